@@ -1,0 +1,52 @@
+# CaseReview — two set-up commands: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check-format typecheck imports unit bench package sysdeps sysdeps-test venv demo clean format
+
+run: sysdeps venv demo
+	$(BIN)/casereview-gui
+
+test: sysdeps-test venv demo lint
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+sysdeps:
+	bash scripts/sysdeps.sh run
+
+sysdeps-test:
+	bash scripts/sysdeps.sh test
+
+venv: $(STAMP)
+
+# Pinned versions come from requirements.lock; the package itself is installed editable.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+demo: venv
+	test -f resources/demo/demo_case.pdf || PYTHONPATH=tests $(BIN)/python -m casegen.demo resources/demo/demo_case.pdf
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: venv
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: venv demo
+	$(BIN)/python bench/run_all.py
+
+package: venv
+	$(BIN)/python -m pip install -q pyinstaller
+	$(BIN)/pyinstaller --noconfirm pyinstaller.spec
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,198 @@
+"""Command line: ``casereview ingest|check …`` (Chinese messages, JSON for machines)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from casereview import __version__
+from casereview.errors import CaseReviewError, ErrorCode
+from casereview.fieldnames import field_label
+from casereview.ingest import IngestOptions
+from casereview.ingest.scan import PageScanner
+from casereview.messages import describe, describe_notice
+from casereview.pipeline import Analysis, contract_object, read_case
+from casereview.progress import ProgressEvent
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casereview", description="案卷评查工作站 命令行")
+    parser.add_argument("--version", action="version", version=f"casereview {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def reading_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="案卷：PDF、DOCX、图片或页面图片文件夹")
+        p.add_argument("--password", help="加密 PDF 的密码")
+        p.add_argument("--workers", type=int, default=None, help="OCR 进程数（默认：CPU 核数）")
+        p.add_argument("--no-ocr", action="store_true", help="不做文字识别（扫描页将没有文字）")
+        p.add_argument("--quiet", "-q", action="store_true", help="不显示进度")
+
+    check = sub.add_parser("check", help="读取并检查案卷，输出文书、要素与评查结果")
+    reading_options(check)
+    check.add_argument("--format", choices=("json", "table"), default="table")
+
+    ingest = sub.add_parser("ingest", help="读取案卷并存入数据库（相同文件复用已有记录）")
+    reading_options(ingest)
+    ingest.add_argument("--db", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
+    ingest.add_argument("--replace", action="store_true", help="重新分析已导入的相同文件")
+    return parser
+
+
+def _scanner(args: argparse.Namespace) -> PageScanner | None:
+    if args.no_ocr:
+        return None
+    from casereview.ocr.scanner import OcrScanner
+
+    return OcrScanner(workers=args.workers)
+
+
+def _progress(quiet: bool) -> object:
+    def report(event: ProgressEvent) -> None:
+        if event.total:
+            print(
+                f"\r{event.stage} {event.done}/{event.total}  {event.path}",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def silent(_event: ProgressEvent) -> None:
+        return None
+
+    return silent if quiet or not sys.stderr.isatty() else report
+
+
+def _read_all(args: argparse.Namespace, store: object = None) -> tuple[list[dict[str, object]], int]:
+    """Read every path; an unreadable file becomes an error object and the batch goes on."""
+    options = IngestOptions(password=args.password)
+    scanner = _scanner(args)
+    progress = _progress(args.quiet)
+    results: list[dict[str, object]] = []
+    failures = 0
+    try:
+        for raw in args.paths:
+            try:
+                analysis = read_case(Path(raw), options, scanner, progress)  # type: ignore[arg-type]
+                if store is not None:
+                    store(analysis)  # type: ignore[operator]
+                for notice in analysis.case.notices:
+                    print(f"提示：{raw}：{describe_notice(notice)}", file=sys.stderr)
+                obj = contract_object(analysis)
+                obj["source"] = raw
+                results.append(obj)
+            except CaseReviewError as exc:
+                failures += 1
+                print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
+                results.append({"source": raw, "error": {"code": str(exc.code), "message": describe(exc)}})
+    finally:
+        close = getattr(scanner, "close", None)
+        if close is not None:
+            close()
+    return results, failures
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def print_table(results: Sequence[dict[str, object]], out: TextIO) -> None:
+    for obj in results:
+        print(f"== {obj['source']}", file=out)
+        if "error" in obj:
+            error = obj["error"]
+            assert isinstance(error, dict)
+            print(f"   错误：{error['message']}", file=out)
+            continue
+        print(f"   页数：{obj['page_count']}    SHA-256：{str(obj['sha256'])[:16]}…", file=out)
+        print("   文书：", file=out)
+        for doc in obj["documents"]:  # type: ignore[attr-defined]
+            pages = f"{doc['first_page']}-{doc['last_page']}"
+            serves = f"（{doc['serves']}）" if doc.get("serves") else ""
+            print(f"     {_pad(pages, 8)}{doc['type']}{serves}", file=out)
+        print("   要素：", file=out)
+        fields = obj["fields"]
+        assert isinstance(fields, dict)
+        for name, value in fields.items():
+            if value in (None, [], ""):
+                continue
+            print(f"     {_pad(field_label(name), 14)}{_format_value(value)}", file=out)
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, list):
+        return "、".join(
+            f"{v['name']}（{v['certificate'] or '无证号'}）" if isinstance(v, dict) else str(v) for v in value
+        )
+    return str(value)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    results, failures = _read_all(args)
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_table(results, sys.stdout)
+    return 1 if failures else 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from casereview.db.engine import open_database
+    from casereview.db.repository import find_case_by_sha256, save_case
+    from casereview.ingest.reader import file_sha256
+
+    database = open_database(args.db)
+    remaining: list[str] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if path.is_file() and not args.replace:
+            with database.session_scope() as session:
+                existing = find_case_by_sha256(session, file_sha256(path))
+            if existing is not None:
+                print(f"已导入（相同文件），复用记录 #{existing}：{raw}")
+                continue
+        remaining.append(raw)
+    args.paths = remaining
+    if not remaining:
+        return 0
+
+    def store(analysis: Analysis) -> None:
+        with database.session_scope() as session:
+            analysis.case_id = save_case(
+                session, analysis.case, analysis.documents, analysis.extraction, replace=args.replace
+            )
+        print(
+            f"已导入 #{analysis.case_id}：{analysis.case.source}（{analysis.case.page_count} 页，{len(analysis.documents)} 份文书）"
+        )
+
+    _results, failures = _read_all(args, store)
+    return 1 if failures else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "ingest":
+            return _cmd_ingest(args)
+    except CaseReviewError as exc:
+        print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(describe(CaseReviewError(ErrorCode.CANCELLED)), file=sys.stderr)
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

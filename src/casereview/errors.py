@@ -1,0 +1,57 @@
+"""Typed errors of the core.
+
+The core raises ``CaseReviewError`` subclasses carrying a stable ``code`` and structured fields;
+the edges (CLI, UI) turn them into Chinese messages with :func:`casereview.messages.describe`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    FILE_NOT_FOUND = "E_FILE_NOT_FOUND"
+    UNSUPPORTED_TYPE = "E_UNSUPPORTED_TYPE"
+    CORRUPT_FILE = "E_CORRUPT_FILE"
+    ENCRYPTED = "E_ENCRYPTED"
+    WRONG_PASSWORD = "E_WRONG_PASSWORD"
+    NO_PAGES = "E_NO_PAGES"
+    IMAGE_TOO_LARGE = "E_IMAGE_TOO_LARGE"
+    ARCHIVE_TOO_LARGE = "E_ARCHIVE_TOO_LARGE"
+    FILE_TOO_LARGE = "E_FILE_TOO_LARGE"
+    NOT_A_CASE_FILE = "E_NOT_A_CASE_FILE"
+    EMPTY_FOLDER = "E_EMPTY_FOLDER"
+    CANCELLED = "E_CANCELLED"
+    OCR_FAILED = "E_OCR_FAILED"
+    CONVERSION_FAILED = "E_CONVERSION_FAILED"
+    STORAGE = "E_STORAGE"
+    STANDARD_INVALID = "E_STANDARD_INVALID"
+    INTERNAL = "E_INTERNAL"
+
+
+@dataclass
+class CaseReviewError(Exception):
+    """Base error: ``code`` identifies the problem, ``path`` the file, ``detail`` extra facts."""
+
+    code: ErrorCode
+    path: str = ""
+    detail: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.path} {self.detail}".strip()
+
+
+class IngestError(CaseReviewError):
+    """A case file could not be read."""
+
+
+class Cancelled(CaseReviewError):
+    """The user cancelled a running job."""
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__(ErrorCode.CANCELLED, path)
+
+
+class StorageError(CaseReviewError):
+    """The database could not be read or written."""

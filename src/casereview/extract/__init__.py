@@ -1,0 +1,1 @@
+"""Field extraction: pure string parsers (``parsers``) and, on top of them, per-document field readers."""

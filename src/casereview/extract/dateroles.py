@@ -1,0 +1,127 @@
+"""Giving each date found in a document its role in the procedure (立案, 告知送达, 决定 …).
+
+The role comes from the document type and the words printed just before the date; where a form has
+one date that matters (the signature date of a decision), it is the last date of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from casereview.domain import doctypes as dt_
+from casereview.domain import roles as r
+from casereview.domain.model import DateMention, Document
+from casereview.extract.pagetext import PageText
+from casereview.extract.parsers import find_dates
+
+LABEL_CHARS = 14  # how far back on the row the label of a date is read
+_VIOLATION_CUE = re.compile(r"(于|违法时间|发生时间|检查时发现|在)$")
+
+Assign = Callable[[list[DateMention]], list[DateMention]]
+
+
+def _set(mention: DateMention, role: str | None) -> DateMention:
+    return DateMention(mention.date, role, mention.document, mention.evidence, mention.time, mention.label)
+
+
+def _last(role: str) -> Assign:
+    def assign(mentions: list[DateMention]) -> list[DateMention]:
+        return [_set(m, role if i == len(mentions) - 1 else m.role) for i, m in enumerate(mentions)]
+
+    return assign
+
+
+def _first(role: str) -> Assign:
+    def assign(mentions: list[DateMention]) -> list[DateMention]:
+        return [_set(m, role if i == 0 else m.role) for i, m in enumerate(mentions)]
+
+    return assign
+
+
+def _labelled(role: str, pattern: str, fallback: str = "last") -> Assign:
+    """The date whose label matches ``pattern``; else the first or last date of the document."""
+    regex = re.compile(pattern)
+
+    def assign(mentions: list[DateMention]) -> list[DateMention]:
+        hits = [i for i, m in enumerate(mentions) if regex.search(m.label)]
+        if hits:
+            chosen = hits[0]
+        elif mentions and fallback != "none":
+            chosen = 0 if fallback == "first" else len(mentions) - 1
+        else:
+            return mentions
+        return [_set(m, role if i == chosen else m.role) for i, m in enumerate(mentions)]
+
+    return assign
+
+
+def _receipt(served: str | None) -> Assign:
+    role = {
+        dt_.TONGZHI: r.NOTICE_SERVICE,
+        dt_.JUEDING: r.DECISION_SERVICE,
+        dt_.DANGCHANG_JUEDING: r.DECISION_SERVICE,
+        dt_.TINGZHENG_TONGZHI: r.HEARING_NOTICE_SERVICE,
+    }.get(served or "")
+    if role is None:
+        return lambda mentions: mentions
+    return _labelled(role, r"送达(日期|时间)|收件(日期|时间)|签收", fallback="first")
+
+
+def _hearing_notice(mentions: list[DateMention]) -> list[DateMention]:
+    scheduled = _labelled(r.HEARING, r"定于", fallback="none")(mentions)
+    others = [i for i, m in enumerate(scheduled) if m.role is None]
+    if not others:
+        return scheduled
+    last = others[-1]
+    return [_set(m, r.HEARING_NOTICE if i == last else m.role) for i, m in enumerate(scheduled)]
+
+
+_ASSIGNERS: dict[str, Assign] = {
+    dt_.LIAN: _labelled(r.FILING, r"审批|负责人|立案(日期|时间)|批准"),
+    dt_.XUNWEN: _first(r.INQUIRY),
+    dt_.XIANCHANG: _first(r.INQUIRY),
+    dt_.KANYAN: _first(r.INQUIRY),
+    dt_.TONGZHI: _last(r.NOTICE),
+    dt_.TINGZHENG_BILU: _first(r.HEARING),
+    dt_.FAZHI_SHENHE: _last(r.LEGAL_REVIEW),
+    dt_.JITI_TAOLUN: _first(r.DISCUSSION),
+    dt_.JUEDING: _last(r.DECISION),
+    dt_.DANGCHANG_JUEDING: _last(r.DECISION),
+    dt_.PIAOJU: _labelled(r.PAYMENT, r"缴款|收款|开票|缴费|填制|日期", fallback="first"),
+    dt_.GONGSHI: _labelled(r.PUBLICATION, r"公示(日期|时间)|发布(日期|时间)|公开(日期|时间)|上网"),
+    dt_.JIEAN: _last(r.CLOSING),
+    dt_.ZHENGJU_BAOCUN: _first(r.PRESERVATION),
+    dt_.JIECHU_BAOCUN: _last(r.PRESERVATION_RELEASE),
+    dt_.QIANGZHI: _last(r.COMPULSION),
+    dt_.JIECHU_QIANGZHI: _last(r.COMPULSION_RELEASE),
+    dt_.YANQI_SHENPI: _last(r.EXTENSION),
+    dt_.FANGQI: _last(r.WAIVER),
+    dt_.TINGZHENG_TONGZHI: _hearing_notice,
+}
+
+# Documents whose narrative states when the violation happened ("于2025年2月3日…").
+_FACT_DOCUMENTS = frozenset({dt_.LIAN, dt_.DIAOCHA_BAOGAO, dt_.JUEDING, dt_.DANGCHANG_JUEDING, dt_.TONGZHI})
+
+
+def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention]:
+    """Every date in ``document`` with its label, and roles assigned."""
+    mentions: list[DateMention] = []
+    for number in document.pages():
+        text = texts[number - 1]
+        for match in find_dates(text.text):
+            row_start, _ = text.line_of(match.start)
+            label = re.sub(r"\s+", "", text.text[max(row_start, match.start - LABEL_CHARS) : match.start])
+            role = r.VIOLATION if document.type in _FACT_DOCUMENTS and _VIOLATION_CUE.search(label) else None
+            mentions.append(
+                DateMention(
+                    match.date, role, document.type, text.evidence(match.start, match.end), match.time, label
+                )
+            )
+    assign = _receipt(document.serves) if document.type == dt_.SONGDA else _ASSIGNERS.get(document.type)
+    if assign is None:
+        return mentions
+    # Violation dates keep their role; the assigner chooses among the others.
+    free = [m for m in mentions if m.role is None]
+    assigned = iter(assign(free))
+    return [m if m.role is not None else next(assigned) for m in mentions]

@@ -1,0 +1,135 @@
+"""Dates, with an optional time of day, as printed: 2024年3月5日, 二〇二四年三月五日, 2024-03-05."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from casereview.extract.numerals import DIGITS, chinese_numeral_to_int
+
+MIN_YEAR: Final = 1990
+MAX_YEAR: Final = 2099
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    time: dt.time | None
+
+
+_CN = "零〇○一二三四五六七八九十"
+# Month/day/hour/minute: Arabic, or a short Chinese numeral validated after conversion.
+_SMALL = rf"[0-9]{{1,2}}|[{_CN}]{{1,3}}"
+
+_DATE_RE: Final = re.compile(
+    # 年月日: the year may be Arabic, Chinese digit-by-digit (二〇二四) or mixed OCR (二O二四). No digit
+    # may precede it, so ID numbers and long digit runs never yield a date.
+    rf"(?<![0-9{_CN}])(?P<y>[0-9〇零○OО一二三四五六七八九]{{4}})\s*年\s*"
+    rf"(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
+    # 2024.3.5 / 2024-03-05 / 2024/3/5, same separator twice, not part of a longer dotted/dashed run.
+    r"|(?<![0-9.\-/])(?P<y2>(?:19|20)[0-9]{2})\s*(?P<sep>[.\-/])\s*(?P<m2>[0-9]{1,2})\s*(?P=sep)\s*"
+    r"(?P<d2>[0-9]{1,2})(?![0-9])(?!\s*[.\-/][0-9])"
+)
+
+_PARTIAL_RE: Final = re.compile(rf"(?<![0-9{_CN}])(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]")
+
+_TIME_RE: Final = re.compile(
+    r"\s*(?P<ap>上午|下午|中午|晚上|傍晚|凌晨|早上|早晨|夜间)?\s*"
+    rf"(?P<h>{_SMALL})\s*(?:"
+    rf"[时点](?:\s*(?:(?P<mi>[{_CN}]{{1,3}})\s*分|(?P<mia>[0-9]{{1,2}})(?![0-9])(?:\s*分)?|(?P<half>半)))?"
+    r"|:\s*(?P<mi2>[0-9]{2})(?:\s*:\s*[0-9]{2})?(?![0-9])"
+    r")"
+)
+_YEAR_ONLY_RE: Final = re.compile(rf"[0-9{_CN}]年\s*$")
+
+
+def _small(value: str) -> int | None:
+    return int(value) if value.isdigit() else chinese_numeral_to_int(value)
+
+
+def _year(value: str) -> int:
+    # Read digit by digit: 二〇二四 → 2024 (the class in the regex only admits digit characters).
+    y = 0
+    for ch in value:
+        y = y * 10 + DIGITS[ch]
+    return y
+
+
+def _make_date(y: int, m: int | None, d: int | None) -> dt.date | None:
+    if m is None or d is None or not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _time_at(text: str, pos: int) -> tuple[dt.time, int] | None:
+    """A time of day starting right after a date at ``pos`` (14时30分, 14:30, 下午3时); range ends ignored."""
+    m = _TIME_RE.match(text, pos)
+    if m is None:
+        return None
+    hour = _small(m["h"])
+    minute_text = m["mi"] or m["mia"] or m["mi2"]
+    minute = 30 if m["half"] else (_small(minute_text) if minute_text else 0)
+    if hour is None or minute is None:
+        return None
+    ap = m["ap"]
+    if ap in ("下午", "晚上", "傍晚", "夜间") and hour < 12:
+        hour += 12
+    elif ap == "中午" and hour < 11:
+        hour += 12  # 中午1时 = 13:00, 中午12时 stays
+    elif ap == "凌晨" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return dt.time(hour, minute), m.end()
+
+
+def _with_time(text: str, start: int, end: int, date: dt.date) -> DateMatch:
+    found = _time_at(text, end)
+    if found is None:
+        return DateMatch(start, end, text[start:end], date, None)
+    time, tend = found
+    return DateMatch(start, tend, text[start:tend], date, time)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All complete dates (year, month, day) in ``text``, each with the time printed right after it.
+
+    For a range such as 2024年3月5日14时30分至15时10分 the start time is taken and the match ends there.
+    Invalid calendar dates and years outside 1990–2099 are skipped.
+    """
+    out: list[DateMatch] = []
+    for m in _DATE_RE.finditer(text):
+        if m["y"] is not None:
+            date = _make_date(_year(m["y"]), _small(m["m"]), _small(m["d"]))
+        else:
+            date = _make_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date))
+    return out
+
+
+def find_partial_dates(text: str, default_year: int) -> list[DateMatch]:
+    """Month-day dates without a year (3月5日, 三月五日), dated in ``default_year``.
+
+    Complete dates (see ``find_dates``) are not repeated here, and neither is the tail of a
+    complete-looking date whose year was rejected (1985年3月5日 does not become a 3月5日 match).
+    """
+    full = [(d.start, d.end) for d in find_dates(text)]
+    out: list[DateMatch] = []
+    for m in _PARTIAL_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in full):
+            continue
+        if _YEAR_ONLY_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        date = _make_date(default_year, _small(m["m"]), _small(m["d"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date))
+    return out

@@ -1,0 +1,144 @@
+"""Extracting the case's fields from its documents, each value with its evidence."""
+
+from __future__ import annotations
+
+import re
+
+from casereview.domain import doctypes as dt_
+from casereview.domain.model import (
+    CaseFile,
+    Document,
+    Extraction,
+    FieldValue,
+    Officer,
+    Party,
+    PenaltyAmount,
+)
+from casereview.extract.dateroles import date_mentions
+from casereview.extract.pagetext import PageText
+from casereview.extract.parsers import (
+    AmountMatch,
+    find_amounts,
+    find_articles,
+    find_case_numbers,
+    find_credit_codes,
+    find_officers,
+)
+
+_OFFICER_DOCUMENTS = frozenset(
+    {dt_.XUNWEN, dt_.XIANCHANG, dt_.KANYAN, dt_.TINGZHENG_BILU, dt_.DANGCHANG_JUEDING}
+)
+# Where the party is named, most authoritative first.
+_PARTY_DOCUMENTS = (dt_.JUEDING, dt_.DANGCHANG_JUEDING, dt_.TONGZHI, dt_.LIAN, dt_.DIAOCHA_BAOGAO, dt_.JIEAN)
+# Label then value; in table layouts the value is the next cell on the row (joined with a space).
+_PARTY = re.compile(
+    r"(?:当事人|被处罚人|被处罚单位|违法单位|违法当事人)(?:\((?:个人|单位|自然人|法人或者其他组织)\))?"
+    r"(?:名称|姓名|\(名称\)|\(姓名\))?(?:\s*:\s*|\s+)(?P<name>[^\s,，;；:()]{2,40})"
+)
+_NAME_LABEL = re.compile(r"^(?:名称|姓名|单位名称)\s*:\s*(?P<name>[^\s,，;；:()]{2,40})", re.M)
+_ORG_END = re.compile(r"(公司|有限公司|集团|合作社|中心|站|厂|店|部|队|所|院|协会|车行|商行|经营部)$")
+_TRAILING_LABEL = re.compile(r"(性别|身份证.*|统一社会信用代码.*|法定代表人.*|住址.*|地址.*|联系电话.*)$")
+_DECIDED_CUE = re.compile(r"(决定给予|处以|处罚如下|罚款)")
+_PROPOSED_CUE = re.compile(r"拟")
+_SURCHARGE_CUE = re.compile(r"加处|百分之|每日")
+CONTEXT = 40  # characters before an amount read to decide what it is
+
+
+def extract(case: CaseFile, documents: list[Document], texts: list[PageText] | None = None) -> Extraction:
+    texts = texts or [PageText.of(p) for p in case.pages]
+    out = Extraction()
+    for document in documents:
+        out.dates.extend(date_mentions(document, texts))
+        for number in document.pages():
+            text = texts[number - 1]
+            for cn in find_case_numbers(text.text):
+                out.case_numbers.append(FieldValue(cn.text, text.evidence(cn.start, cn.end), document.type))
+            for art in find_articles(text.text):
+                out.articles.append(FieldValue(art.text, text.evidence(art.start, art.end), document.type))
+            if document.type in _OFFICER_DOCUMENTS:
+                for off in find_officers(text.text):
+                    out.officers.append(
+                        Officer(off.name, off.certificate, document.type, text.evidence(off.start, off.end))
+                    )
+            out.amounts.extend(_amounts(document, text))
+    out.parties.extend(_parties(documents, texts))
+    out.seals.extend(seal for page in case.pages for seal in page.seals)
+    return out
+
+
+def _amounts(document: Document, text: PageText) -> list[PenaltyAmount]:
+    matches = find_amounts(text.text)
+    words = [m for m in matches if m.in_words]
+    result: list[PenaltyAmount] = []
+    for match in matches:
+        if match.in_words and _has_figure_near(match, matches):
+            continue  # reported as the 大写 of its figure
+        before = text.text[max(0, match.start - CONTEXT) : match.start]
+        kind = _amount_kind(document.type, before)
+        if kind is None:
+            continue
+        in_words = _words_near(match, words)
+        result.append(
+            PenaltyAmount(
+                match.amount,
+                kind,
+                document.type,
+                text.evidence(match.start, match.end),
+                in_words.amount if in_words and not match.in_words else None,
+            )
+        )
+    return result
+
+
+def _amount_kind(doc_type: str, before: str) -> str | None:
+    if _SURCHARGE_CUE.search(before[-12:]):
+        return None
+    if doc_type == dt_.TONGZHI:
+        return "proposed" if _PROPOSED_CUE.search(before) or "罚款" in before else None
+    if doc_type in (dt_.JUEDING, dt_.DANGCHANG_JUEDING):
+        return "decided" if _DECIDED_CUE.search(before) else None
+    if doc_type == dt_.PIAOJU:
+        return "paid"
+    return "other"
+
+
+def _near(a: AmountMatch, b: AmountMatch) -> bool:
+    return abs(a.start - b.end) <= 12 or abs(b.start - a.end) <= 12
+
+
+def _has_figure_near(word: AmountMatch, matches: list[AmountMatch]) -> bool:
+    return any(not m.in_words and _near(word, m) for m in matches)
+
+
+def _words_near(figure: AmountMatch, words: list[AmountMatch]) -> AmountMatch | None:
+    return next((w for w in words if w is not figure and _near(figure, w)), None)
+
+
+def _parties(documents: list[Document], texts: list[PageText]) -> list[FieldValue]:
+    by_type: dict[str, list[Document]] = {}
+    for document in documents:
+        by_type.setdefault(document.type, []).append(document)
+    found: list[FieldValue] = []
+    for doc_type in _PARTY_DOCUMENTS:
+        for document in by_type.get(doc_type, []):
+            party = _party_in(document, texts)
+            if party is not None:
+                found.append(FieldValue(party, party.evidence, doc_type))
+    return found
+
+
+def _party_in(document: Document, texts: list[PageText]) -> Party | None:
+    for number in document.pages():
+        text = texts[number - 1]
+        match = _PARTY.search(text.text) or _NAME_LABEL.search(text.text)
+        if not match:
+            continue
+        name = _TRAILING_LABEL.sub("", match.group("name"))
+        if len(name) < 2:
+            continue
+        codes = find_credit_codes(text.text)
+        kind = "organisation" if codes or _ORG_END.search(name) else "individual"
+        start = match.start("name")
+        evidence = text.evidence(start, start + len(name))
+        return Party(name, kind, codes[0][2] if codes else None, evidence)
+    return None

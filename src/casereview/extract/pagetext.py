@@ -1,0 +1,78 @@
+"""A page's text as one string, with every character traceable to its span and box.
+
+Spans on the same row are joined with a space and rows with a newline, so label and value printed
+as separate spans ("案号：" | "粤东交罚〔2025〕00977号") still match one regex, and any match maps
+back to a bounding box for the evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from casereview.domain.model import BBox, Evidence, Page, Span
+
+
+@dataclass
+class PageText:
+    page: Page
+    text: str
+    starts: list[int]  # start offset of each span in ``text``
+    spans: list[Span]
+
+    @classmethod
+    def of(cls, page: Page) -> PageText:
+        parts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        previous: Span | None = None
+        for span in page.spans:
+            if previous is not None:
+                sep = " " if _same_row(previous, span) else "\n"
+                parts.append(sep)
+                offset += 1
+            starts.append(offset)
+            parts.append(span.text)
+            offset += len(span.text)
+            previous = span
+        return cls(page, "".join(parts), starts, list(page.spans))
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for ``text[start:end]``: the union of the (partial) span boxes it covers."""
+        if not self.spans:
+            return Evidence(self.page.number, (0.0, 0.0, 0.0, 0.0), self.text[start:end], 0.0)
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        boxes: list[BBox] = []
+        confidence = 1.0
+        for index in range(first, len(self.spans)):
+            span_start = self.starts[index]
+            span = self.spans[index]
+            span_end = span_start + len(span.text)
+            if span_start >= end:
+                break
+            lo, hi = max(start, span_start) - span_start, min(end, span_end) - span_start
+            if hi > lo:
+                boxes.append(span.sub_bbox(lo, hi))
+                confidence = min(confidence, span.confidence)
+        if not boxes:
+            boxes.append(self.spans[first].bbox)
+        bbox = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        return Evidence(self.page.number, bbox, self.text[start:end], confidence)
+
+    def line_of(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the text row holding ``offset``."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, (len(self.text) if end < 0 else end)
+
+
+def _same_row(a: Span, b: Span) -> bool:
+    centre_a = (a.bbox[1] + a.bbox[3]) / 2
+    centre_b = (b.bbox[1] + b.bbox[3]) / 2
+    height = max(min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]), 1.0)
+    return abs(centre_a - centre_b) < height * 0.5 and b.bbox[0] >= a.bbox[0]

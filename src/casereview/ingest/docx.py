@@ -1,0 +1,142 @@
+"""DOCX case files: real pages through LibreOffice when installed, else estimated text-only pages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from casereview.domain.model import Page, Span, TextSource
+from casereview.errors import ErrorCode, IngestError
+from casereview.ingest.sources import check_docx_archive
+from casereview.ingest.textlayer import normalise
+
+CONVERT_TIMEOUT_S = 180
+# Text-only layout: A4 with GB/T 9704-like margins and 三号-sized lines (an estimate, flagged as such).
+A4_WIDTH, A4_HEIGHT = 595.0, 842.0
+MARGIN_X, MARGIN_TOP = 79.0, 100.0
+LINE_HEIGHT = 28.0
+CHARS_PER_LINE = 28
+LINES_PER_PAGE = 22
+
+
+def soffice_binary() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(path: Path, out_dir: Path) -> Path:
+    """DOCX → PDF with LibreOffice headless (a private profile so parallel runs don't collide)."""
+    binary = soffice_binary()
+    if binary is None:
+        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "未安装 LibreOffice"})
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=out_dir))
+    cmd = [
+        binary,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        str(path),
+    ]
+    try:
+        subprocess.run(cmd, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
+    except (subprocess.SubprocessError, OSError) as exc:
+        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "LibreOffice 转换失败"}) from exc
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    pdf = out_dir / (path.stem + ".pdf")
+    if not pdf.exists():
+        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "LibreOffice 未生成 PDF"})
+    return pdf
+
+
+def cached_docx_pdf(path: Path) -> Path:
+    """The PDF LibreOffice makes of ``path``, converted once and kept in the cache by content hash."""
+    import hashlib
+
+    from casereview.paths import cache_dir
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    target = cache_dir() / "docx" / f"{digest}.pdf"
+    if target.exists():
+        return target
+    check_docx_archive(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        pdf = convert_to_pdf(path, Path(tmp))
+        pdf.replace(target)
+    return target
+
+
+def docx_paragraphs(path: Path) -> list[str | None]:
+    """Paragraph and table-cell texts in body order; ``None`` marks an explicit page break."""
+    import docx  # python-docx: imported here because only this path needs it
+    from docx.oxml.ns import qn
+
+    check_docx_archive(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for malformed parts
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "DOCX 内容无法解析"}) from exc
+    out: list[str | None] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            if any(br.get(qn("w:type")) == "page" for br in child.iter(qn("w:br"))):
+                out.append(None)
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            out.append(text)
+        elif child.tag == qn("w:tbl"):
+            for row in child.iter(qn("w:tr")):
+                cells = ["".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.iter(qn("w:tc"))]
+                out.append("  ".join(c for c in cells if c))
+    return out
+
+
+def text_only_pages(path: Path, first_number: int) -> Iterator[Page]:
+    """Lay paragraphs on estimated A4 pages so evidence still has a page and a plausible box."""
+    lines: list[str] = []
+    pages: list[list[str]] = []
+    for para in docx_paragraphs(path):
+        if para is None:
+            if lines:
+                pages.append(lines)
+            lines = []
+            continue
+        text = normalise(para)
+        chunks = [text[i : i + CHARS_PER_LINE] for i in range(0, len(text), CHARS_PER_LINE)] or [""]
+        for chunk in chunks:
+            if len(lines) >= LINES_PER_PAGE:
+                pages.append(lines)
+                lines = []
+            lines.append(chunk)
+    if lines:
+        pages.append(lines)
+    for index, page_lines in enumerate(pages):
+        spans = [
+            Span(
+                text,
+                (
+                    MARGIN_X,
+                    MARGIN_TOP + i * LINE_HEIGHT,
+                    MARGIN_X + 16.0 * len(text),
+                    MARGIN_TOP + (i + 0.8) * LINE_HEIGHT,
+                ),
+            )
+            for i, text in enumerate(page_lines)
+            if text
+        ]
+        yield Page(
+            number=first_number + index,
+            width=A4_WIDTH,
+            height=A4_HEIGHT,
+            source=TextSource.DOCX_TEXT,
+            spans=spans,
+            origin=str(path),
+            origin_page=index,
+            text_layer_usable=True,
+        )

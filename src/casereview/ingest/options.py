@@ -1,0 +1,16 @@
+"""Options that shape how a case file is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    password: str | None = None
+    ocr_dpi: float = 200.0  # enough for RapidOCR on A4 (measured in design notes)
+    seal_dpi: float = 50.0  # seals are ~4 cm across: 50 dpi gives ~80 px, plenty for colour detection
+    detect_seals: bool = True
+    force_ocr: bool = False  # OCR even pages whose text layer looks usable
+    use_libreoffice: bool = True  # DOCX → PDF page images when LibreOffice is installed
+    batch_pages: int = 8  # pages rendered ahead of the OCR pool (bounds memory on big scans)

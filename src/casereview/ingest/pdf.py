@@ -1,0 +1,99 @@
+"""PDF reading: text-layer pages directly, image-only or garbage-text pages through the scanner."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+
+from casereview.domain.model import Page, TextSource
+from casereview.errors import ErrorCode, IngestError
+from casereview.ingest.options import IngestOptions
+from casereview.ingest.scan import PageImage
+from casereview.ingest.seals import seals_on_rendering
+from casereview.ingest.textlayer import may_carry_red, page_spans, text_layer_usable
+
+pymupdf.TOOLS.mupdf_display_errors(False)  # broken objects are reported through our own errors
+
+
+@contextmanager
+def open_pdf(path: Path, password: str | None) -> Iterator[pymupdf.Document]:
+    """Open ``path`` or raise an IngestError naming the problem (corrupt, encrypted, empty)."""
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": _reason(exc)}) from exc
+    try:
+        if doc.needs_pass:
+            if not password:
+                raise IngestError(ErrorCode.ENCRYPTED, str(path))
+            if not doc.authenticate(password):
+                raise IngestError(ErrorCode.WRONG_PASSWORD, str(path))
+        if doc.page_count == 0:
+            raise IngestError(ErrorCode.NO_PAGES, str(path))
+        yield doc
+    finally:
+        doc.close()
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text[:120] if text else type(exc).__name__
+
+
+def render(page: pymupdf.Page, dpi: float) -> np.ndarray:
+    """RGB pixels of the displayed page at ``dpi``."""
+    pix = page.get_pixmap(dpi=int(dpi), colorspace=pymupdf.csRGB, alpha=False)
+    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+
+
+def read_pdf(
+    path: Path, options: IngestOptions, first_number: int
+) -> Iterator[tuple[Page, PageImage | None]]:
+    """Yield each page; pages that need OCR come with their rendered image (spans filled later)."""
+    with open_pdf(path, options.password) as doc:
+        for index in range(doc.page_count):
+            try:
+                page = doc[index]
+                yield _read_page(page, path, index, first_number + index, options)
+            except IngestError:
+                raise
+            except Exception as exc:  # a broken page object inside an otherwise readable file
+                raise IngestError(
+                    ErrorCode.CORRUPT_FILE,
+                    str(path),
+                    {"reason": f"第 {index + 1} 页无法读取：{_reason(exc)}"},
+                ) from exc
+
+
+def _read_page(
+    page: pymupdf.Page, path: Path, index: int, number: int, options: IngestOptions
+) -> tuple[Page, PageImage | None]:
+    rect = page.rect
+    spans = page_spans(page)
+    usable = text_layer_usable(spans) and not options.force_ocr
+    contents = page.read_contents()
+    result = Page(
+        number=number,
+        width=rect.width,
+        height=rect.height,
+        source=TextSource.TEXT_LAYER if usable else TextSource.OCR,
+        spans=spans if usable else [],
+        origin=str(path),
+        origin_page=index,
+        text_layer_usable=usable,
+    )
+    if usable:
+        # Chain of custody for digital pages: the page's own content stream.
+        result.sha256 = hashlib.sha256(contents).hexdigest()
+        if options.detect_seals and may_carry_red(page, contents):
+            image = render(page, options.seal_dpi)
+            result.seals = seals_on_rendering(image, options.seal_dpi, number)
+        return result, None
+    image = render(page, options.ocr_dpi)
+    result.sha256 = hashlib.sha256(image.tobytes()).hexdigest()
+    return result, PageImage(number, image, options.ocr_dpi, result.sha256)

@@ -1,0 +1,91 @@
+"""Deciding what a path is and refusing what must not be opened (before any parsing)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from casereview.errors import ErrorCode, IngestError
+
+PDF_SUFFIXES = frozenset({".pdf"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
+DOCX_SUFFIXES = frozenset({".docx"})
+
+MAX_FILE_BYTES = 1 << 30  # 1 GiB: larger scans are refused with a clear message
+MAX_DOCX_UNPACKED = 300 << 20  # a DOCX whose ZIP expands past this is treated as a ZIP bomb
+MAX_DOCX_RATIO = 200  # per-entry compression ratio beyond which an entry is a bomb
+MAX_DOCX_ENTRIES = 5000
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    kind: str  # "pdf", "image", "docx", "folder"
+
+
+def classify(path: Path) -> Source:
+    """What kind of case file ``path`` is; raises IngestError for missing or unsupported paths."""
+    if not path.exists():
+        raise IngestError(ErrorCode.FILE_NOT_FOUND, str(path))
+    if path.is_dir():
+        return Source(path, "folder")
+    suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise IngestError(ErrorCode.FILE_TOO_LARGE, str(path), {"size": size, "limit": MAX_FILE_BYTES})
+    if size == 0:
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "文件为空"})
+    head = path.read_bytes()[:8] if size < 64 else _head(path)
+    if suffix in PDF_SUFFIXES or head.startswith(b"%PDF"):
+        return Source(path, "pdf")
+    if suffix in DOCX_SUFFIXES:
+        return Source(path, "docx")
+    if suffix in IMAGE_SUFFIXES:
+        return Source(path, "image")
+    raise IngestError(ErrorCode.UNSUPPORTED_TYPE, str(path), {"suffix": suffix})
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(8)
+
+
+def folder_members(path: Path) -> tuple[list[Path], list[Path]]:
+    """Readable files of a folder in natural file-name order, and the skipped ones."""
+    files = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")]
+    files.sort(key=_natural_key)
+    readable = [p for p in files if p.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES]
+    skipped = [p for p in files if p not in readable]
+    return readable, skipped
+
+
+def _natural_key(path: Path) -> list[object]:
+    # "page10" sorts after "page9", as a reviewer reading the folder expects.
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
+
+
+def check_docx_archive(path: Path) -> None:
+    """Refuse a DOCX that is not a ZIP, lacks a document part, or expands like a ZIP bomb."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(
+            ErrorCode.CORRUPT_FILE, str(path), {"reason": "不是有效的 DOCX（ZIP）文件"}
+        ) from exc
+    if len(infos) > MAX_DOCX_ENTRIES:
+        raise IngestError(
+            ErrorCode.ARCHIVE_TOO_LARGE, str(path), {"size": len(infos), "limit": MAX_DOCX_ENTRIES}
+        )
+    total = sum(info.file_size for info in infos)
+    if total > MAX_DOCX_UNPACKED:
+        raise IngestError(ErrorCode.ARCHIVE_TOO_LARGE, str(path), {"size": total, "limit": MAX_DOCX_UNPACKED})
+    for info in infos:
+        if info.file_size > (1 << 20) and info.file_size > MAX_DOCX_RATIO * max(info.compress_size, 1):
+            raise IngestError(
+                ErrorCode.ARCHIVE_TOO_LARGE, str(path), {"size": info.file_size, "limit": MAX_DOCX_UNPACKED}
+            )
+    if "word/document.xml" not in {info.filename for info in infos}:
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "缺少 word/document.xml"})

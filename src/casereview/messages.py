@@ -1,0 +1,66 @@
+"""Chinese messages for error codes: the one place where core errors become user text."""
+
+from __future__ import annotations
+
+from casereview.errors import CaseReviewError, ErrorCode
+
+_TEMPLATES: dict[ErrorCode, str] = {
+    ErrorCode.FILE_NOT_FOUND: "找不到文件：{path}",
+    ErrorCode.UNSUPPORTED_TYPE: "不支持的文件类型：{path}（支持 PDF、DOCX、PNG/JPG/TIFF 图片或包含这些文件的文件夹）",
+    ErrorCode.CORRUPT_FILE: "文件已损坏或格式不正确，无法读取：{path}{reason}",
+    ErrorCode.ENCRYPTED: "PDF 文件已加密，需要密码才能打开：{path}（命令行请使用 --password 提供密码）",
+    ErrorCode.WRONG_PASSWORD: "PDF 密码不正确，无法打开：{path}",
+    ErrorCode.NO_PAGES: "文件中没有任何页面：{path}",
+    ErrorCode.IMAGE_TOO_LARGE: "图片像素过多（{pixels}），超过上限 {limit}，可能是恶意构造的图片：{path}",
+    ErrorCode.ARCHIVE_TOO_LARGE: "DOCX 文件解压后过大（{size}，上限 {limit}），可能是压缩炸弹，已拒绝：{path}",
+    ErrorCode.FILE_TOO_LARGE: "文件过大（{size}，上限 {limit}）：{path}",
+    ErrorCode.NOT_A_CASE_FILE: "未识别出任何执法文书，这似乎不是行政处罚案卷：{path}",
+    ErrorCode.EMPTY_FOLDER: "文件夹中没有可读取的 PDF 或图片文件：{path}",
+    ErrorCode.CANCELLED: "已取消：{path}",
+    ErrorCode.OCR_FAILED: "文字识别（OCR）失败：{path}{reason}",
+    ErrorCode.CONVERSION_FAILED: "文档转换失败：{path}{reason}",
+    ErrorCode.STORAGE: "数据库读写失败：{reason}",
+    ErrorCode.STANDARD_INVALID: "评查标准文件有误：{path}{reason}",
+    ErrorCode.INTERNAL: "内部错误：{path}{reason}",
+}
+
+
+def _human_size(value: object) -> str:
+    if not isinstance(value, int | float):
+        return str(value)
+    size = float(value)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"
+
+
+def describe(error: CaseReviewError) -> str:
+    """The Chinese sentence for ``error``, naming the file and the problem."""
+    detail = dict(error.detail)
+    reason = detail.get("reason")
+    fields: dict[str, object] = {
+        "path": error.path,
+        "reason": f"（{reason}）" if reason else "",
+        "size": _human_size(detail.get("size")),
+        "limit": _human_size(detail.get("limit"))
+        if error.code != ErrorCode.IMAGE_TOO_LARGE
+        else detail.get("limit"),
+        "pixels": detail.get("pixels"),
+    }
+    template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
+    return template.format(**fields)
+
+
+# Notices attached to a CaseFile (non-fatal): code → Chinese text.
+NOTICES: dict[str, str] = {
+    "docx_text_only": "未安装 LibreOffice，DOCX 仅提取了文字，没有页面图像，页码为估算值",
+    "skipped_files": "文件夹中有不支持的文件已跳过",
+    "ocr_low_confidence": "部分页面文字识别置信度较低，请人工核对",
+    "blank_pages": "部分页面没有识别出文字",
+}
+
+
+def describe_notice(code: str) -> str:
+    return NOTICES.get(code, code)

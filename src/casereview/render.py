@@ -1,0 +1,61 @@
+"""Page images for viewers and exports, from a case file's original sources.
+
+The UI receives plain RGB bytes; no PyMuPDF object leaves the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+from PIL import Image, ImageOps, ImageSequence
+
+from casereview.domain.model import CaseFile, Page, TextSource
+from casereview.ingest.docx import cached_docx_pdf
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    number: int
+    width: int  # pixels
+    height: int
+    rgb: bytes  # width*height*3 bytes, rows top-down
+    scale: float  # pixels per PDF point
+
+
+def render_page(case: CaseFile, number: int, dpi: float = 100.0, password: str | None = None) -> RenderedPage:
+    """Render page ``number`` (1-based) of ``case`` as displayed (boxes in points × scale)."""
+    page = case.pages[number - 1]
+    scale = dpi / 72.0
+    origin = Path(page.origin or case.source)
+    suffix = origin.suffix.lower()
+    if suffix == ".docx":
+        if page.source == TextSource.DOCX_TEXT:
+            return _blank(page, scale)
+        origin = cached_docx_pdf(origin)
+        suffix = ".pdf"
+    if suffix == ".pdf":
+        with pymupdf.open(origin, filetype="pdf") as doc:
+            if doc.needs_pass and password:
+                doc.authenticate(password)
+            # Scans recognised on their side or upside down are shown upright, like their spans.
+            matrix = pymupdf.Matrix(scale, scale).prerotate(page.rotation)
+            pix = doc[page.origin_page].get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False)
+            return RenderedPage(number, pix.width, pix.height, bytes(pix.samples), pix.width / page.width)
+    with Image.open(origin) as img:
+        frame = next(f for i, f in enumerate(ImageSequence.Iterator(img)) if i == page.origin_page)
+        upright = ImageOps.exif_transpose(frame).convert("RGB")
+        if page.rotation:
+            upright = upright.rotate(-page.rotation, expand=True)  # PIL turns counter-clockwise
+        size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))
+        resized = upright.resize(size, Image.Resampling.BILINEAR)
+        return RenderedPage(
+            number, resized.width, resized.height, resized.tobytes(), resized.width / page.width
+        )
+
+
+def _blank(page: Page, scale: float) -> RenderedPage:
+    """A white sheet for DOCX pages read without LibreOffice (the text is drawn by the viewer)."""
+    width, height = max(1, round(page.width * scale)), max(1, round(page.height * scale))
+    return RenderedPage(page.number, width, height, b"\xff" * (width * height * 3), scale)

@@ -1,0 +1,92 @@
+"""Questions and error reports to the user, behind a small interface tests can replace.
+
+The window never calls ``QMessageBox``/``QInputDialog``/``QFileDialog`` directly: interactive runs use
+:class:`DialogPrompts`; tests and the smoke test use :class:`RecordingPrompts`, which never blocks.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from casereview_ui.dialogs.files import choose_case_files, choose_case_folder
+
+
+class Prompts(Protocol):
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        """Report an error (must not block the caller)."""
+        ...
+
+    def info(self, parent: QWidget | None, title: str, message: str) -> None: ...
+
+    def password(self, parent: QWidget | None, path: str, wrong: bool) -> str | None:
+        """The password for the encrypted PDF ``path``; ``None`` when the user gives up."""
+        ...
+
+    def open_files(self, parent: QWidget | None) -> list[str]:
+        """Case files the user chose to open (empty when cancelled)."""
+        ...
+
+    def open_folder(self, parent: QWidget | None) -> str | None: ...
+
+
+class DialogPrompts:
+    """Real dialogs: errors in a window-modal message box that does not block the event loop."""
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def info(self, parent: QWidget | None, title: str, message: str) -> None:
+        QMessageBox.about(parent, title, message)
+
+    def password(self, parent: QWidget | None, path: str, wrong: bool) -> str | None:
+        tr = QCoreApplication.translate
+        prompt = (
+            tr("prompts", "密码不正确，请重新输入：\n{0}")
+            if wrong
+            else tr("prompts", "PDF 文件已加密，请输入密码：\n{0}")
+        )
+        text, ok = QInputDialog.getText(
+            parent, tr("prompts", "输入密码"), prompt.format(path), QLineEdit.EchoMode.Password
+        )
+        return text if ok and text else None
+
+    def open_files(self, parent: QWidget | None) -> list[str]:
+        return choose_case_files(parent)
+
+    def open_folder(self, parent: QWidget | None) -> str | None:
+        return choose_case_folder(parent)
+
+
+class RecordingPrompts:
+    """Records what would have been shown; answers password questions from a prepared list."""
+
+    def __init__(
+        self, passwords: list[str] | None = None, files: list[str] | None = None, folder: str | None = None
+    ) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.password_requests: list[tuple[str, bool]] = []
+        self._passwords = list(passwords or [])
+        self._files = list(files or [])
+        self._folder = folder
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    def info(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.infos.append((title, message))
+
+    def password(self, parent: QWidget | None, path: str, wrong: bool) -> str | None:
+        self.password_requests.append((path, wrong))
+        return self._passwords.pop(0) if self._passwords else None
+
+    def open_files(self, parent: QWidget | None) -> list[str]:
+        return self._files
+
+    def open_folder(self, parent: QWidget | None) -> str | None:
+        return self._folder

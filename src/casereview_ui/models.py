@@ -1,0 +1,186 @@
+"""Qt item models over plain core dataclasses: open cases, the document outline, the fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyle
+from typing_extensions import override
+
+from casereview.domain.model import Document, Evidence
+from casereview_ui.cases.session import CaseState, OpenCase
+from casereview_ui.fieldrows import FieldRow
+from casereview_ui.labels import page_range
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the page an item leads to
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # Evidence | None: where a field's value was read
+CASE_ROLE = Qt.ItemDataRole.UserRole + 3  # OpenCase
+
+_Index = QModelIndex | QPersistentModelIndex
+_MUTED = QColor(128, 128, 128)
+
+
+class CaseListModel(QAbstractListModel):
+    """The case files opened in this run: file name, then 案号 and 当事人 once read."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._cases: list[OpenCase] = []
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cases)
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._cases):
+            return None
+        case = self._cases[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{case.name}\n{self._second_line(case)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{case.path}\n{case.message}" if case.message else str(case.path)
+        if role == Qt.ItemDataRole.ForegroundRole and case.state == CaseState.FAILED:
+            return QColor(180, 30, 30)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _state_icon(case.state)
+        if role == CASE_ROLE:
+            return case
+        return None
+
+    def _second_line(self, case: OpenCase) -> str:
+        if case.state == CaseState.FAILED:
+            return self.tr("读取失败")
+        if case.state == CaseState.LOADING:
+            return case.message or self.tr("正在读取…")
+        parts = [case.case_number or self.tr("案号未识别"), case.party_name or self.tr("当事人未识别")]
+        return "  ".join(parts)
+
+    def cases(self) -> list[OpenCase]:
+        return list(self._cases)
+
+    def case_at(self, row: int) -> OpenCase | None:
+        return self._cases[row] if 0 <= row < len(self._cases) else None
+
+    def row_of(self, case: OpenCase) -> int:
+        return next((i for i, c in enumerate(self._cases) if c is case), -1)
+
+    def find(self, path: object) -> OpenCase | None:
+        return next((c for c in self._cases if c.path == path), None)
+
+    def add(self, case: OpenCase) -> int:
+        row = len(self._cases)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._cases.append(case)
+        self.endInsertRows()
+        return row
+
+    def refresh(self, case: OpenCase) -> None:
+        row = self.row_of(case)
+        if row >= 0:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+
+
+def _state_icon(state: CaseState) -> QIcon:
+    icons = {
+        CaseState.READY: QStyle.StandardPixmap.SP_FileIcon,
+        CaseState.LOADING: QStyle.StandardPixmap.SP_BrowserReload,
+        CaseState.FAILED: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    }
+    return QApplication.style().standardIcon(icons[state])
+
+
+class DocumentOutlineModel(QStandardItemModel):
+    """The split documents as a tree (document → its pages); columns 文书 and 页码."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._set_headers()
+
+    def _set_headers(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("文书"), self.tr("页码")])
+
+    def set_documents(self, documents: list[Document]) -> None:
+        self.removeRows(0, self.rowCount())  # not clear(): it would drop the header's resize modes
+        for document in documents:
+            self.appendRow(self._document_row(document))
+
+    def _document_row(self, document: Document) -> list[QStandardItem]:
+        title = document.type
+        if document.serves:
+            title = self.tr("{0}（送达：{1}）").format(document.type, document.serves)
+        pages = page_range(document.first_page, document.last_page)
+        name, where = _item(title, document.first_page), _item(pages, document.first_page)
+        name.setToolTip(f"{title}  {pages}")
+        if document.last_page > document.first_page:
+            for number in document.pages():
+                name.appendRow([_item(page_range(number, number), number), _item("", number)])
+        return [name, where]
+
+
+def _item(text: str, page: int) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(page, PAGE_ROLE)
+    return item
+
+
+class FieldsModel(QAbstractTableModel):
+    """The 要素 table: label, value, page of the evidence (values not found are greyed)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FieldRow] = []
+
+    def set_rows(self, rows: list[FieldRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> FieldRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 3
+        ):
+            return (self.tr("要素"), self.tr("内容"), self.tr("页码"))[section]
+        return None
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        evidence: Evidence | None = row.evidence
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.label
+            if column == 1:
+                return row.text or self.tr("未识别")
+            return str(evidence.page) if evidence is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole and evidence is not None:
+            return self.tr("第{0}页：{1}").format(evidence.page, evidence.text)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.found:
+            return _MUTED
+        if role == EVIDENCE_ROLE:
+            return evidence
+        if role == PAGE_ROLE:
+            return evidence.page if evidence is not None else None
+        return None
