@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class IngestOptions:
     password: str | None = None
     ocr_dpi: float = 200.0  # enough for RapidOCR on A4 (measured in design notes)
-    seal_dpi: float = 50.0  # seals are ~4 cm across: 50 dpi gives ~80 px, plenty for colour detection
+    seal_dpi: float = 36.0  # seals are ~4 cm across: 36 dpi gives ~57 px, plenty for colour detection
     detect_seals: bool = True
     force_ocr: bool = False  # OCR even pages whose text layer looks usable
     use_libreoffice: bool = True  # DOCX → PDF page images when LibreOffice is installed
