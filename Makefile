@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: venv
-	test -f resources/demo/demo_case.pdf || PYTHONPATH=tests $(BIN)/python -m casegen.demo resources/demo/demo_case.pdf
+	test -f resources/demo/demo_case.pdf || PYTHONPATH=tests $(BIN)/python -m casegen --demo resources/demo/demo_case.pdf
 
 lint: venv
 	$(BIN)/ruff check src tests bench

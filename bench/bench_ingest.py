@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from casegen import generate_case  # noqa: E402
-
 from casereview.db import open_database, save_case  # noqa: E402
 from casereview.pipeline import read_case  # noqa: E402
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 from PIL import Image, ImageOps, ImageSequence
 
 from casereview.domain.model import CaseFile, Page, TextSource
 from casereview.ingest.docx import cached_docx_pdf
+from casereview.ingest.raster import level
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ def render_page(case: CaseFile, number: int, dpi: float = 100.0, password: str |
             # Scans recognised on their side or upside down are shown upright, like their spans.
             matrix = pymupdf.Matrix(scale, scale).prerotate(page.rotation)
             pix = doc[page.origin_page].get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False)
-            return RenderedPage(number, pix.width, pix.height, bytes(pix.samples), pix.width / page.width)
+            pixels = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+            return _finish(number, pixels, page)
     with Image.open(origin) as img:
         frame = next(f for i, f in enumerate(ImageSequence.Iterator(img)) if i == page.origin_page)
         upright = ImageOps.exif_transpose(frame).convert("RGB")
@@ -50,9 +53,14 @@ def render_page(case: CaseFile, number: int, dpi: float = 100.0, password: str |
             upright = upright.rotate(-page.rotation, expand=True)  # PIL turns counter-clockwise
         size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))
         resized = upright.resize(size, Image.Resampling.BILINEAR)
-        return RenderedPage(
-            number, resized.width, resized.height, resized.tobytes(), resized.width / page.width
-        )
+        return _finish(number, np.asarray(resized, dtype=np.uint8), page)
+
+
+def _finish(number: int, pixels: np.ndarray, page: Page) -> RenderedPage:
+    """Level a scanned page as its spans were levelled (see ocr/scanner.py)."""
+    pixels = level(pixels, page.skew)
+    height, width = pixels.shape[:2]
+    return RenderedPage(number, width, height, pixels.tobytes(), width / page.width)
 
 
 def _blank(page: Page, scale: float) -> RenderedPage:

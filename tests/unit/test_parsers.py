@@ -29,6 +29,7 @@ from casereview.extract.parsers import (
     is_valid_id_number,
     map_span,
     parse_chinese_amount,
+    tidy_case_number,
 )
 
 CN_DIGITS = "〇一二三四五六七八九"
@@ -686,3 +687,16 @@ def test_speed_on_a_page() -> None:
             finder(page)
         per_call = (time.perf_counter() - t0) / 20
         assert per_call < 0.005, f"{finder.__name__}: {per_call * 1e3:.2f} ms"
+
+
+def test_ocr_glued_date_and_time() -> None:
+    """OCR drops the space between an ISO date and its time: "2023-08-1810:10"."""
+    (match,) = find_dates("违法事实:2023-08-1810:10,郭梅")
+    assert match.date == dt.date(2023, 8, 18)
+    assert match.time == dt.time(10, 10)
+    assert find_dates("20230818101") == []
+
+
+def test_tidy_case_number_mends_ocr_brackets_and_spaces() -> None:
+    assert tidy_case_number("湘攸交处罚〔2025]712(非) 号") == "湘攸交处罚〔2025〕712(非)号"
+    assert tidy_case_number("吉吉海事罚字【2025】00428 号") == "吉吉海事罚字【2025】00428号"

@@ -33,7 +33,8 @@ _DATE_RE: Final = re.compile(
     rf"(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
     # 2024.3.5 / 2024-03-05 / 2024/3/5, same separator twice, not part of a longer dotted/dashed run.
     r"|(?<![0-9.\-/])(?P<y2>(?:19|20)[0-9]{2})\s*(?P<sep>[.\-/])\s*(?P<m2>[0-9]{1,2})\s*(?P=sep)\s*"
-    r"(?P<d2>[0-9]{1,2})(?![0-9])(?!\s*[.\-/][0-9])"
+    # OCR drops the space in "2023-08-18 10:10": a two-digit day may run straight into a time.
+    r"(?P<d2>[0-9]{2}(?=[0-9]{1,2}:[0-9]{2})|[0-9]{1,2}(?![0-9]))(?!\s*[.\-/][0-9])"
 )
 
 _PARTIAL_RE: Final = re.compile(rf"(?<![0-9{_CN}])(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]")

@@ -23,6 +23,7 @@ from casereview.extract.parsers import (
     find_case_numbers,
     find_credit_codes,
     find_officers,
+    tidy_case_number,
 )
 
 _OFFICER_DOCUMENTS = frozenset(
@@ -52,7 +53,8 @@ def extract(case: CaseFile, documents: list[Document], texts: list[PageText] | N
         for number in document.pages():
             text = texts[number - 1]
             for cn in find_case_numbers(text.text):
-                out.case_numbers.append(FieldValue(cn.text, text.evidence(cn.start, cn.end), document.type))
+                value = tidy_case_number(cn.text)
+                out.case_numbers.append(FieldValue(value, text.evidence(cn.start, cn.end), document.type))
             for art in find_articles(text.text):
                 out.articles.append(FieldValue(art.text, text.evidence(art.start, art.end), document.type))
             if document.type in _OFFICER_DOCUMENTS:

@@ -114,6 +114,17 @@ def case_number_key(text: str) -> str:
     return re.sub(r"(?<=〕)0+(?=[0-9])", "", s)
 
 
+_YEAR_BRACKETS_RE: Final = re.compile(r"([〔\[【(])((?:19|20)[0-9]{2})([〕\]】)])")
+_CLOSER: Final = {"〔": "〕", "[": "]", "【": "】", "(": ")"}
+
+
+def tidy_case_number(text: str) -> str:
+    """案号 as printed, without the spaces OCR or layout put inside it, and with the year's closing
+    bracket matching its opening one (OCR reads 〔2025〕 as 〔2025] now and then)."""
+    compacted = "".join(text.split())
+    return _YEAR_BRACKETS_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{_CLOSER[m.group(1)]}", compacted)
+
+
 # ---------------------------------------------------------------- 统一社会信用代码 (GB 32100-2015)
 
 _CREDIT_CHARSET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -19,6 +19,7 @@ from casereview.extract.numbers import (
     find_plate_numbers,
     is_valid_credit_code,
     is_valid_id_number,
+    tidy_case_number,
 )
 from casereview.extract.numerals import chinese_numeral_to_int, compact, map_span
 from casereview.extract.officers import OfficerMatch, find_officers
@@ -47,4 +48,5 @@ __all__ = [
     "is_valid_id_number",
     "map_span",
     "parse_chinese_amount",
+    "tidy_case_number",
 ]

@@ -122,6 +122,27 @@ def quadrant_matrix(rotation: int, width: float, height: float) -> Matrix:
     raise ValueError(f"rotation must be a multiple of 90, got {rotation}")
 
 
+def level_matrix(skew: float, width: float, height: float) -> Matrix:
+    """Matrix that levels a page tilted by ``skew`` degrees, turning about its centre (same size)."""
+    if abs(skew) < 0.01:
+        return identity()
+    return np.asarray(cv2.getRotationMatrix2D((width / 2.0, height / 2.0), -skew, 1.0), dtype=np.float64)
+
+
+def level(image: Array, skew: float) -> Array:
+    """``image`` levelled as :func:`level_matrix` says: what a viewer shows of a scanned page.
+
+    Unlike :func:`deskew` the canvas keeps its size (a few degrees only cut into the margins), so
+    the page keeps its size in points and boxes on it stay simple to map back.
+    """
+    if abs(skew) < 0.01:
+        return image
+    h, w = image.shape[:2]
+    white = (255, 255, 255) if image.ndim == 3 else 255
+    out = cv2.warpAffine(image, level_matrix(skew, w, h), (w, h), flags=cv2.INTER_LINEAR, borderValue=white)
+    return np.asarray(out, dtype=np.uint8)
+
+
 def rotate_quadrant(image: Array, rotation: int) -> tuple[Array, Matrix]:
     """Rotate clockwise by ``rotation`` (0/90/180/270); returns the image and original → result matrix."""
     h, w = image.shape[:2]
@@ -229,3 +250,27 @@ def find_red_seals(rgb: Array, dpi: float) -> list[tuple[BBox, float]]:
             x0, y0, x1, y1 = (round(v * scale, 1) for v in (x, y, x + w, y + h))
             found.append(((x0, y0, x1, y1), round(ratio, 3)))
     return sorted(found, key=lambda item: (item[0][1], item[0][0]))
+
+
+def drop_seal_red(rgb: Array) -> Array:
+    """A copy of ``rgb`` in which seals no longer hide the text under them (the decision date).
+
+    Inside each seal-shaped region the red channel becomes the grey value of all three: red ink is
+    as bright as paper in that channel, black text stays dark, and no halo is left (whitening the
+    red pixels leaves ring outlines that OCR reads as strokes). Red header text elsewhere stays.
+    The resolution is estimated from the width, case files being A4 portrait.
+    """
+    if rgb.ndim != 3:
+        return rgb
+    height, width = rgb.shape[:2]
+    dpi = min(max(min(width, height) / 8.27, 100.0), 400.0)
+    seals = find_red_seals(rgb, dpi)
+    if not seals:
+        return rgb
+    out = rgb.copy()
+    k = dpi / 72.0
+    for (x0, y0, x1, y1), _ratio in seals:
+        a, b = max(int(x0 * k) - 2, 0), min(int(x1 * k) + 2, width)
+        c, d = max(int(y0 * k) - 2, 0), min(int(y1 * k) + 2, height)
+        out[c:d, a:b] = out[c:d, a:b, :1]
+    return out

@@ -19,7 +19,7 @@ from casereview.ingest.docx import cached_docx_pdf, soffice_binary, text_only_pa
 from casereview.ingest.images import read_image
 from casereview.ingest.options import IngestOptions
 from casereview.ingest.pdf import read_pdf
-from casereview.ingest.raster import rotate_quadrant
+from casereview.ingest.raster import level, rotate_quadrant
 from casereview.ingest.scan import PageImage, PageScanner
 from casereview.ingest.seals import seals_on_rendering
 from casereview.ingest.sources import Source, check_docx_archive, classify, folder_members
@@ -129,7 +129,7 @@ class _Runner:
         for page, image in batch:
             if image is not None and self.options.detect_seals:
                 upright = rotate_quadrant(image.image, page.rotation)[0] if page.rotation else image.image
-                page.seals = seals_on_rendering(upright, image.dpi, page.number)
+                page.seals = seals_on_rendering(level(upright, page.skew), image.dpi, page.number)
             self._emit(page)
 
     def _emit(self, page: Page) -> None:

@@ -1,7 +1,8 @@
 """The PageScanner the ingest stage uses: OCR pool + upright engine → spans in PDF points.
 
-Spans of a scanned page are given in the UPRIGHT page frame (what a reviewer reads); ``rotation``
-says how the source image was turned to get there, so a viewer rotates the image the same way.
+Spans of a scanned page are given in the upright, levelled page frame (what a reviewer reads):
+``rotation`` says how the source image was turned and ``skew`` how much it was then levelled (about
+its centre, same size), so a viewer shows the image turned and levelled the same way.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import statistics
 import numpy as np
 
 from casereview.domain.model import Span
-from casereview.ingest.raster import quadrant_matrix
+from casereview.ingest.raster import compose, level_matrix, quadrant_matrix
 from casereview.ingest.scan import PageImage, ScanOutcome
 from casereview.ingest.textlayer import sort_spans
 from casereview.ocr.engine import OcrEngine, OcrLine, RapidOcrEngine
@@ -56,7 +57,10 @@ def outcome_of(page: PageImage, lines: list[OcrLine]) -> ScanOutcome:
     residual = (direction + rotation + 180.0) % 360.0 - 180.0
     skew = round(-residual, 2) if abs(residual) < 45 else 0.0
     height, width = page.image.shape[:2]
-    matrix = quadrant_matrix(rotation, width, height)
+    upright_w, upright_h = (height, width) if rotation in (90, 270) else (width, height)
+    # Boxes go to the levelled upright page: rows are then horizontal, which the row grouping
+    # of the analysis needs, and the viewer shows the page levelled the same way.
+    matrix = compose(level_matrix(skew, upright_w, upright_h), quadrant_matrix(rotation, width, height))
     k = 72.0 / page.dpi
     spans: list[Span] = []
     for line in lines:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from casereview.ingest.raster import compose, deskew, estimate_skew, invert, line_axis, rotate_quadrant
+from casereview.ingest.raster import (
+    compose,
+    deskew,
+    drop_seal_red,
+    estimate_skew,
+    invert,
+    line_axis,
+    rotate_quadrant,
+)
 from casereview.ocr.engine import Image, OcrEngine, OcrLine, RapidOcrEngine
 from casereview.ocr.orientation import detect_orientation
 
@@ -28,7 +36,7 @@ class UprightEngine(OcrEngine):
 
     @property
     def version(self) -> str:
-        return f"upright-2/{self.inner.version}"
+        return f"upright-4/{self.inner.version}"  # bump when preprocessing changes: it keys the OCR cache
 
     def load(self) -> None:
         self.inner.load()
@@ -37,6 +45,7 @@ class UprightEngine(OcrEngine):
         return UprightEngine(self.inner.for_pool(workers))
 
     def recognize(self, image: Image) -> list[OcrLine]:
+        image = drop_seal_red(image)
         lines = self._recognize_turned(image, 0)
         if not lines:
             return lines

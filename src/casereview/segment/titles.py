@@ -22,7 +22,7 @@ _VARIANTS: list[tuple[str, str]] = sorted(
     ),
     key=lambda pair: -len(pair[0]),
 )
-_AGENCY_END = re.compile(r"(局|厅|委员会|委|支队|大队|中队|总队|中心|所|处|站|办公室|政府)$")
+_AGENCY_END = re.compile(r"(局|厅|委员会|委|支队|大队|中队|总队|中心|所|处|站|办公室|政府|省|市|县|区|旗)$")
 _FORM_NO = re.compile(r"文书式样之([一二三四五六七八九十]+)")
 _CONTINUATION = re.compile(r"第\s*(\d+)\s*页\s*[,，/、]?\s*共\s*(\d+)\s*页")
 _ATTACHMENT_WORDS = re.compile(
