@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|standards|publications …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ from casereview.ingest.scan import PageScanner
 from casereview.messages import describe, describe_notice
 from casereview.pipeline import Analysis, contract_object, read_case
 from casereview.progress import ProgressEvent
+from casereview.review.publication_cli import add_cli as add_publications_cli
+from casereview.review.publication_cli import run_cli as run_publications_cli
+from casereview.standards.lint import add_cli as add_standards_cli
+from casereview.standards.lint import run_cli as run_standards_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     reading_options(ingest)
     ingest.add_argument("--db", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
     ingest.add_argument("--replace", action="store_true", help="重新分析已导入的相同文件")
+    add_standards_cli(sub)
+    add_publications_cli(sub)
     return parser
 
 
@@ -185,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "ingest":
             return _cmd_ingest(args)
+        if args.command == "standards":
+            return run_standards_cli(args)
+        if args.command == "publications":
+            return run_publications_cli(args)
     except CaseReviewError as exc:
         print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
         return 1

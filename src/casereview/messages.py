@@ -21,6 +21,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.CONVERSION_FAILED: "文档转换失败：{path}{reason}",
     ErrorCode.STORAGE: "数据库读写失败：{reason}",
     ErrorCode.STANDARD_INVALID: "评查标准文件有误：{path}{reason}",
+    ErrorCode.CALENDAR_INVALID: "节假日覆盖文件有误：{path}{reason}",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 
@@ -36,6 +37,15 @@ def _human_size(value: object) -> str:
     return f"{size:.1f} GB"
 
 
+def _standard_problem(problem: object) -> str:
+    """``第42行 items[7].rules[0]：未知的规则编号 T-99`` from a standards problem dict."""
+    if not isinstance(problem, dict):
+        return str(problem)
+    line = f"第{problem['line']}行 " if problem.get("line") else ""
+    field = f"{problem['field']}：" if problem.get("field") else ""
+    return f"{line}{field}{problem.get('message', '')}"
+
+
 def describe(error: CaseReviewError) -> str:
     """The Chinese sentence for ``error``, naming the file and the problem."""
     detail = dict(error.detail)
@@ -49,6 +59,9 @@ def describe(error: CaseReviewError) -> str:
         else detail.get("limit"),
         "pixels": detail.get("pixels"),
     }
+    problems = detail.get("problems")
+    if error.code == ErrorCode.STANDARD_INVALID and isinstance(problems, list) and problems:
+        fields["reason"] = "".join(f"\n  {_standard_problem(p)}" for p in problems)
     template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
     return template.format(**fields)
 

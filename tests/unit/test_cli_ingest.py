@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from casegen import generate_case
 
+from casegen import generate_case
 from casereview.cli import main
 from casereview.db import list_cases, load_case, open_database
 
@@ -28,7 +28,9 @@ def test_ingest_stores_and_reuses(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert all(span.bbox[2] > span.bbox[0] for page in case.pages for span in page.spans)
 
 
-def test_ingest_failure_stores_nothing_and_batch_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_failure_stores_nothing_and_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good, _ = generate_case(tmp_path, "good", kind="digital", seed=32)
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4\n% nothing else")

@@ -48,7 +48,22 @@ from casereview.domain.model import (
 )
 from casereview.errors import ErrorCode, StorageError
 
-TABLES = {"case_files", "pages", "spans", "documents", "fields", "seals"}
+TABLES = {
+    "case_files",
+    "pages",
+    "spans",
+    "documents",
+    "fields",
+    "seals",
+    # migration 0002: publication lists, reviews, decisions and the audit trail
+    "publication_lists",
+    "publications",
+    "case_publication_dates",
+    "reviews",
+    "review_findings",
+    "review_decisions",
+    "audit_log",
+}
 Sample = tuple[CaseFile, list[Document], Extraction]
 
 

@@ -179,3 +179,8 @@ class SealRow(Base):
     x1: Mapped[float]
     y1: Mapped[float]
     red_ratio: Mapped[float]
+
+
+# Reviews, decisions, audit log and publication lists live in their own module; importing it here
+# puts their tables on Base.metadata for Alembic whichever module is imported first.
+from casereview.db import review_models as _review_models  # noqa: E402, F401

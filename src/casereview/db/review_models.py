@@ -1,0 +1,145 @@
+"""SQLAlchemy models for reviews, reviewer decisions, the audit log and publication lists.
+
+Registered on :class:`casereview.db.models.Base` (``models`` imports this module at its end), so
+Alembic and ``compare_metadata`` see them. Like the case-file models these rows never leave the
+storage code: :mod:`casereview.review` turns them into plain dataclasses.
+
+``audit_log`` has no foreign keys on purpose: it is append-only (triggers refuse UPDATE and DELETE,
+see migration 0002) and must outlive a deleted case or review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from casereview.db.models import Base, UTCDateTime
+
+
+def _case_fk(*, primary_key: bool = False) -> Mapped[int]:
+    return mapped_column(
+        ForeignKey("case_files.id", ondelete="CASCADE"), primary_key=primary_key, index=not primary_key
+    )
+
+
+def _review_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+
+
+class PublicationListRow(Base):
+    """One imported publication list (公示清单), identified by the file's SHA-256."""
+
+    __tablename__ = "publication_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str]
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    row_count: Mapped[int]
+
+
+class PublicationRow(Base):
+    """One published decision of a list; looked up by ``case_number_key``."""
+
+    __tablename__ = "publications"
+    __table_args__ = (UniqueConstraint("list_id", "row_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("publication_lists.id", ondelete="CASCADE"))
+    case_number_key: Mapped[str] = mapped_column(index=True)
+    case_number: Mapped[str]  # as printed in the list
+    publication_date: Mapped[dt.date]
+    decision_date: Mapped[dt.date | None]
+    party: Mapped[str | None]
+    agency: Mapped[str | None]
+    row_no: Mapped[int]  # row in the file (1-based, header rows counted)
+
+
+class CasePublicationDateRow(Base):
+    """The publication date a reviewer entered for a case file (at most one per case)."""
+
+    __tablename__ = "case_publication_dates"
+
+    case_id: Mapped[int] = _case_fk(primary_key=True)
+    date: Mapped[dt.date]
+    reviewer: Mapped[str]
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ReviewRow(Base):
+    """One review of a case file against one standard version."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = _case_fk()
+    standard_id: Mapped[str]
+    standard_version: Mapped[str]
+    standard_hash: Mapped[str]
+    profile: Mapped[str]
+    reviewer: Mapped[str]
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    machine_score: Mapped[float]
+    machine_grade: Mapped[str]
+    score: Mapped[float]
+    grade: Mapped[str]
+    status: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int]  # bumped by every change; for optimistic locking
+
+
+class ReviewFindingRow(Base):
+    """A machine finding as it was when the review was created."""
+
+    __tablename__ = "review_findings"
+    __table_args__ = (UniqueConstraint("review_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = _review_fk()
+    seq: Mapped[int]
+    rule: Mapped[str] = mapped_column(String(16))
+    item: Mapped[str | None]
+    status: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str]
+    evidence: Mapped[Any] = mapped_column(JSON, nullable=False)
+    facts: Mapped[Any] = mapped_column(JSON, nullable=False)
+    violations: Mapped[int]
+
+
+class ReviewDecisionRow(Base):
+    """A reviewer's decision on one standard item; a later one for the item supersedes it."""
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_review_id_item_id", "review_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = _review_fk()
+    item_id: Mapped[str]
+    kind: Mapped[str] = mapped_column(String(16))  # accept | override | manual
+    deduction: Mapped[float | None]
+    reason: Mapped[str | None]
+    page: Mapped[int | None]
+    bbox: Mapped[Any] = mapped_column(JSON, nullable=True)
+    reviewer: Mapped[str]
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    superseded: Mapped[bool]
+
+
+class AuditLogRow(Base):
+    """One change, append-only: who, from which machine, what, and the values before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int | None] = mapped_column(index=True)
+    case_id: Mapped[int | None] = mapped_column(index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str]
+    machine: Mapped[str]
+    action: Mapped[str] = mapped_column(String(32))
+    item_id: Mapped[str | None]
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)

@@ -1,0 +1,265 @@
+"""Storing reviews and reviewer decisions. Takes a session, returns the dataclasses of ``records``.
+
+Call inside ``Database.session_scope()``. Every change bumps the review's ``version`` and appends
+an audit row with the values before and after, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from casereview.db.failures import CONFLICT, NOT_FOUND
+from casereview.db.models import CaseFileRow
+from casereview.db.review_models import ReviewDecisionRow, ReviewFindingRow, ReviewRow
+from casereview.domain.findings import Finding
+from casereview.errors import ErrorCode, StorageError
+from casereview.review import codec
+from casereview.review.audit import write_audit
+from casereview.review.records import (
+    AuditAction,
+    DecisionKind,
+    ReviewStatus,
+    ReviewSummary,
+    StandardMeta,
+    StoredDecision,
+    StoredFinding,
+    StoredReview,
+)
+
+REASON_REQUIRED = {
+    DecisionKind.OVERRIDE: "改判机器评查结果必须填写理由",
+    DecisionKind.MANUAL: "人工添加的扣分项必须填写理由",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _not_found(**detail: object) -> StorageError:
+    return StorageError(ErrorCode.STORAGE, "", {"reason": NOT_FOUND, **detail})
+
+
+def create_review(
+    session: Session,
+    case_id: int,
+    standard_meta: StandardMeta,
+    profile: str,
+    reviewer: str,
+    findings: Sequence[Finding | StoredFinding],
+    score: float,
+    grade: str,
+) -> int:
+    """Store the machine's review of a case (its findings, score and grade) and return its id."""
+    if session.get(CaseFileRow, case_id) is None:
+        raise _not_found(case_id=case_id)
+    now = _now()
+    values = {
+        "case_id": case_id,
+        "standard_id": standard_meta.id,
+        "standard_version": standard_meta.version,
+        "standard_hash": standard_meta.hash,
+        "profile": profile,
+        "reviewer": reviewer,
+        "created_at": now,
+        "updated_at": now,
+        "machine_score": score,
+        "machine_grade": grade,
+        "score": score,
+        "grade": grade,
+        "status": ReviewStatus.IN_PROGRESS.value,
+        "version": 1,
+    }
+    review_id: int = session.execute(insert(ReviewRow).values(**values).returning(ReviewRow.id)).scalar_one()
+    rows = [
+        codec.finding_row(review_id, seq, StoredFinding.from_finding(finding))
+        for seq, finding in enumerate(findings)
+    ]
+    if rows:
+        session.execute(insert(ReviewFindingRow), rows)
+    after = {"standard": codec.standard_json(standard_meta), "profile": profile, "score": score}
+    after |= {"grade": grade, "findings": len(rows)}
+    write_audit(
+        session,
+        AuditAction.CREATE_REVIEW,
+        reviewer,
+        review_id=review_id,
+        case_id=case_id,
+        after=after,
+        at=now,
+    )
+    return review_id
+
+
+def validate_decision(decision: StoredDecision) -> None:
+    """ValueError (Chinese message) for a decision that must not be stored.
+
+    The same conditions as scoring's ReviewerDecision, so every stored decision can be scored:
+    override and manual need a reason and a deduction (0 for none); manual needs its page.
+    """
+    kind = DecisionKind(decision.kind)  # ValueError for an unknown kind
+    if not decision.item_id.strip():
+        raise ValueError("评查决定必须指明评查项目")
+    if kind in REASON_REQUIRED and not decision.reason.strip():
+        raise ValueError(REASON_REQUIRED[kind])
+    if decision.deduction is not None and decision.deduction < 0:
+        raise ValueError("扣分不能为负数")
+    if kind is not DecisionKind.ACCEPT and decision.deduction is None:
+        raise ValueError("改判或人工添加扣分项必须填写扣分（不扣分填 0）")
+    if decision.bbox is not None and decision.page is None:
+        raise ValueError("标注了页面区域的评查决定必须指明页码")
+    if kind is DecisionKind.MANUAL and decision.page is None:
+        raise ValueError("人工添加的扣分项必须标注所在页码")
+
+
+def _lock_review(session: Session, review_id: int, expected_version: int | None) -> ReviewRow:
+    # FOR UPDATE serialises writers on PostgreSQL; SQLite's BEGIN IMMEDIATE already does.
+    row = session.get(ReviewRow, review_id, with_for_update=True, populate_existing=True)
+    if row is None:
+        raise _not_found(review_id=review_id)
+    if expected_version is not None and row.version != expected_version:
+        detail = {"reason": CONFLICT, "review_id": review_id, "version": row.version}
+        raise StorageError(ErrorCode.STORAGE, "", detail | {"expected_version": expected_version})
+    return row
+
+
+def _touch(session: Session, review_id: int, now: dt.datetime, **values: object) -> None:
+    statement = update(ReviewRow).where(ReviewRow.id == review_id)
+    values |= {"updated_at": now, "version": ReviewRow.version + 1}
+    session.execute(statement.values(**values), execution_options={"synchronize_session": False})
+
+
+def record_decision(
+    session: Session,
+    review_id: int,
+    decision: StoredDecision,
+    actor: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Append a reviewer's decision; an earlier active decision on the same item is superseded.
+
+    Raises ValueError (Chinese message) for an unknown kind, a missing item or a missing reason on
+    override/manual; StorageError ``not_found`` for an unknown review and ``conflict`` when
+    ``expected_version`` is given and the review changed since it was read.
+    """
+    validate_decision(decision)
+    review = _lock_review(session, review_id, expected_version)
+    now = _now()
+    stored = StoredDecision(
+        kind=DecisionKind(decision.kind),
+        item_id=decision.item_id,
+        deduction=decision.deduction,
+        reason=decision.reason.strip(),
+        page=decision.page,
+        bbox=decision.bbox,
+        reviewer=decision.reviewer or actor,
+        decided_at=decision.decided_at or now,
+    )
+    active = (ReviewDecisionRow.review_id == review_id) & (ReviewDecisionRow.item_id == stored.item_id)
+    active &= ReviewDecisionRow.superseded.is_(False)
+    previous = session.scalars(select(ReviewDecisionRow).where(active).order_by(ReviewDecisionRow.id)).all()
+    before = codec.decision_json(codec.decision_from(previous[-1])) if previous else None
+    if previous:
+        session.execute(
+            update(ReviewDecisionRow).where(active).values(superseded=True),
+            execution_options={"synchronize_session": False},
+        )
+    session.execute(insert(ReviewDecisionRow).values(codec.decision_row(review_id, stored)))
+    _touch(session, review_id, now)
+    write_audit(
+        session,
+        AuditAction.DECISION,
+        actor,
+        review_id=review_id,
+        case_id=review.case_id,
+        item_id=stored.item_id,
+        before=before,
+        after=codec.decision_json(stored),
+        at=now,
+    )
+
+
+def update_review_score(
+    session: Session,
+    review_id: int,
+    score: float,
+    grade: str,
+    actor: str,
+    *,
+    action: AuditAction | None = None,
+) -> None:
+    """Store the score and grade after the reviewer's decisions (the machine's stay as they were)."""
+    review = _lock_review(session, review_id, None)
+    before = {"score": review.score, "grade": review.grade}
+    now = _now()
+    _touch(session, review_id, now, score=score, grade=grade)
+    write_audit(
+        session,
+        action or AuditAction.SCORE,
+        actor,
+        review_id=review_id,
+        case_id=review.case_id,
+        before=before,
+        after={"score": score, "grade": grade},
+        at=now,
+    )
+
+
+def set_review_status(session: Session, review_id: int, status: ReviewStatus, actor: str) -> None:
+    review = _lock_review(session, review_id, None)
+    before = {"status": review.status}
+    now = _now()
+    _touch(session, review_id, now, status=ReviewStatus(status).value)
+    write_audit(
+        session,
+        AuditAction.STATUS,
+        actor,
+        review_id=review_id,
+        case_id=review.case_id,
+        before=before,
+        after={"status": ReviewStatus(status).value},
+        at=now,
+    )
+
+
+def load_review(session: Session, review_id: int) -> StoredReview:
+    """A stored review with its findings and decisions; StorageError ``not_found`` if absent."""
+    row = session.get(ReviewRow, review_id, populate_existing=True)
+    if row is None:
+        raise _not_found(review_id=review_id)
+    findings = session.scalars(
+        select(ReviewFindingRow).where(ReviewFindingRow.review_id == review_id).order_by(ReviewFindingRow.seq)
+    )
+    decisions = session.scalars(
+        select(ReviewDecisionRow)
+        .where(ReviewDecisionRow.review_id == review_id)
+        .order_by(ReviewDecisionRow.id)
+    )
+    history = [codec.decision_from(d) for d in decisions]
+    return StoredReview(
+        summary=codec.summary_from(row),
+        findings=[codec.finding_from(f) for f in findings],
+        decisions=[d for d in history if not d.superseded],
+        history=history,
+    )
+
+
+def reviews_of_case(session: Session, case_id: int) -> list[ReviewSummary]:
+    """The reviews of a case file, newest first."""
+    query = select(ReviewRow).where(ReviewRow.case_id == case_id)
+    rows = session.scalars(query.order_by(ReviewRow.created_at.desc(), ReviewRow.id.desc()))
+    return [codec.summary_from(row) for row in rows]
+
+
+def latest_reviews(session: Session, standard_id: str | None = None) -> list[ReviewSummary]:
+    """The newest review of every case file (of one standard when ``standard_id`` is given)."""
+    newest = select(func.max(ReviewRow.id)).group_by(ReviewRow.case_id)
+    if standard_id is not None:
+        newest = newest.where(ReviewRow.standard_id == standard_id)
+    rows = session.scalars(select(ReviewRow).where(ReviewRow.id.in_(newest)).order_by(ReviewRow.case_id))
+    return [codec.summary_from(row) for row in rows]

@@ -1,0 +1,74 @@
+"""``casereview standards lint [PATH...]``: check standard files, print ``file:line: 问题``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from casereview.standards.loader import STANDARD_FILE, check_file, default_root, display_path
+from casereview.standards.problems import Problem
+from casereview.standards.schema import json_schema_text, write_json_schema
+
+
+def _files(paths: Sequence[Path], root: Path) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths or [root]:
+        if path.is_dir():
+            found = sorted(path.rglob(STANDARD_FILE))
+            if not found:
+                problems.append(Problem(display_path(path, root), None, "", f"文件夹中没有 {STANDARD_FILE}"))
+            files += found
+        else:
+            files.append(path)
+    return files, problems
+
+
+def lint(paths: Sequence[Path] = (), root: Path | None = None) -> list[Problem]:
+    """Every problem in the given standard files or folders (default: all of ``scoring_standards/``)."""
+    root = root or default_root()
+    files, problems = _files(paths, root)
+    owners: dict[str, str] = {}
+    for path in files:
+        standard, found = check_file(path, root)
+        problems += found
+        if standard is None:
+            continue
+        shown = display_path(path, root)
+        if standard.id in owners:
+            problems.append(
+                Problem(shown, None, "id", f"标准编号 {standard.id} 与 {owners[standard.id]} 重复")
+            )
+        owners.setdefault(standard.id, shown)
+    return problems
+
+
+def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``casereview standards …`` on the main parser's subcommands."""
+    standards = sub.add_parser("standards", help="评查标准：检查标准文件、生成 JSON Schema")
+    actions = standards.add_subparsers(dest="standards_command", required=True)
+    check = actions.add_parser("lint", help="检查评查标准文件，逐条列出问题（文件:行号: 说明）")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="标准文件或文件夹（默认：scoring_standards/ 全部）"
+    )
+    schema = actions.add_parser("schema", help="生成 scoring_standards/schema/standard.schema.json")
+    schema.add_argument("--stdout", action="store_true", help="输出到屏幕而不写文件")
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    if args.standards_command == "schema":
+        if args.stdout:
+            sys.stdout.write(json_schema_text())
+        else:
+            print(f"已生成：{write_json_schema(default_root())}")
+        return 0
+    problems = lint([Path(p) for p in args.paths])
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"共发现 {len(problems)} 处问题", file=sys.stderr)
+        return 1
+    print("评查标准检查通过", file=sys.stderr)
+    return 0
