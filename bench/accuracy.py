@@ -52,7 +52,8 @@ GROUP = {
 
 def _same(field: str, got: object, want: object) -> bool:
     if field == "case_number" and isinstance(want, str):
-        want = tidy_case_number(unicodedata.normalize("NFKC", want))  # the product reads NFKC text
+        # The product reads NFKC text and writes the year in 〔〕 as GB/T 9704 does.
+        want = tidy_case_number(unicodedata.normalize("NFKC", want))
     if field in ("fine_amount", "proposed_fine") and got is not None and want is not None:
         return abs(float(got) - float(want)) < 0.01  # type: ignore[arg-type]
     return got == want

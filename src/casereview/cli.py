@@ -5,19 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from casereview import __version__
+from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.cli_table import print_table
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.fieldnames import field_label
 from casereview.ingest import IngestOptions
 from casereview.ingest.scan import PageScanner
 from casereview.messages import describe, describe_notice
 from casereview.pipeline import Analysis, contract_object, read_case
-from casereview.progress import ProgressEvent
+from casereview.progress import Progress, ProgressEvent, no_progress
 from casereview.review.publication_cli import add_cli as add_publications_cli
 from casereview.review.publication_cli import run_cli as run_publications_cli
 from casereview.standards.lint import add_cli as add_standards_cli
@@ -39,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="读取并检查案卷，输出文书、要素与评查结果")
     reading_options(check)
     check.add_argument("--format", choices=("json", "table"), default="table")
+    check.add_argument("--standard", default=DEFAULT_STANDARD, help="评查标准编号（默认 transport_penalty）")
+    check.add_argument("--profile", help="标准中的参数方案（如 gb118：公示期限 7 个工作日）")
+    check.add_argument("--publications", type=Path, help="公示清单（CSV/XLSX），按案号匹配公示日期")
 
     ingest = sub.add_parser("ingest", help="读取案卷并存入数据库（相同文件复用已有记录）")
     reading_options(ingest)
@@ -57,7 +59,7 @@ def _scanner(args: argparse.Namespace) -> PageScanner | None:
     return OcrScanner(workers=args.workers)
 
 
-def _progress(quiet: bool) -> object:
+def _progress(quiet: bool) -> Progress:
     def report(event: ProgressEvent) -> None:
         if event.total:
             print(
@@ -67,13 +69,13 @@ def _progress(quiet: bool) -> object:
                 flush=True,
             )
 
-    def silent(_event: ProgressEvent) -> None:
-        return None
-
-    return silent if quiet or not sys.stderr.isatty() else report
+    return no_progress if quiet or not sys.stderr.isatty() else report
 
 
-def _read_all(args: argparse.Namespace, store: object = None) -> tuple[list[dict[str, object]], int]:
+Handle = Callable[[Analysis], dict[str, object]]
+
+
+def _read_all(args: argparse.Namespace, handle: Handle) -> tuple[list[dict[str, object]], int]:
     """Read every path; an unreadable file becomes an error object and the batch goes on."""
     options = IngestOptions(password=args.password)
     scanner = _scanner(args)
@@ -83,12 +85,10 @@ def _read_all(args: argparse.Namespace, store: object = None) -> tuple[list[dict
     try:
         for raw in args.paths:
             try:
-                analysis = read_case(Path(raw), options, scanner, progress)  # type: ignore[arg-type]
-                if store is not None:
-                    store(analysis)  # type: ignore[operator]
+                analysis = read_case(Path(raw), options, scanner, progress)
                 for notice in analysis.case.notices:
                     print(f"提示：{raw}：{describe_notice(notice)}", file=sys.stderr)
-                obj = contract_object(analysis)
+                obj = handle(analysis)
                 obj["source"] = raw
                 results.append(obj)
             except CaseReviewError as exc:
@@ -102,47 +102,13 @@ def _read_all(args: argparse.Namespace, store: object = None) -> tuple[list[dict
     return results, failures
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(width - _width(text), 0)
-
-
-def print_table(results: Sequence[dict[str, object]], out: TextIO) -> None:
-    for obj in results:
-        print(f"== {obj['source']}", file=out)
-        if "error" in obj:
-            error = obj["error"]
-            assert isinstance(error, dict)
-            print(f"   错误：{error['message']}", file=out)
-            continue
-        print(f"   页数：{obj['page_count']}    SHA-256：{str(obj['sha256'])[:16]}…", file=out)
-        print("   文书：", file=out)
-        for doc in obj["documents"]:  # type: ignore[attr-defined]
-            pages = f"{doc['first_page']}-{doc['last_page']}"
-            serves = f"（{doc['serves']}）" if doc.get("serves") else ""
-            print(f"     {_pad(pages, 8)}{doc['type']}{serves}", file=out)
-        print("   要素：", file=out)
-        fields = obj["fields"]
-        assert isinstance(fields, dict)
-        for name, value in fields.items():
-            if value in (None, [], ""):
-                continue
-            print(f"     {_pad(field_label(name), 14)}{_format_value(value)}", file=out)
-
-
-def _format_value(value: object) -> str:
-    if isinstance(value, list):
-        return "、".join(
-            f"{v['name']}（{v['certificate'] or '无证号'}）" if isinstance(v, dict) else str(v) for v in value
-        )
-    return str(value)
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
-    results, failures = _read_all(args)
+    try:
+        checker = Checker.create(args.standard, args.profile, args.publications)
+    except KeyError as exc:
+        print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
+        return 2
+    results, failures = _read_all(args, lambda analysis: contract_object(analysis, checker.check(analysis)))
     if args.format == "json":
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -171,7 +137,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if not remaining:
         return 0
 
-    def store(analysis: Analysis) -> None:
+    def store(analysis: Analysis) -> dict[str, object]:
         with database.session_scope() as session:
             analysis.case_id = save_case(
                 session, analysis.case, analysis.documents, analysis.extraction, replace=args.replace
@@ -179,6 +145,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         print(
             f"已导入 #{analysis.case_id}：{analysis.case.source}（{analysis.case.page_count} 页，{len(analysis.documents)} 份文书）"
         )
+        return contract_object(analysis)
 
     _results, failures = _read_all(args, store)
     return 1 if failures else 0

@@ -27,6 +27,7 @@ class ErrorCode(StrEnum):
     CONVERSION_FAILED = "E_CONVERSION_FAILED"
     STORAGE = "E_STORAGE"
     STANDARD_INVALID = "E_STANDARD_INVALID"
+    CALENDAR_INVALID = "E_CALENDAR_INVALID"
     INTERNAL = "E_INTERNAL"
 
 
@@ -55,3 +56,10 @@ class Cancelled(CaseReviewError):
 
 class StorageError(CaseReviewError):
     """The database could not be read or written."""
+
+
+class CalendarFileError(CaseReviewError):
+    """A holiday override file is malformed; ``detail`` has the 1-based ``line`` and the ``reason``."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "reason": f"第{line}行：{reason}"})

@@ -17,6 +17,7 @@ from casereview.extract.summary import summary_fields
 from casereview.ingest import IngestOptions, ingest_path
 from casereview.ingest.scan import PageScanner
 from casereview.progress import CancelToken, Progress, ProgressEvent, no_progress
+from casereview.scoring.model import ScoreSheet
 from casereview.segment import segment
 
 
@@ -58,7 +59,7 @@ def read_case(
     return analysis
 
 
-def contract_object(analysis: Analysis) -> dict[str, object]:
+def contract_object(analysis: Analysis, sheet: ScoreSheet | None = None) -> dict[str, object]:
     """The per-file object of ``casereview check --format json`` (rules.md output contract)."""
     case = analysis.case
     return {
@@ -67,8 +68,8 @@ def contract_object(analysis: Analysis) -> dict[str, object]:
         "page_count": case.page_count,
         "documents": [d.to_json() for d in analysis.documents],
         "fields": analysis.fields,
-        "standard": None,
-        "findings": [],
-        "score": None,
-        "grade": None,
+        "standard": {"id": sheet.standard_id, "version": sheet.standard_version} if sheet else None,
+        "findings": [f.to_json() for f in sheet.findings] if sheet else [],
+        "score": sheet.score if sheet else None,
+        "grade": sheet.grade if sheet else None,
     }

@@ -169,5 +169,9 @@ def test_cli_batch_goes_on_and_exits_nonzero(tmp_path: Path, capsys: pytest.Capt
     assert results[1]["page_count"] == 2
     assert [d["type"] for d in results[1]["documents"]] == ["立案登记表", "行政处罚决定书"]
     assert results[1]["fields"]["case_number"] == "粤东交罚〔2025〕00977号"
-    assert results[1]["findings"] == [] and results[1]["score"] is None
+    assert results[1]["standard"]["id"] == "transport_penalty"
+    rules = {f["rule"] for f in results[1]["findings"]}
+    assert {"D-01", "T-12", "P-07"} <= rules
+    missing = next(f for f in results[1]["findings"] if f["rule"] == "D-01")
+    assert missing["status"] == "fail" and "结案报告" in missing["message"]
     assert "找不到文件" in captured.err

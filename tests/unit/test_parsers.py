@@ -700,3 +700,12 @@ def test_ocr_glued_date_and_time() -> None:
 def test_tidy_case_number_mends_ocr_brackets_and_spaces() -> None:
     assert tidy_case_number("湘攸交处罚〔2025]712(非) 号") == "湘攸交处罚〔2025〕712(非)号"
     assert tidy_case_number("吉吉海事罚字【2025】00428 号") == "吉吉海事罚字【2025】00428号"
+    assert tidy_case_number("粤东交罚[2024]01483号") == "粤东交罚〔2024〕01483号"
+
+
+def test_chinese_year_missing_its_zero_is_read_but_flagged() -> None:
+    """OCR loses the small 〇: 二〇二四 → 二二四. The date is found, marked as repaired."""
+    (match,) = find_dates("江门市交通运输局 二二四年四月二十五日")
+    assert match.date == dt.date(2024, 4, 25)
+    assert match.repaired
+    assert not find_dates("2024年3月5日")[0].repaired

@@ -17,8 +17,26 @@ from casereview.extract.parsers import find_dates
 
 LABEL_CHARS = 14  # how far back on the row the label of a date is read
 _VIOLATION_CUE = re.compile(r"(于|违法时间|发生时间|检查时发现|在)$")
+# A fact sentence opens with the date and time: "经查，2025年2月3日10时许，张三驾驶…".
+_SENTENCE_OPENING = re.compile(r"(^|[:：,，。;；]|经查|查明|认为)$")
+# "本机关于2025年2月10日立案" / "你于…书面声明放弃" are procedural steps, not the violation.
+_PROCEDURAL_AFTER = re.compile(
+    r"^[,，]?(立案|受理|本机关|本局|我局|向|依法|对你|提出|书面|送达|收到|签收|作出|举行)"
+)
+_INSPECTION_AFTER = re.compile(r"^[,，]?(执法人员)?(检查|检测)时")
+_RECORD_TIME = re.compile(r"(询问|执法|勘验|检查|勘查)(时间|日期)[:：]?$")
+_QA = re.compile(r"(问|答)[:：]")
 
 Assign = Callable[[list[DateMention]], list[DateMention]]
+
+
+def _is_violation(label: str, after: str, has_time: bool) -> bool:
+    """Whether a date in a fact document (立案登记表, 通知书, 决定书 …) is when the violation happened."""
+    if _PROCEDURAL_AFTER.search(after):
+        return False
+    if _INSPECTION_AFTER.search(after) or _VIOLATION_CUE.search(label):
+        return True
+    return has_time and _SENTENCE_OPENING.search(label) is not None
 
 
 def _set(mention: DateMention, role: str | None) -> DateMention:
@@ -56,6 +74,17 @@ def _labelled(role: str, pattern: str, fallback: str = "last") -> Assign:
     return assign
 
 
+def _record(mentions: list[DateMention]) -> list[DateMention]:
+    """A 笔录's date: the one labelled 询问/执法/勘验时间, else the first date outside the questions
+    and answers (a date quoted in "问：2023年2月12日该车…" is the violation, not the record)."""
+    chosen = next((i for i, m in enumerate(mentions) if _RECORD_TIME.search(m.label)), None)
+    if chosen is None:
+        chosen = next((i for i, m in enumerate(mentions) if not _QA.search(m.label)), None)
+    if chosen is None:
+        return mentions
+    return [_set(m, r.INQUIRY if i == chosen else m.role) for i, m in enumerate(mentions)]
+
+
 def _receipt(served: str | None) -> Assign:
     role = {
         dt_.TONGZHI: r.NOTICE_SERVICE,
@@ -79,9 +108,9 @@ def _hearing_notice(mentions: list[DateMention]) -> list[DateMention]:
 
 _ASSIGNERS: dict[str, Assign] = {
     dt_.LIAN: _labelled(r.FILING, r"审批|负责人|立案(日期|时间)|批准"),
-    dt_.XUNWEN: _first(r.INQUIRY),
-    dt_.XIANCHANG: _first(r.INQUIRY),
-    dt_.KANYAN: _first(r.INQUIRY),
+    dt_.XUNWEN: _record,
+    dt_.XIANCHANG: _record,
+    dt_.KANYAN: _record,
     dt_.TONGZHI: _last(r.NOTICE),
     dt_.TINGZHENG_BILU: _first(r.HEARING),
     dt_.FAZHI_SHENHE: _last(r.LEGAL_REVIEW),
@@ -112,7 +141,9 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
         for match in find_dates(text.text):
             row_start, _ = text.line_of(match.start)
             label = re.sub(r"\s+", "", text.text[max(row_start, match.start - LABEL_CHARS) : match.start])
-            role = r.VIOLATION if document.type in _FACT_DOCUMENTS and _VIOLATION_CUE.search(label) else None
+            after = re.sub(r"\s+", "", text.text[match.end : match.end + LABEL_CHARS])
+            fact = document.type in _FACT_DOCUMENTS
+            role = r.VIOLATION if fact and _is_violation(label, after, match.time is not None) else None
             mentions.append(
                 DateMention(
                     match.date, role, document.type, text.evidence(match.start, match.end), match.time, label

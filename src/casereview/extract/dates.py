@@ -20,6 +20,7 @@ class DateMatch:
     text: str
     date: dt.date
     time: dt.time | None
+    repaired: bool = False  # read from a damaged print (OCR lost the 〇 of 二〇二四): not to be relied on
 
 
 _CN = "零〇○一二三四五六七八九十"
@@ -92,12 +93,18 @@ def _time_at(text: str, pos: int) -> tuple[dt.time, int] | None:
     return dt.time(hour, minute), m.end()
 
 
-def _with_time(text: str, start: int, end: int, date: dt.date) -> DateMatch:
+def _with_time(text: str, start: int, end: int, date: dt.date, repaired: bool = False) -> DateMatch:
     found = _time_at(text, end)
     if found is None:
-        return DateMatch(start, end, text[start:end], date, None)
+        return DateMatch(start, end, text[start:end], date, None, repaired)
     time, tend = found
-    return DateMatch(start, tend, text[start:tend], date, time)
+    return DateMatch(start, tend, text[start:tend], date, time, repaired)
+
+
+# OCR drops the small 〇 of a Chinese year now and then: 二〇二四年 comes out as 二二四年.
+_LOST_ZERO_RE: Final = re.compile(
+    rf"(?<![0-9{_CN}])(?P<y>二[一二三四五六七八九]{{2}})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
+)
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -114,6 +121,11 @@ def find_dates(text: str) -> list[DateMatch]:
             date = _make_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date))
+    for m in _LOST_ZERO_RE.finditer(text):
+        date = _make_date(_year("二〇" + m["y"][1:]), _small(m["m"]), _small(m["d"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
+    out.sort(key=lambda d: d.start)
     return out
 
 

@@ -43,6 +43,7 @@ _DECIDED_CUE = re.compile(r"(决定给予|处以|处罚如下|罚款)")
 _PROPOSED_CUE = re.compile(r"拟")
 _SURCHARGE_CUE = re.compile(r"加处|百分之|每日")
 CONTEXT = 40  # characters before an amount read to decide what it is
+PARTY_DETAILS = 160  # characters after the party's name that hold its identifiers
 
 
 def extract(case: CaseFile, documents: list[Document], texts: list[PageText] | None = None) -> Extraction:
@@ -98,6 +99,8 @@ def _amount_kind(doc_type: str, before: str) -> str | None:
     if doc_type == dt_.TONGZHI:
         return "proposed" if _PROPOSED_CUE.search(before) or "罚款" in before else None
     if doc_type in (dt_.JUEDING, dt_.DANGCHANG_JUEDING):
+        if _PROPOSED_CUE.search(re.split(r"[。；;]", before)[-1]):
+            return "other"  # the decision restating the notice's proposal (拟作出罚款…), not its own
         return "decided" if _DECIDED_CUE.search(before) else None
     if doc_type == dt_.PIAOJU:
         return "paid"
@@ -138,7 +141,10 @@ def _party_in(document: Document, texts: list[PageText]) -> Party | None:
         name = _TRAILING_LABEL.sub("", match.group("name"))
         if len(name) < 2:
             continue
-        codes = find_credit_codes(text.text)
+        # Only a code printed with the party's details: a bank account further down the page can
+        # pass the credit-code check by chance and would make an individual an organisation.
+        window = text.text[match.start() : match.end() + PARTY_DETAILS]
+        codes = find_credit_codes(window)
         kind = "organisation" if codes or _ORG_END.search(name) else "individual"
         start = match.start("name")
         evidence = text.evidence(start, start + len(name))

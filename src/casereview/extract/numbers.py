@@ -115,14 +115,21 @@ def case_number_key(text: str) -> str:
 
 
 _YEAR_BRACKETS_RE: Final = re.compile(r"([〔\[【(])((?:19|20)[0-9]{2})([〕\]】)])")
-_CLOSER: Final = {"〔": "〕", "[": "]", "【": "】", "(": ")"}
+# GB/T 9704 writes the year of a 文号 in 六角括号 〔〕, which OCR and keyboards turn into [] or a
+# mismatched pair; 【】 and () are other printed styles and are kept.
+_YEAR_PAIR: Final = {"〔": ("〔", "〕"), "[": ("〔", "〕"), "【": ("【", "】"), "(": ("(", ")")}
 
 
 def tidy_case_number(text: str) -> str:
-    """案号 as printed, without the spaces OCR or layout put inside it, and with the year's closing
-    bracket matching its opening one (OCR reads 〔2025〕 as 〔2025] now and then)."""
+    """案号 without the spaces OCR or layout put inside it, its year in a matching bracket pair,
+    〔〕 where ASCII [] or a mismatched pair stands for them (OCR reads 〔2025〕 as [2025] or 〔2025])."""
     compacted = "".join(text.split())
-    return _YEAR_BRACKETS_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{_CLOSER[m.group(1)]}", compacted)
+
+    def mend(match: re.Match[str]) -> str:
+        opener, closer = _YEAR_PAIR[match.group(1)]
+        return f"{opener}{match.group(2)}{closer}"
+
+    return _YEAR_BRACKETS_RE.sub(mend, compacted)
 
 
 # ---------------------------------------------------------------- 统一社会信用代码 (GB 32100-2015)

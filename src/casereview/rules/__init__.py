@@ -1,0 +1,70 @@
+"""The rule engine: every rule module registers its checks in ``REGISTRY`` on import.
+
+``run_rules`` runs them in the catalogue order of rules.md, and turns a crash of one rule into a
+needs_review finding, so one bad rule never stops a check.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+from types import ModuleType
+
+from casereview.calendar import CalendarDataMissing
+from casereview.domain.findings import Finding
+from casereview.rules import time_limits, time_limits_after
+from casereview.rules.base import REGISTRY, RuleContext
+from casereview.rules.common import needs_review
+
+
+def _optional(name: str) -> ModuleType | None:
+    """Import a rule module that may not exist yet (written concurrently); a module that exists
+    but fails to import still raises."""
+    full = f"{__name__}.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name != full:
+            raise
+        return None
+
+
+procedure = _optional("procedure")
+consistency = _optional("consistency")
+
+log = logging.getLogger(__name__)
+
+# shared/domain/rules.md, in the order of its tables.
+CATALOGUE: tuple[str, ...] = (
+    "D-01",
+    *("T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-11", "T-12", "T-16", "T-19"),
+    *("P-01", "P-02", "P-03", "P-04", "P-05", "P-06", "P-07", "P-08", "P-13", "P-14"),
+    *("C-01", "C-02", "C-03", "W-01", "S-01"),
+)
+
+_MODULES = (time_limits, time_limits_after, procedure, consistency)
+
+
+def ordered_ids(rule_ids: Iterable[str] | None = None) -> list[str]:
+    """Registered rule ids (or the wanted subset) in catalogue order; unknown extras last."""
+    wanted = set(REGISTRY) if rule_ids is None else set(rule_ids) & set(REGISTRY)
+    known = [rid for rid in CATALOGUE if rid in wanted]
+    return known + sorted(wanted - set(CATALOGUE))
+
+
+def run_rules(ctx: RuleContext, rule_ids: Iterable[str] | None = None) -> list[Finding]:
+    """One finding per registered rule (or per id in ``rule_ids``), in rules.md order."""
+    findings: list[Finding] = []
+    for rule_id in ordered_ids(rule_ids):
+        try:
+            findings.append(REGISTRY[rule_id].check(ctx))
+        except CalendarDataMissing as exc:
+            findings.append(needs_review(rule_id, f"{exc.message}，请在节假日覆盖文件中补充该年安排。"))
+        except Exception as exc:  # one broken rule must not kill the whole check
+            log.exception("rule %s failed on %s", rule_id, ctx.case.source)
+            findings.append(needs_review(rule_id, f"规则执行出错：{type(exc).__name__}: {exc}"))
+    return findings
+
+
+__all__ = ["CATALOGUE", "REGISTRY", "RuleContext", "ordered_ids", "run_rules"]
