@@ -709,3 +709,15 @@ def test_chinese_year_missing_its_zero_is_read_but_flagged() -> None:
     assert match.date == dt.date(2024, 4, 25)
     assert match.repaired
     assert not find_dates("2024年3月5日")[0].repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time", "repaired"),
+    [
+        ("2024.10.289时00分", dt.date(2024, 10, 28), dt.time(9, 0), False),  # only 28 + 9 makes sense
+        ("询问时间:2025.4.209时20分", dt.date(2025, 4, 20), dt.time(9, 20), True),  # 20+9 or 2+09
+    ],
+)
+def test_dotted_date_glued_to_its_hour(text: str, date: dt.date, time: dt.time, repaired: bool) -> None:
+    (match,) = find_dates(text)
+    assert (match.date, match.time, match.repaired) == (date, time, repaired)

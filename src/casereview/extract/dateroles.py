@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from casereview.domain import doctypes as dt_
 from casereview.domain import roles as r
-from casereview.domain.model import DateMention, Document
+from casereview.domain.model import DateMention, Document, Evidence
 from casereview.extract.pagetext import PageText
 from casereview.extract.parsers import find_dates
 
@@ -111,12 +111,9 @@ _ASSIGNERS: dict[str, Assign] = {
     dt_.XUNWEN: _record,
     dt_.XIANCHANG: _record,
     dt_.KANYAN: _record,
-    dt_.TONGZHI: _last(r.NOTICE),
     dt_.TINGZHENG_BILU: _first(r.HEARING),
     dt_.FAZHI_SHENHE: _last(r.LEGAL_REVIEW),
     dt_.JITI_TAOLUN: _first(r.DISCUSSION),
-    dt_.JUEDING: _last(r.DECISION),
-    dt_.DANGCHANG_JUEDING: _last(r.DECISION),
     dt_.PIAOJU: _labelled(r.PAYMENT, r"缴款|收款|开票|缴费|填制|日期", fallback="first"),
     dt_.GONGSHI: _labelled(r.PUBLICATION, r"公示(日期|时间)|发布(日期|时间)|公开(日期|时间)|上网"),
     dt_.JIEAN: _last(r.CLOSING),
@@ -133,9 +130,47 @@ _ASSIGNERS: dict[str, Assign] = {
 _FACT_DOCUMENTS = frozenset({dt_.LIAN, dt_.DIAOCHA_BAOGAO, dt_.JUEDING, dt_.DANGCHANG_JUEDING, dt_.TONGZHI})
 
 
+# Documents dated by the agency under its seal: the date stands alone on its row (or beside the
+# agency's name). The last date of the text is NOT used blindly: when the signature date is
+# unreadable (a seal over it), a date from the body would be taken for it and time-limit rules
+# would fail a correct file.
+_SIGNATURE_ROLES = {dt_.JUEDING: r.DECISION, dt_.DANGCHANG_JUEDING: r.DECISION, dt_.TONGZHI: r.NOTICE}
+_SIGNATURE_ROW = re.compile(
+    r"^[(（]?(印章|盖章)?[)）]?$|(局|厅|委员会|支队|大队|中队|总队|中心|办公室|政府)[(（]?(印章)?[)）]?$"
+)
+UNSURE = 0.5  # evidence confidence given to a date the machine had to guess or mend
+
+
+def _standalone(text: PageText, start: int, end: int) -> bool:
+    row_start, row_end = text.line_of(start)
+    rest = re.sub(r"[\s,，。:：]", "", text.text[row_start:start] + text.text[end:row_end])
+    return _SIGNATURE_ROW.search(rest) is not None
+
+
+def _unsure(mention: DateMention) -> DateMention:
+    ev = mention.evidence
+    evidence = Evidence(ev.page, ev.bbox, ev.text, min(ev.confidence, UNSURE))
+    return DateMention(mention.date, mention.role, mention.document, evidence, mention.time, mention.label)
+
+
+def _signature(role: str, mentions: list[DateMention], standalone: list[bool]) -> list[DateMention]:
+    """The last free date standing alone; failing that the last free date, marked unsure."""
+    free = [i for i, m in enumerate(mentions) if m.role is None]
+    if not free:
+        return mentions
+    alone = [i for i in free if standalone[i]]
+    chosen = alone[-1] if alone else free[-1]
+    out = list(mentions)
+    out[chosen] = _set(mentions[chosen], role)
+    if not alone:
+        out[chosen] = _unsure(out[chosen])
+    return out
+
+
 def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention]:
     """Every date in ``document`` with its label, and roles assigned."""
     mentions: list[DateMention] = []
+    standalone: list[bool] = []
     for number in document.pages():
         text = texts[number - 1]
         for match in find_dates(text.text):
@@ -144,11 +179,13 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
             after = re.sub(r"\s+", "", text.text[match.end : match.end + LABEL_CHARS])
             fact = document.type in _FACT_DOCUMENTS
             role = r.VIOLATION if fact and _is_violation(label, after, match.time is not None) else None
-            mentions.append(
-                DateMention(
-                    match.date, role, document.type, text.evidence(match.start, match.end), match.time, label
-                )
+            mention = DateMention(
+                match.date, role, document.type, text.evidence(match.start, match.end), match.time, label
             )
+            mentions.append(_unsure(mention) if match.repaired else mention)
+            standalone.append(_standalone(text, match.start, match.end))
+    if document.type in _SIGNATURE_ROLES:
+        return _signature(_SIGNATURE_ROLES[document.type], mentions, standalone)
     assign = _receipt(document.serves) if document.type == dt_.SONGDA else _ASSIGNERS.get(document.type)
     if assign is None:
         return mentions

@@ -101,6 +101,29 @@ def _with_time(text: str, start: int, end: int, date: dt.date, repaired: bool = 
     return DateMatch(start, tend, text[start:tend], date, time, repaired)
 
 
+# OCR drops the space between a dotted date and its time: "2024.10.289时00分" is 2024.10.28 9时00分.
+_GLUED_RE: Final = re.compile(
+    r"(?<![0-9.\-/])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[.\-/])(?P<m>[0-9]{1,2})(?P=sep)"
+    r"(?P<rest>[0-9]{2,4})(?=\s*[时点])"
+)
+
+
+def _glued(text: str, m: re.Match[str]) -> DateMatch | None:
+    """Split day and hour; when both splits make sense the two-digit day is taken, flagged as mended."""
+    rest = m["rest"]
+    splits = [
+        (date, m.start("rest") + cut)
+        for cut in (2, 1)
+        if len(rest) - cut in (1, 2)
+        and int(rest[cut:]) < 24
+        and (date := _make_date(int(m["y"]), int(m["m"]), int(rest[:cut]))) is not None
+    ]
+    if not splits:
+        return None
+    date, end = splits[0]
+    return _with_time(text, m.start(), end, date, repaired=len(splits) > 1)
+
+
 # OCR drops the small 〇 of a Chinese year now and then: 二〇二四年 comes out as 二二四年.
 _LOST_ZERO_RE: Final = re.compile(
     rf"(?<![0-9{_CN}])(?P<y>二[一二三四五六七八九]{{2}})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
@@ -121,6 +144,10 @@ def find_dates(text: str) -> list[DateMatch]:
             date = _make_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date))
+    for m in _GLUED_RE.finditer(text):
+        glued = _glued(text, m)
+        if glued is not None:
+            out.append(glued)
     for m in _LOST_ZERO_RE.finditer(text):
         date = _make_date(_year("二〇" + m["y"][1:]), _small(m["m"]), _small(m["d"]))
         if date is not None:
