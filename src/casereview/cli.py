@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|standards|publications …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ from casereview.pipeline import Analysis, contract_object, read_case
 from casereview.progress import Progress, ProgressEvent, no_progress
 from casereview.review.publication_cli import add_cli as add_publications_cli
 from casereview.review.publication_cli import run_cli as run_publications_cli
+from casereview.review.review_cli import add_cli as add_review_cli
+from casereview.review.review_cli import add_ingest_options, ingest_review, run_rescore
+from casereview.review.review_cli import run_cli as run_review_cli
 from casereview.standards.lint import add_cli as add_standards_cli
 from casereview.standards.lint import run_cli as run_standards_cli
 
@@ -46,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     reading_options(ingest)
     ingest.add_argument("--db", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
     ingest.add_argument("--replace", action="store_true", help="重新分析已导入的相同文件")
+    add_ingest_options(ingest)
+    add_review_cli(sub)
     add_standards_cli(sub)
     add_publications_cli(sub)
     return parser
@@ -122,14 +127,24 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from casereview.db.repository import find_case_by_sha256, save_case
     from casereview.ingest.reader import file_sha256
 
+    try:
+        review = ingest_review(args)
+    except KeyError as exc:
+        print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
+        return 2
     database = open_database(args.db)
     remaining: list[str] = []
     for raw in args.paths:
         path = Path(raw)
         if path.is_file() and not args.replace:
+            reviewed = ""
             with database.session_scope() as session:
                 existing = find_case_by_sha256(session, file_sha256(path))
+                if existing is not None and review is not None and review.needed(session, existing):
+                    reviewed = review(session, existing)  # stored before reviews, or under another standard
             if existing is not None:
+                if reviewed:
+                    print(reviewed)
                 print(f"已导入（相同文件），复用记录 #{existing}：{raw}")
                 continue
         remaining.append(raw)
@@ -142,9 +157,13 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             analysis.case_id = save_case(
                 session, analysis.case, analysis.documents, analysis.extraction, replace=args.replace
             )
+            # the case and its machine review: one transaction
+            reviewed = "" if review is None else review(session, analysis.case_id)
         print(
             f"已导入 #{analysis.case_id}：{analysis.case.source}（{analysis.case.page_count} 页，{len(analysis.documents)} 份文书）"
         )
+        if reviewed:
+            print(reviewed)
         return contract_object(analysis)
 
     _results, failures = _read_all(args, store)
@@ -158,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "ingest":
             return _cmd_ingest(args)
+        if args.command == "review":
+            return run_review_cli(args)
+        if args.command == "rescore":
+            return run_rescore(args)
         if args.command == "standards":
             return run_standards_cli(args)
         if args.command == "publications":

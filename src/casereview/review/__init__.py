@@ -27,7 +27,6 @@ from casereview.review.publications import (
 from casereview.review.records import (
     AuditAction,
     AuditEntry,
-    DecisionKind,
     ReviewStatus,
     ReviewSummary,
     StandardMeta,
@@ -45,6 +44,7 @@ from casereview.review.store import (
     set_review_status,
     update_review_score,
 )
+from casereview.scoring.model import DecisionKind
 
 __all__ = [
     "AuditAction",

@@ -9,13 +9,13 @@ from casereview.db.review_models import ReviewDecisionRow, ReviewFindingRow, Rev
 from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Evidence
 from casereview.review.records import (
-    DecisionKind,
     ReviewStatus,
     ReviewSummary,
     StandardMeta,
     StoredDecision,
     StoredFinding,
 )
+from casereview.scoring.model import DecisionKind
 
 Row = dict[str, Any]
 

@@ -8,12 +8,7 @@ from enum import StrEnum
 
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import BBox, Evidence
-
-
-class DecisionKind(StrEnum):
-    ACCEPT = "accept"  # the reviewer agrees with the machine's finding on the item
-    OVERRIDE = "override"  # the reviewer changes the machine's result (reason required)
-    MANUAL = "manual"  # a finding the reviewer adds, usually with a page mark (reason required)
+from casereview.scoring.model import DecisionKind  # one enum for scoring and storage
 
 
 class ReviewStatus(StrEnum):

@@ -21,7 +21,6 @@ from casereview.review import codec
 from casereview.review.audit import write_audit
 from casereview.review.records import (
     AuditAction,
-    DecisionKind,
     ReviewStatus,
     ReviewSummary,
     StandardMeta,
@@ -29,6 +28,7 @@ from casereview.review.records import (
     StoredFinding,
     StoredReview,
 )
+from casereview.scoring.model import DecisionKind
 
 REASON_REQUIRED = {
     DecisionKind.OVERRIDE: "改判机器评查结果必须填写理由",
