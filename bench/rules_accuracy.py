@@ -84,6 +84,17 @@ def table(result: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def summary(result: dict[str, object]) -> str:
+    clean = result["clean_fails"]
+    assert isinstance(clean, dict)
+    lines = [
+        f"fail on clean {g} cases: {len(clean.get(g, []))} {clean.get(g, [])}" for g in ("digital", "scanned")
+    ]
+    lines.append(f"needs_review findings: {dict(result['needs_review'])}")  # type: ignore[call-overload]
+    lines.append(f"time: {result['seconds']} s")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=60)
@@ -95,12 +106,7 @@ def main() -> int:
     cases = generate_corpus(args.out, args.count, args.seed)
     result = evaluate(cases, args.workers)
     print(table(result))
-    clean = result["clean_fails"]
-    assert isinstance(clean, dict)
-    for group in ("digital", "scanned"):
-        print(f"\nfail on clean {group} cases: {len(clean.get(group, []))} {clean.get(group, [])}")
-    print(f"needs_review findings: {dict(result['needs_review'])}")  # type: ignore[call-overload]
-    print(f"{len(cases)} cases in {result['seconds']} s")
+    print(summary(result))
     misses = result["misses"]
     assert isinstance(misses, list)
     (args.out / "misses.txt").write_text("\n".join(misses), encoding="utf-8")

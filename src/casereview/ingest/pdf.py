@@ -15,7 +15,7 @@ from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.options import IngestOptions
 from casereview.ingest.scan import PageImage
 from casereview.ingest.seals import seals_on_rendering
-from casereview.ingest.textlayer import may_carry_red, page_spans, text_layer_usable
+from casereview.ingest.textlayer import page_spans, seal_search_area, text_layer_usable
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # broken objects are reported through our own errors
 
@@ -45,9 +45,9 @@ def _reason(exc: Exception) -> str:
     return text[:120] if text else type(exc).__name__
 
 
-def render(page: pymupdf.Page, dpi: float) -> np.ndarray:
-    """RGB pixels of the displayed page at ``dpi``."""
-    pix = page.get_pixmap(dpi=int(dpi), colorspace=pymupdf.csRGB, alpha=False)
+def render(page: pymupdf.Page, dpi: float, clip: pymupdf.Rect | None = None) -> np.ndarray:
+    """RGB pixels of the displayed page (or of ``clip`` on it) at ``dpi``."""
+    pix = page.get_pixmap(dpi=int(dpi), colorspace=pymupdf.csRGB, alpha=False, clip=clip)
     return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
 
 
@@ -90,9 +90,10 @@ def _read_page(
     if usable:
         # Chain of custody for digital pages: the page's own content stream.
         result.sha256 = hashlib.sha256(contents).hexdigest()
-        if options.detect_seals and may_carry_red(page, contents):
-            image = render(page, options.seal_dpi)
-            result.seals = seals_on_rendering(image, options.seal_dpi, number)
+        area = seal_search_area(page, contents) if options.detect_seals else None
+        if area is not None:
+            image = render(page, options.seal_dpi, area)
+            result.seals = seals_on_rendering(image, options.seal_dpi, number, (area.x0, area.y0))
         return result, None
     image = render(page, options.ocr_dpi)
     result.sha256 = hashlib.sha256(image.tobytes()).hexdigest()
