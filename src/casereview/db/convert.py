@@ -51,7 +51,8 @@ def evidence_columns(evidence: Evidence, prefix: str = "") -> Row:
     }
 
 
-def _evidence_json(evidence: Evidence) -> Row:
+def evidence_json(evidence: Evidence) -> Row:
+    """Evidence as stored in JSON columns (fields here, findings in the review tables)."""
     return {
         "page": evidence.page,
         "bbox": list(evidence.bbox),
@@ -60,9 +61,11 @@ def _evidence_json(evidence: Evidence) -> Row:
     }
 
 
-def _evidence_from_json(data: Row) -> Evidence:
+def evidence_from_json(data: Row) -> Evidence:
     x0, y0, x1, y1 = (float(v) for v in data["bbox"])
-    return Evidence(int(data["page"]), (x0, y0, x1, y1), str(data["text"]), float(data["confidence"]))
+    return Evidence(
+        int(data["page"]), (x0, y0, x1, y1), str(data["text"]), float(data.get("confidence", 1.0))
+    )
 
 
 def encode_value(value: object) -> object:
@@ -73,7 +76,7 @@ def encode_value(value: object) -> object:
             "name": value.name,
             "kind": value.kind,
             "credit_code": value.credit_code,
-            "evidence": _evidence_json(value.evidence),
+            "evidence": evidence_json(value.evidence),
         }
     if isinstance(value, dt.datetime):
         return {"$type": "datetime", "iso": value.isoformat()}
@@ -95,7 +98,7 @@ def decode_value(data: object) -> object:
         return data
     kind = data.get("$type")
     if kind == "party":
-        evidence = _evidence_from_json(data["evidence"])
+        evidence = evidence_from_json(data["evidence"])
         return Party(data["name"], data["kind"], data["credit_code"], evidence)
     if kind == "datetime":
         return dt.datetime.fromisoformat(data["iso"])

@@ -92,19 +92,20 @@ def seal_search_area(page: pymupdf.Page, contents: bytes) -> pymupdf.Rect | None
     are images or annotations needs only their rectangles rendered (5× cheaper than the page).
     Only the few colour operators of the content stream are parsed, not the whole stream.
     """
+    whole = pymupdf.Rect(page.rect)
     if page.get_xobjects():
-        return page.rect  # a form's placement is not known without running the content
+        return whole  # a form's placement is not known without running the content
     for match in _COLOUR_OP.finditer(contents):
         operands = _NUMBER.findall(contents[max(0, match.start() - 40) : match.start()])[-3:]
         if len(operands) == 3:
             r, g, b = (float(v) for v in operands)
             if r > 0.5 and g < 0.45 and b < 0.45:
-                return page.rect
+                return whole
     area = pymupdf.Rect()
     if page.get_images(full=False):  # get_image_info builds a whole text page: only when needed
         for info in page.get_image_info():
             area |= pymupdf.Rect(info["bbox"])
     for annot in page.annots():
         area |= annot.rect
-    area &= page.rect
+    area &= whole
     return None if area.is_empty else area

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from casereview.db.convert import decode_value, encode_value
+from casereview.db.convert import decode_value, encode_value, evidence_from_json, evidence_json
 from casereview.db.review_models import ReviewDecisionRow, ReviewFindingRow, ReviewRow
 from casereview.domain.findings import Status
-from casereview.domain.model import BBox, Evidence
+from casereview.domain.model import BBox
 from casereview.review.records import (
     ReviewStatus,
     ReviewSummary,
@@ -26,21 +26,6 @@ def _bbox(values: object) -> BBox | None:
     assert isinstance(values, list | tuple)
     x0, y0, x1, y1 = (float(v) for v in values)
     return (x0, y0, x1, y1)
-
-
-def evidence_json(evidence: Evidence) -> Row:
-    return {
-        "page": evidence.page,
-        "bbox": list(evidence.bbox),
-        "text": evidence.text,
-        "confidence": evidence.confidence,
-    }
-
-
-def evidence_from(data: Row) -> Evidence:
-    bbox = _bbox(data["bbox"])
-    assert bbox is not None
-    return Evidence(int(data["page"]), bbox, str(data["text"]), float(data.get("confidence", 1.0)))
 
 
 def finding_row(review_id: int, seq: int, finding: StoredFinding) -> Row:
@@ -65,7 +50,7 @@ def finding_from(row: ReviewFindingRow) -> StoredFinding:
         rule=row.rule,
         status=Status(row.status),
         message=row.message,
-        evidence=tuple(evidence_from(e) for e in row.evidence),
+        evidence=tuple(evidence_from_json(e) for e in row.evidence),
         facts=facts,
         violations=row.violations,
         item=row.item,
