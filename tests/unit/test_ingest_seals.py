@@ -72,7 +72,9 @@ def test_vector_seal_found_at_its_place(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = _page_with_text(doc)
     page.draw_circle(SEAL_RECT.tl + pymupdf.Point(60, 60), 56, color=(0.86, 0.12, 0.12), width=6)
-    page.draw_circle(SEAL_RECT.tl + pymupdf.Point(60, 60), 14, color=(0.86, 0.12, 0.12), fill=(0.86, 0.12, 0.12))
+    page.draw_circle(
+        SEAL_RECT.tl + pymupdf.Point(60, 60), 14, color=(0.86, 0.12, 0.12), fill=(0.86, 0.12, 0.12)
+    )
     path = tmp_path / "vector.pdf"
     doc.save(path)
     (seal,) = ingest_path(path).pages[0].seals
