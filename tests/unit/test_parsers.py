@@ -721,3 +721,13 @@ def test_chinese_year_missing_its_zero_is_read_but_flagged() -> None:
 def test_dotted_date_glued_to_its_hour(text: str, date: dt.date, time: dt.time, repaired: bool) -> None:
     (match,) = find_dates(text)
     assert (match.date, match.time, match.repaired) == (date, time, repaired)
+
+
+def test_credit_code_wrapped_in_its_cell() -> None:
+    from casereview.extract.fields import wrapped_credit_code
+
+    window = (
+        "当事人(单位) 攸县腾飞货运有限公司\n统一社会信用代码 914302230A1FW 法定代表人 董博海\nMGB9K\n地址"
+    )
+    assert wrapped_credit_code(window) == "914302230A1FWMGB9K"
+    assert wrapped_credit_code(window.replace("MGB9K", "MGB9X")) is None  # check digit fails

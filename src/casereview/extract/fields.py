@@ -23,6 +23,7 @@ from casereview.extract.parsers import (
     find_case_numbers,
     find_credit_codes,
     find_officers,
+    is_valid_credit_code,
     tidy_case_number,
 )
 
@@ -144,9 +145,32 @@ def _party_in(document: Document, texts: list[PageText]) -> Party | None:
         # Only a code printed with the party's details: a bank account further down the page can
         # pass the credit-code check by chance and would make an individual an organisation.
         window = text.text[match.start() : match.end() + PARTY_DETAILS]
-        codes = find_credit_codes(window)
-        kind = "organisation" if codes or _ORG_END.search(name) else "individual"
+        codes = [code for _, _, code in find_credit_codes(window)]
+        code = codes[0] if codes else wrapped_credit_code(window)
+        kind = "organisation" if code or _ORG_END.search(name) else "individual"
         start = match.start("name")
         evidence = text.evidence(start, start + len(name))
-        return Party(name, kind, codes[0][2] if codes else None, evidence)
+        return Party(name, kind, code, evidence)
+    return None
+
+
+_CODE_LABEL = re.compile(r"统一社会信用代码\s*:?\s*(?P<head>[0-9A-Z]{4,17})(?![0-9A-Z])")
+_CODE_TAIL = re.compile(r"(?<![0-9A-Za-z])[0-9A-Z]{1,14}(?![0-9A-Za-z])")
+
+
+def wrapped_credit_code(window: str) -> str | None:
+    """A credit code broken across two lines of its table cell (914302230A1FW / MGB9K): the head
+    after the label joined with a short run on the next line, accepted only if the check digit holds."""
+    label = _CODE_LABEL.search(window)
+    if label is None:
+        return None
+    head = str(label.group("head"))
+    next_line = window.find("\n", label.end())
+    if next_line < 0:
+        return None
+    line_end = window.find("\n", next_line + 1)
+    for tail in _CODE_TAIL.findall(window[next_line + 1 : line_end if line_end > 0 else None]):
+        code = head + str(tail)
+        if len(code) == 18 and is_valid_credit_code(code):
+            return code
     return None
