@@ -139,7 +139,8 @@ def _party_in(document: Document, texts: list[PageText]) -> Party | None:
         match = _PARTY.search(text.text) or _NAME_LABEL.search(text.text)
         if not match:
             continue
-        name = _TRAILING_LABEL.sub("", match.group("name"))
+        # OCR glues stray punctuation to the end of a cell ("邵瑞一."): not part of the name.
+        name = _TRAILING_LABEL.sub("", match.group("name")).rstrip(".。,，、·'\"")
         if len(name) < 2:
             continue
         # Only a code printed with the party's details: a bank account further down the page can
