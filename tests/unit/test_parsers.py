@@ -731,3 +731,13 @@ def test_credit_code_wrapped_in_its_cell() -> None:
     )
     assert wrapped_credit_code(window) == "914302230A1FWMGB9K"
     assert wrapped_credit_code(window.replace("MGB9K", "MGB9X")) is None  # check digit fails
+
+
+def test_officer_after_a_doubled_ocr_colon() -> None:
+    (officer,) = find_officers("询问人::赵峰 执法证号::44070076624 单位:江门市交通运输局执法支队")
+    assert (officer.name, officer.certificate) == ("赵峰", "44070076624")
+
+
+def test_glued_colon_time_that_could_split_two_ways_is_flagged() -> None:
+    (match,) = find_dates("执法时间:2026.2.216:20至17:48")  # 2月21日 6:20 or 2月2日 16:20
+    assert match.repaired

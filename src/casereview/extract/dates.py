@@ -34,8 +34,7 @@ _DATE_RE: Final = re.compile(
     rf"(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
     # 2024.3.5 / 2024-03-05 / 2024/3/5, same separator twice, not part of a longer dotted/dashed run.
     r"|(?<![0-9.\-/])(?P<y2>(?:19|20)[0-9]{2})\s*(?P<sep>[.\-/])\s*(?P<m2>[0-9]{1,2})\s*(?P=sep)\s*"
-    # OCR drops the space in "2023-08-18 10:10": a two-digit day may run straight into a time.
-    r"(?P<d2>[0-9]{2}(?=[0-9]{1,2}:[0-9]{2})|[0-9]{1,2}(?![0-9]))(?!\s*[.\-/][0-9])"
+    r"(?P<d2>[0-9]{1,2})(?![0-9])(?!\s*[.\-/][0-9])"
 )
 
 _PARTIAL_RE: Final = re.compile(rf"(?<![0-9{_CN}])(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]")
@@ -101,10 +100,11 @@ def _with_time(text: str, start: int, end: int, date: dt.date, repaired: bool = 
     return DateMatch(start, tend, text[start:tend], date, time, repaired)
 
 
-# OCR drops the space between a dotted date and its time: "2024.10.289时00分" is 2024.10.28 9时00分.
+# OCR drops the space between a date and its time: "2024.10.289时00分" is 2024.10.28 9时00分,
+# "2023-08-1810:10" is 2023-08-18 10:10, and "2026.2.216:20" could be 2月21日 6:20 or 2月2日 16:20.
 _GLUED_RE: Final = re.compile(
     r"(?<![0-9.\-/])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[.\-/])(?P<m>[0-9]{1,2})(?P=sep)"
-    r"(?P<rest>[0-9]{2,4})(?=\s*[时点])"
+    r"(?P<rest>[0-9]{2,4})(?=\s*[时点]|:[0-9]{2})"
 )
 
 

@@ -22,7 +22,7 @@ _LABEL_RE: Final = re.compile(
     r"(?<!被)"
     r"(?:执法人员|执法人|询问人员?|勘验人员?|检查人员?|调查人员?|办案人员|承办人员?|记录人员?)"
     r"(?:\s*\(?\s*签[名字]\s*\)?)?"
-    r"(?:\s*[:：]\s*|\s+|(?=\())"
+    r"(?:\s*[:：]+\s*|\s+|(?=\())"  # OCR doubles colons now and then
 )
 # Any "label:" that opens a field about someone else ends the officer block.
 _BLOCK_END_RE: Final = re.compile(
@@ -33,7 +33,7 @@ _BLOCK_END_RE: Final = re.compile(
 _CERT_LABEL: Final = r"(?:执法证件?(?:编号|号码|号)?|(?<![份驶格输照车])证件?(?:编号|号码|号))"
 _CERT: Final = r"[0-9A-Z]{6,20}"
 _CERT_LIST_RE: Final = re.compile(
-    rf"{_CERT_LABEL}\s*[:：]?\s*(?P<list>{_CERT}(?:\s*[、,，/]\s*{_CERT})*)(?![0-9A-Za-z])"
+    rf"{_CERT_LABEL}\s*[:：]*\s*(?P<list>{_CERT}(?:\s*[、,，/]\s*{_CERT})*)(?![0-9A-Za-z])"
 )
 _CERT_ONLY_RE: Final = re.compile(_CERT)
 # A name is 2–4 CJK characters followed by a separator or by the next field label; the lazy quantifier

@@ -49,6 +49,7 @@ _FORMS: dict[int, str] = {
     23: doctypes.SONGDA,
     24: doctypes.JIEAN,
 }
+_SPECKS = ".,。，、·'\"-_:;|~`*"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -108,7 +109,8 @@ def page_cues(page: Page, text: PageText | None = None) -> PageCues:
         ev = text.evidence(start, end)
         if ev.bbox[1] > limit or row_index >= MAX_TITLE_ROWS:
             break
-        found = match_title(compact(row))
+        # OCR leaves specks around a title now and then (".送达回证").
+        found = match_title(compact(row).strip(_SPECKS))
         if found:
             title, evidence = found, ev
             break
