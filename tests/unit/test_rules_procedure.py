@@ -361,6 +361,16 @@ def test_w01_counts_every_leftover() -> None:
     assert check("W-01", swap(ordinary(), d.JUEDING, ocr(doc))).status == REVIEW
 
 
+def test_w01_blank_field_as_a_scan_shows_it() -> None:
+    """OCR does not read underscores: the unfilled account shows as "(账号: )"."""
+    doc = decision()
+    doc.lines[5] = (
+        "你应当自收到本决定书之日起十五日内,将罚款缴至中国工商银行(账号: ),或者通过非税收入电子缴款渠道缴纳。"
+    )
+    finding = check("W-01", swap(ordinary(), d.JUEDING, doc))
+    assert finding.status == FAIL and "空白栏目" in finding.message
+
+
 # ---------------------------------------------------------------- generated cases
 
 CLEAN = (  # (seed, procedure, party kind): individual/organisation × ordinary/summary × hearing/major/lowered

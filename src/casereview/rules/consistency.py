@@ -195,6 +195,9 @@ def check_amounts(ctx: RuleContext) -> Finding:
 _LEFTOVERS: tuple[tuple[str, str], ...] = (
     (r"你[(（]单位[)）]", "未选择的“你(单位)”"),
     (r"_{3,}", "未填写的下划线空格"),
+    # On a scan the underscores themselves are not read: what shows is a label with nothing
+    # before the bracket or comma that closes it, as in "(账号: )".
+    (r"(?:账号|户名|开户行|文号|金额|地点)\s*[:：]\s*(?=[)）,，。;；])", "未填写的空白栏目"),
     (r"(?<![A-Za-z0-9])(?:X{2,}|x{2,}|×{2,})(?![A-Za-z0-9])", "“XX”占位符"),
     (
         r"[(（](?:分以下情况说明|此处填写|请填写|填写说明|根据实际情况填写|选择填写)[^)）]{0,60}[)）]?",
