@@ -101,9 +101,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "rules")
+    parser.add_argument("--kinds", default="", help="comma-separated generator kinds (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    cases = generate_corpus(args.out, args.count, args.seed)
+    kinds = tuple(k for k in args.kinds.split(",") if k)
+    cases = (
+        generate_corpus(args.out, args.count, args.seed, kinds=kinds)
+        if kinds
+        else generate_corpus(args.out, args.count, args.seed)
+    )
     result = evaluate(cases, args.workers)
     print(table(result))
     print(summary(result))
