@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from casereview.errors import Cancelled, CaseReviewError, ErrorCode
+from casereview.db import Database, open_database
+from casereview.errors import Cancelled, CaseReviewError, ErrorCode, StorageError
 from casereview.ingest import IngestOptions
 from casereview.ingest.scan import PageScanner
+from casereview.library import open_case
 from casereview.messages import describe
-from casereview.pipeline import Analysis, read_case
+from casereview.pipeline import Analysis
 from casereview.progress import CancelToken, ProgressEvent
 from casereview_ui.cases.session import CaseState, OpenCase
 from casereview_ui.dialogs.prompts import Prompts
@@ -37,14 +39,26 @@ def _make_scanner() -> PageScanner | None:
     return scanner
 
 
+def _database() -> Database | None:
+    """The workstation's database; without one (read-only data dir …) cases are still shown."""
+    try:
+        return open_database()
+    except StorageError:
+        return None
+
+
 def read_job(path: Path, password: str | None, use_ocr: bool) -> Callable[..., Analysis]:
-    """A job function for the runner: read and analyse ``path`` (the scanner lives for one read)."""
+    """A job function for the runner: the stored analysis of ``path``, or read, analyse and store it
+    (the scanner and the database connection live for one job, in the worker thread)."""
 
     def job(progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> Analysis:
         scanner = _make_scanner() if use_ocr else None
+        database = _database()
         try:
-            return read_case(path, IngestOptions(password=password), scanner, progress, cancel)
+            return open_case(path, database, IngestOptions(password=password), scanner, progress, cancel)
         finally:
+            if database is not None:
+                database.close()
             close = getattr(scanner, "close", None)
             if callable(close):
                 close()

@@ -1,0 +1,40 @@
+"""Opening a case file for review: the stored analysis when the same file was read before,
+else a fresh read that is stored (one transaction). Used by the workstation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casereview.db import Database, find_case_by_sha256, load_case, save_case
+from casereview.ingest import IngestOptions
+from casereview.ingest.reader import file_sha256
+from casereview.ingest.scan import PageScanner
+from casereview.pipeline import Analysis, read_case
+from casereview.progress import CancelToken, Progress, no_progress
+
+
+def open_case(
+    path: str | Path,
+    database: Database | None,
+    options: IngestOptions | None = None,
+    scanner: PageScanner | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Analysis:
+    """The analysis of ``path``, from ``database`` when stored (same SHA-256), else read and stored."""
+    path = Path(path)
+    if database is not None and path.is_file():
+        with database.session_scope(readonly=True) as session:
+            case_id = find_case_by_sha256(session, file_sha256(path))
+            if case_id is not None:
+                case, documents, extraction = load_case(session, case_id)
+                for page in case.pages:  # the same file opened from elsewhere renders from here
+                    if page.origin in ("", case.source):
+                        page.origin = str(path)
+                case.source = str(path)
+                return Analysis(case, documents, extraction, case_id)
+    analysis = read_case(path, options, scanner, progress, cancel)
+    if database is not None:
+        with database.session_scope() as session:
+            analysis.case_id = save_case(session, analysis.case, analysis.documents, analysis.extraction)
+    return analysis
