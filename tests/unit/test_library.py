@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from casegen import generate_case
-
 from casereview.db import list_cases, open_database
 from casereview.library import open_case
 
