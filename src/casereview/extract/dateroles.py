@@ -193,3 +193,28 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
     free = [m for m in mentions if m.role is None]
     assigned = iter(assign(free))
     return [m if m.role is not None else next(assigned) for m in mentions]
+
+
+# Where another document states the decision date in so many words (the 公示记录's 处罚决定日期,
+# a 结案报告's 决定日期), an unsure reading of the decision's own date can be confirmed by it.
+_DECISION_DATE_LABEL = re.compile(r"(处罚)?决定(日期|时间)|作出(处罚)?决定")
+
+
+def confirm_unsure_decision_dates(mentions: list[DateMention]) -> list[DateMention]:
+    """An unsure 决定 date equal to a decision date printed clearly elsewhere becomes sure; the
+    confirming evidence is noted in its label so a reviewer can see why."""
+    stated = [
+        m
+        for m in mentions
+        if m.role is None and _DECISION_DATE_LABEL.search(m.label) and m.evidence.confidence > UNSURE
+    ]
+    out: list[DateMention] = []
+    for mention in mentions:
+        witness = next((w for w in stated if w.date == mention.date), None)
+        if mention.role == r.DECISION and mention.evidence.confidence <= UNSURE and witness is not None:
+            ev = mention.evidence
+            sure = Evidence(ev.page, ev.bbox, ev.text, witness.evidence.confidence)
+            label = f"{mention.label}（与第{witness.evidence.page}页{witness.document}所载决定日期一致）"
+            mention = DateMention(mention.date, mention.role, mention.document, sure, mention.time, label)
+        out.append(mention)
+    return out

@@ -14,7 +14,7 @@ from casereview.domain.model import (
     Party,
     PenaltyAmount,
 )
-from casereview.extract.dateroles import date_mentions
+from casereview.extract.dateroles import confirm_unsure_decision_dates, date_mentions
 from casereview.extract.pagetext import PageText
 from casereview.extract.parsers import (
     AmountMatch,
@@ -65,6 +65,7 @@ def extract(case: CaseFile, documents: list[Document], texts: list[PageText] | N
                         Officer(off.name, off.certificate, document.type, text.evidence(off.start, off.end))
                     )
             out.amounts.extend(_amounts(document, text))
+    out.dates = confirm_unsure_decision_dates(out.dates)
     out.parties.extend(_parties(documents, texts))
     out.seals.extend(seal for page in case.pages for seal in page.seals)
     return out
