@@ -7,6 +7,7 @@ injected defect fails its rule and that clean cases of every shape fail none of 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,18 @@ def test_p02_names_missing_notice_elements() -> None:
     assert finding.status == FAIL and "处罚依据" in finding.message
     silent = swap(major(), d.TONGZHI, notice(20000, "贰万元整", hearing=False))
     assert "要求听证的权利" in check("P-02", silent).message
+
+
+def test_p02_missing_element_with_one_unreadable_line_asks_a_person() -> None:
+    """A well-read OCR page with one garbled line ("器0零0:00" for the facts): not a fail."""
+    docs = swap(ordinary(), d.TONGZHI, ocr(_notice_without_basis(), confidence=0.98))
+    ctx = build(docs)
+    notice_doc = next(doc for doc in ctx.documents if doc.type == d.TONGZHI)
+    page = ctx.case.pages[notice_doc.first_page - 1]
+    page.spans[1] = replace(page.spans[1], text="器0零0:00 违法", confidence=0.57)
+    assert REGISTRY["P-02"].check(ctx).status == REVIEW
+    page.spans[1] = replace(page.spans[1], confidence=0.97)
+    assert REGISTRY["P-02"].check(ctx).status == FAIL
 
 
 def test_p02_statuses() -> None:

@@ -95,15 +95,22 @@ class DocText:
         return self.evidence(0, min(len(self.text), 12))
 
 
+UNREADABLE_LINE_CHARS = 4  # a low-confidence line this long could hold a whole missing element
+
+
 def readable(ctx: RuleContext, document: Document) -> bool:
-    """False when a page of ``document`` has no text or only low-confidence OCR: a missing element
-    there may just be unreadable, so the rule must ask a person instead of failing."""
+    """False when a page of ``document`` has no text, low-confidence OCR overall, or one OCR line
+    of some length read below the floor ("器0零0:00" for a facts line): a missing element there may
+    just be unreadable, so the rule must ask a person instead of failing."""
     floor = ctx.param_float("min_ocr_confidence")
     for n in document.pages():
         page = ctx.case.pages[n - 1]
         if page.source == TextSource.NONE or not page.spans:
             return False
-        if page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor:
+        if page.source == TextSource.OCR and (
+            (page.ocr_confidence or 0.0) < floor
+            or any(s.confidence < floor and len(s.text) >= UNREADABLE_LINE_CHARS for s in page.spans)
+        ):
             return False
     return True
 
