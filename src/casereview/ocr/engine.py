@@ -84,8 +84,11 @@ class OcrEngine(ABC):
         """Text-line quads only; engines with a cheaper detector override this."""
         return [line.quad for line in self.recognize(image)]
 
-    def upside_down_share(self, image: Image) -> float | None:
-        """Share (0–1, weighted by line length) of text that reads upside down; None if unknown."""
+    def upside_down_share(self, image: Image, quads: Sequence[Quad] | None = None) -> float | None:
+        """Share (0–1, weighted by line length) of text that reads upside down; None if unknown.
+
+        ``quads`` are the lines to ask about (e.g. the longest of a recognition already done);
+        without them the engine finds its own."""
         return None
 
     def load(self) -> None:  # noqa: B027 - engines without models have nothing to load
@@ -217,18 +220,19 @@ class RapidOcrEngine(OcrEngine):
         boxes = getattr(out, "boxes", None)
         return [] if boxes is None else [OcrLine.make("", b, 1.0).quad for b in boxes]
 
-    def upside_down_share(self, image: Image) -> float | None:
+    def upside_down_share(self, image: Image, quads: Sequence[Quad] | None = None) -> float | None:
         from rapidocr.utils.process_img import get_rotate_crop_image
 
         bgr = _bgr(image)
-        quads = sorted(self.detect(image), key=lambda q: -abs(q[1][0] - q[0][0]))[:40]  # longest lines
+        if quads is None:
+            quads = sorted(self.detect(image), key=lambda q: -abs(q[1][0] - q[0][0]))[:40]  # longest lines
         up = down = 0.0
         for quad in quads:
             crop = get_rotate_crop_image(bgr, np.array(quad, dtype=np.float32))
             res = self._engine()(crop, use_det=False, use_cls=True, use_rec=False)
             label, score = (getattr(res, "cls_res", None) or [("0", 0.0)])[0]
             weight = float(max(crop.shape[:2]))
-            p180 = float(score) if "180" in label else 1.0 - float(score)
+            p180 = float(score) if "180" in str(label) else 1.0 - float(score)
             down += weight * p180
             up += weight * (1.0 - p180)
         return None if up + down == 0.0 else down / (up + down)

@@ -18,7 +18,7 @@ from casereview.ingest.raster import (
     line_axis,
     rotate_quadrant,
 )
-from casereview.ocr.engine import Image, OcrEngine, OcrLine, RapidOcrEngine
+from casereview.ocr.engine import Image, OcrEngine, OcrLine
 from casereview.ocr.orientation import detect_orientation
 
 LOW_CONFIDENCE = 0.75  # below this mean, the page may be lying or upside down: check orientation
@@ -70,19 +70,6 @@ class UprightEngine(OcrEngine):
 
     def _upside_down(self, image: Image, lines: list[OcrLine]) -> bool:
         """Ask the classifier about the longest lines only: cheap, and upright pages are the rule."""
-        if not isinstance(self.inner, RapidOcrEngine):
-            return False
-        from rapidocr.utils.process_img import get_rotate_crop_image
-
-        bgr = np.ascontiguousarray(image[:, :, 2::-1]) if image.ndim == 3 else image
         longest = sorted(lines, key=lambda ln: -(ln.bbox[2] - ln.bbox[0]))[:_CLS_LINES]
-        up = down = 0.0
-        for line in longest:
-            crop = get_rotate_crop_image(bgr, np.array(line.quad, dtype=np.float32))
-            res = self.inner._engine()(crop, use_det=False, use_cls=True, use_rec=False)
-            label, score = (getattr(res, "cls_res", None) or [("0", 0.0)])[0]
-            p180 = float(score) if "180" in str(label) else 1.0 - float(score)
-            weight = float(max(crop.shape[:2]))
-            down += weight * p180
-            up += weight * (1.0 - p180)
-        return up + down > 0 and down / (up + down) > UPSIDE_DOWN_SHARE
+        share = self.inner.upside_down_share(image, [ln.quad for ln in longest])
+        return share is not None and share > UPSIDE_DOWN_SHARE
