@@ -125,7 +125,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from casereview.db.engine import open_database
     from casereview.db.repository import find_case_by_sha256, save_case
-    from casereview.ingest.reader import file_sha256
+    from casereview.ingest.sources import file_sha256
 
     try:
         review = ingest_review(args)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from casereview.db import Database, find_case_by_sha256, load_case, save_case
 from casereview.ingest import IngestOptions
-from casereview.ingest.reader import file_sha256
 from casereview.ingest.scan import PageScanner
+from casereview.ingest.sources import file_sha256
 from casereview.pipeline import Analysis, read_case
 from casereview.progress import CancelToken, Progress, no_progress
 
@@ -23,9 +23,11 @@ def open_case(
 ) -> Analysis:
     """The analysis of ``path``, from ``database`` when stored (same SHA-256), else read and stored."""
     path = Path(path)
+    digest: str | None = None
     if database is not None and path.is_file():
+        digest = file_sha256(path)
         with database.session_scope(readonly=True) as session:
-            case_id = find_case_by_sha256(session, file_sha256(path))
+            case_id = find_case_by_sha256(session, digest)
             if case_id is not None:
                 case, documents, extraction = load_case(session, case_id)
                 for page in case.pages:  # the same file opened from elsewhere renders from here
@@ -33,7 +35,7 @@ def open_case(
                         page.origin = str(path)
                 case.source = str(path)
                 return Analysis(case, documents, extraction, case_id)
-    analysis = read_case(path, options, scanner, progress, cancel)
+    analysis = read_case(path, options, scanner, progress, cancel, sha256=digest)
     if database is not None:
         with database.session_scope() as session:
             analysis.case_id = save_case(session, analysis.case, analysis.documents, analysis.extraction)

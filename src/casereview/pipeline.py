@@ -50,9 +50,12 @@ def read_case(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     require_documents: bool = True,
+    sha256: str | None = None,
 ) -> Analysis:
-    """Read and analyse one case file; a file with no recognisable document is refused."""
-    case = ingest_path(path, options, scanner, progress, cancel)
+    """Read and analyse one case file; a file with no recognisable document is refused.
+
+    ``sha256`` of the file, when the caller has it, saves reading a large scan twice."""
+    case = ingest_path(path, options, scanner, progress, cancel, sha256=sha256)
     analysis = analyse_case(case, progress)
     if require_documents and all(d.type in (doctypes.UNKNOWN, doctypes.FUJIAN) for d in analysis.documents):
         raise IngestError(ErrorCode.NOT_A_CASE_FILE, str(path))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from casereview.domain.model import Page, Span, TextSource
 from casereview.errors import ErrorCode, IngestError
-from casereview.ingest.sources import check_docx_archive
+from casereview.ingest.sources import check_docx_archive, file_sha256
 from casereview.ingest.textlayer import normalise
 
 CONVERT_TIMEOUT_S = 180
@@ -57,11 +57,9 @@ def convert_to_pdf(path: Path, out_dir: Path) -> Path:
 
 def cached_docx_pdf(path: Path) -> Path:
     """The PDF LibreOffice makes of ``path``, converted once and kept in the cache by content hash."""
-    import hashlib
-
     from casereview.paths import cache_dir
 
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = file_sha256(path)
     target = cache_dir() / "docx" / f"{digest}.pdf"
     if target.exists():
         return target

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,13 +12,11 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from casereview.domain.model import Page, TextSource
 from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.options import IngestOptions
+from casereview.ingest.raster import MAX_IMAGE_PIXELS, sha256_image
 from casereview.ingest.scan import PageImage
 
-MAX_IMAGE_PIXELS = 200_000_000  # ~ an A0 sheet at 400 dpi; beyond this it is a decompression bomb
 DEFAULT_DPI = 200.0  # photos and faxes often carry no or absurd resolution metadata
 MAX_OCR_DPI = 300.0  # higher-resolution scans are scaled down: OCR gains nothing, memory does
-
-Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
 
 def read_image(path: Path, options: IngestOptions, first_number: int) -> Iterator[tuple[Page, PageImage]]:
@@ -57,7 +54,7 @@ def _frame_page(path: Path, frame: Image.Image, index: int, number: int) -> tupl
         )
         dpi = DEFAULT_DPI
     pixels = np.asarray(upright, dtype=np.uint8)
-    digest = hashlib.sha256(pixels.tobytes()).hexdigest()
+    digest = sha256_image(pixels)
     page = Page(
         number=number,
         width=page_width,

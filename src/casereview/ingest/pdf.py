@@ -13,6 +13,7 @@ import pymupdf
 from casereview.domain.model import Page, TextSource
 from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.options import IngestOptions
+from casereview.ingest.raster import sha256_image
 from casereview.ingest.scan import PageImage
 from casereview.ingest.seals import seals_on_rendering
 from casereview.ingest.textlayer import page_spans, seal_search_area, text_layer_usable
@@ -96,5 +97,5 @@ def _read_page(
             result.seals = seals_on_rendering(image, options.seal_dpi, number, (area.x0, area.y0))
         return result, None
     image = render(page, options.ocr_dpi)
-    result.sha256 = hashlib.sha256(image.tobytes()).hexdigest()
+    result.sha256 = sha256_image(image)
     return result, PageImage(number, image, options.ocr_dpi, result.sha256)

@@ -22,18 +22,10 @@ from casereview.ingest.pdf import read_pdf
 from casereview.ingest.raster import level, rotate_quadrant
 from casereview.ingest.scan import PageImage, PageScanner
 from casereview.ingest.seals import seals_on_rendering
-from casereview.ingest.sources import Source, check_docx_archive, classify, folder_members
+from casereview.ingest.sources import Source, check_docx_archive, classify, file_sha256, folder_members
 from casereview.progress import CancelToken, Progress, ProgressEvent, no_progress
 
 PageSink = Callable[[Page], None]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def ingest_path(
@@ -43,6 +35,7 @@ def ingest_path(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     on_page: PageSink | None = None,
+    sha256: str | None = None,
 ) -> CaseFile:
     """Read ``path`` into a CaseFile; raises IngestError (with a code) when it cannot be read.
 
@@ -66,7 +59,7 @@ def ingest_path(
         ).hexdigest()
         sources = [classify(m) for m in members]
     else:
-        case.sha256 = file_sha256(source.path)
+        case.sha256 = sha256 or file_sha256(source.path)  # a caller that hashed it already says so
         sources = [source]
     total = sum(_count_pages(s, options) for s in sources)
     runner = _Runner(case, options, scanner, progress, cancel, on_page, total)
