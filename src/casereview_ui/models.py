@@ -17,6 +17,13 @@ from casereview_ui.labels import page_range
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the page an item leads to
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # Evidence | None: where a field's value was read
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3  # OpenCase
+# Case-list roles the filter bar filters on (all str; "" when not known yet).
+CASE_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 10  # 案号
+PARTY_ROLE = Qt.ItemDataRole.UserRole + 11  # 当事人
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 12  # 执法单位
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 13  # 待评查 | 评查中 | 已完成 | 正在读取 | 读取失败
+GRADE_ROLE = Qt.ItemDataRole.UserRole + 14  # 优秀 | 良好 | 合格 | 不合格
+REVIEWER_ROLE = Qt.ItemDataRole.UserRole + 15  # 评查人员
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = QColor(128, 128, 128)

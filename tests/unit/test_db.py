@@ -63,6 +63,9 @@ TABLES = {
     "review_findings",
     "review_decisions",
     "audit_log",
+    # migration 0003: field corrections and training tags
+    "field_corrections",
+    "training_tags",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

@@ -143,3 +143,38 @@ class AuditLogRow(Base):
     item_id: Mapped[str | None]
     before: Mapped[Any] = mapped_column(JSON, nullable=True)
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class FieldCorrectionRow(Base):
+    """A reviewer's correction of an extracted field (案号, a date by role, an amount …).
+
+    Append-only history: the latest row per (case, field) that is not ``withdrawn`` is the value
+    the rules see; a correction is undone by a newer row with ``withdrawn`` set.
+    """
+
+    __tablename__ = "field_corrections"
+    __table_args__ = (Index("ix_field_corrections_case_id_field", "case_id", "field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_files.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(32))  # JSON field name, e.g. "decision_date"
+    value: Mapped[str | None]  # as the reviewer typed it, normalised (ISO date, yuan amount)
+    withdrawn: Mapped[bool]
+    reason: Mapped[str | None]
+    reviewer: Mapped[str]
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class TrainingTagRow(Base):
+    """A case or a page range tagged for the 典型案例汇编 (优秀 or 典型差案) with a trainer's note."""
+
+    __tablename__ = "training_tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = _case_fk()
+    tag: Mapped[str] = mapped_column(String(16))  # 优秀 | 典型差案
+    first_page: Mapped[int | None]  # None: the whole case file
+    last_page: Mapped[int | None]
+    note: Mapped[str]
+    reviewer: Mapped[str]
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
