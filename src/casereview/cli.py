@@ -12,6 +12,7 @@ from casereview import __version__
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.cli_table import print_table
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.extract.agency import enforcement_unit
 from casereview.ingest import IngestOptions
 from casereview.ingest.scan import PageScanner
 from casereview.messages import describe, describe_notice
@@ -155,7 +156,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     def store(analysis: Analysis) -> dict[str, object]:
         with database.session_scope() as session:
             analysis.case_id = save_case(
-                session, analysis.case, analysis.documents, analysis.extraction, replace=args.replace
+                session,
+                analysis.case,
+                analysis.documents,
+                analysis.extraction,
+                replace=args.replace,
+                unit=enforcement_unit(analysis.case, analysis.documents),
             )
             # the case and its machine review: one transaction
             reviewed = "" if review is None else review(session, analysis.case_id)

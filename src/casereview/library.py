@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casereview.db import Database, find_case_by_sha256, load_case, save_case
+from casereview.extract.agency import enforcement_unit
 from casereview.ingest import IngestOptions
 from casereview.ingest.scan import PageScanner
 from casereview.ingest.sources import file_sha256
@@ -38,5 +39,8 @@ def open_case(
     analysis = read_case(path, options, scanner, progress, cancel, sha256=digest)
     if database is not None:
         with database.session_scope() as session:
-            analysis.case_id = save_case(session, analysis.case, analysis.documents, analysis.extraction)
+            unit = enforcement_unit(analysis.case, analysis.documents)
+            analysis.case_id = save_case(
+                session, analysis.case, analysis.documents, analysis.extraction, unit=unit
+            )
     return analysis

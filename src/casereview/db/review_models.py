@@ -160,6 +160,7 @@ class FieldCorrectionRow(Base):
     field: Mapped[str] = mapped_column(String(32))  # JSON field name, e.g. "decision_date"
     value: Mapped[str | None]  # as the reviewer typed it, normalised (ISO date, yuan amount)
     withdrawn: Mapped[bool]
+    page: Mapped[int | None]  # where the reviewer read the value (a date the machine missed)
     reason: Mapped[str | None]
     reviewer: Mapped[str]
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -23,6 +23,10 @@ class AuditAction(StrEnum):
     STATUS = "status"
     RESCORE = "rescore"
     PUBLICATION_DATE = "publication_date"
+    TRAINING_TAG = "training_tag"  # a case or page range tagged (or untagged) for the 典型案例汇编
+    WITHDRAW = "withdraw_decision"  # a decision taken back (undo): the machine's proposal stands again
+    FINDINGS = "findings"  # the rules re-run after a field correction
+    CORRECTION = "field_correction"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from casereview.db.failures import CONFLICT, NOT_FOUND
@@ -180,6 +180,85 @@ def record_decision(
         item_id=stored.item_id,
         before=before,
         after=codec.decision_json(stored),
+        at=now,
+    )
+
+
+def withdraw_decision(
+    session: Session, review_id: int, item_id: str, actor: str, *, expected_version: int | None = None
+) -> bool:
+    """Take back the active decision on ``item_id`` (undo): the machine's proposal stands again.
+
+    The row is kept (superseded), the audit log records before and ``None`` after; False when the
+    item had no active decision (nothing is written then).
+    """
+    review = _lock_review(session, review_id, expected_version)
+    active = (ReviewDecisionRow.review_id == review_id) & (ReviewDecisionRow.item_id == item_id)
+    active &= ReviewDecisionRow.superseded.is_(False)
+    previous = session.scalars(select(ReviewDecisionRow).where(active).order_by(ReviewDecisionRow.id)).all()
+    if not previous:
+        return False
+    now = _now()
+    before = codec.decision_json(codec.decision_from(previous[-1]))
+    session.execute(
+        update(ReviewDecisionRow).where(active).values(superseded=True),
+        execution_options={"synchronize_session": False},
+    )
+    _touch(session, review_id, now)
+    write_audit(
+        session,
+        AuditAction.WITHDRAW,
+        actor,
+        review_id=review_id,
+        case_id=review.case_id,
+        item_id=item_id,
+        before=before,
+        after=None,
+        at=now,
+    )
+    return True
+
+
+def replace_findings(
+    session: Session,
+    review_id: int,
+    findings: Sequence[Finding | StoredFinding],
+    machine_score: float,
+    machine_grade: str,
+    actor: str,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Store the findings of a re-run of the rules (after a field correction) in place of the old.
+
+    The audit row keeps each rule's status before and after, so the trail explains why a
+    deduction appeared or went away.
+    """
+    review = _lock_review(session, review_id, expected_version)
+    old = session.scalars(
+        select(ReviewFindingRow).where(ReviewFindingRow.review_id == review_id).order_by(ReviewFindingRow.seq)
+    ).all()
+    before = {row.rule: row.status for row in old}
+    before_score = {"machine_score": review.machine_score, "machine_grade": review.machine_grade}
+    session.execute(
+        delete(ReviewFindingRow).where(ReviewFindingRow.review_id == review_id),
+        execution_options={"synchronize_session": False},
+    )
+    stored = [StoredFinding.from_finding(f) for f in findings]
+    rows = [codec.finding_row(review_id, seq, finding) for seq, finding in enumerate(stored)]
+    if rows:
+        session.execute(insert(ReviewFindingRow), rows)
+    now = _now()
+    _touch(session, review_id, now, machine_score=machine_score, machine_grade=machine_grade)
+    after = {f.rule: f.status.value for f in stored}
+    write_audit(
+        session,
+        AuditAction.FINDINGS,
+        actor,
+        review_id=review_id,
+        case_id=review.case_id,
+        before={"findings": before, **before_score},
+        after={"findings": after, "machine_score": machine_score, "machine_grade": machine_grade},
         at=now,
     )
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from casereview.domain import doctypes as d
 from casereview.domain import roles
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence, Party
+from casereview.extract.agency import AGENCY_LINE
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import needs_review, result
 from casereview.rules.documents import (
@@ -38,9 +38,7 @@ _COMPLY = r"(?:履行|执行)方式[^。]{0,6}期限[:：]?(?!/|无)[\u4e00-\u9f
 _REVIEW_60 = r"复议[^。]{0,60}?(?:六十日|60日)|(?:六十日|60日)[^。]{0,60}?复议"
 _SUIT_6M = r"(?:六个月|6个月)[^。]{0,40}?诉讼"
 _REVIEW_FIRST = r"先向[^。]{0,30}?申请行政复议|复议前置|对行政复议决定不服"
-_AGENCY_LINE = re.compile(
-    r"^[\u4e00-\u9fff()（）]{2,30}(?:局|总队|支队|大队|委员会|管理处|管理站|管理所|中心|政府)$"
-)
+_AGENCY_LINE = AGENCY_LINE
 
 
 def _agency(text: DocText) -> Evidence | None:

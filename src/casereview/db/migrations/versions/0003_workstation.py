@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("field", sa.String(length=32), nullable=False),
         sa.Column("value", sa.Text(), nullable=True),
         sa.Column("withdrawn", sa.Boolean(), nullable=False),
+        sa.Column("page", sa.Integer(), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("reviewer", sa.Text(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),  # naive UTC
