@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     STORAGE = "E_STORAGE"
     STANDARD_INVALID = "E_STANDARD_INVALID"
     CALENDAR_INVALID = "E_CALENDAR_INVALID"
+    WRITE_FAILED = "E_WRITE_FAILED"  # an output document (DOCX, PDF …) could not be written
     INTERNAL = "E_INTERNAL"
 
 

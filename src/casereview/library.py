@@ -8,6 +8,7 @@ from pathlib import Path
 from casereview.db import Database, find_case_by_sha256, load_case, save_case
 from casereview.extract.agency import enforcement_unit
 from casereview.ingest import IngestOptions
+from casereview.ingest.reader import PageSink
 from casereview.ingest.scan import PageScanner
 from casereview.ingest.sources import file_sha256
 from casereview.pipeline import Analysis, read_case
@@ -21,6 +22,7 @@ def open_case(
     scanner: PageScanner | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    on_page: PageSink | None = None,
 ) -> Analysis:
     """The analysis of ``path``, from ``database`` when stored (same SHA-256), else read and stored."""
     path = Path(path)
@@ -36,7 +38,7 @@ def open_case(
                         page.origin = str(path)
                 case.source = str(path)
                 return Analysis(case, documents, extraction, case_id)
-    analysis = read_case(path, options, scanner, progress, cancel, sha256=digest)
+    analysis = read_case(path, options, scanner, progress, cancel, sha256=digest, on_page=on_page)
     if database is not None:
         with database.session_scope() as session:
             unit = enforcement_unit(analysis.case, analysis.documents)

@@ -22,6 +22,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.STORAGE: "数据库读写失败：{reason}",
     ErrorCode.STANDARD_INVALID: "评查标准文件有误：{path}{reason}",
     ErrorCode.CALENDAR_INVALID: "节假日覆盖文件有误：{path}{reason}",
+    ErrorCode.WRITE_FAILED: "无法保存文件：{path}{reason}",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 

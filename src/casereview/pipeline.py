@@ -15,6 +15,7 @@ from casereview.extract.fields import extract
 from casereview.extract.pagetext import PageText
 from casereview.extract.summary import summary_fields
 from casereview.ingest import IngestOptions, ingest_path
+from casereview.ingest.reader import PageSink
 from casereview.ingest.scan import PageScanner
 from casereview.progress import CancelToken, Progress, ProgressEvent, no_progress
 from casereview.scoring.model import ScoreSheet
@@ -51,11 +52,13 @@ def read_case(
     cancel: CancelToken | None = None,
     require_documents: bool = True,
     sha256: str | None = None,
+    on_page: PageSink | None = None,
 ) -> Analysis:
     """Read and analyse one case file; a file with no recognisable document is refused.
 
-    ``sha256`` of the file, when the caller has it, saves reading a large scan twice."""
-    case = ingest_path(path, options, scanner, progress, cancel, sha256=sha256)
+    ``sha256`` of the file, when the caller has it, saves reading a large scan twice; ``on_page``
+    receives each page as soon as its text is known (a viewer shows them while OCR goes on)."""
+    case = ingest_path(path, options, scanner, progress, cancel, on_page=on_page, sha256=sha256)
     analysis = analyse_case(case, progress)
     if require_documents and all(d.type in (doctypes.UNKNOWN, doctypes.FUJIAN) for d in analysis.documents):
         raise IngestError(ErrorCode.NOT_A_CASE_FILE, str(path))

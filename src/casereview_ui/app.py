@@ -24,6 +24,7 @@ from casereview.paths import APP_NAME, demo_case_path
 from casereview_ui.cases import CaseState
 from casereview_ui.dialogs import RecordingPrompts
 from casereview_ui.mainwindow import MainWindow
+from casereview_ui.settings import AppSettings
 
 ORGANISATION = "CaseReview"
 SMOKE_TIMEOUT_S = 120.0
@@ -117,17 +118,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if args.cases:
         window.open_paths(args.cases)
-    elif demo_case_path().exists():
+    elif window.restore_last_case() is None and demo_case_path().exists():
         window.open_demo()
     rc = app.exec()
     window.runner.shutdown()
     return rc
 
 
+def smoke_settings() -> AppSettings:
+    """The smoke test checks with the installed defaults, whatever the user's settings say."""
+    return AppSettings(reviewer="自检")
+
+
 def smoke_test(cases: list[Path], screenshot: Path | None, timeout_s: float = SMOKE_TIMEOUT_S) -> int:
     """Open the window on ``cases`` (default: the demo case), read them, grab a screenshot, close."""
     prompts = RecordingPrompts()
-    window = MainWindow(prompts=prompts, persist_layout=False)
+    window = MainWindow(prompts=prompts, persist_layout=False, settings=smoke_settings())
     try:
         window.show()
         paths = cases or [demo_case_path()]
@@ -146,15 +152,22 @@ def smoke_test(cases: list[Path], screenshot: Path | None, timeout_s: float = SM
             return 1
         window.select_case(opened[0])
         window.runner.wait_for_idle(timeout_s)
+        if window.review.sheet is None:
+            _say("自检失败：评查标准未能检查演示案卷")
+            return 1
+        selected = window.review.select_first_failing()
+        window.runner.wait_for_idle(timeout_s)
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(screenshot), "PNG"):
                 _say(f"自检失败：无法保存截图 {screenshot}")
                 return 1
+        sheet = window.review.sheet
         for case in opened:
             assert case.analysis is not None
             pages, docs = case.analysis.case.page_count, len(case.analysis.documents)
             _say(f"自检通过：{case.name}，{pages} 页，{docs} 份文书")
+        _say(f"评查：{sheet.score:g} 分，{sheet.grade}；首个扣分项 {selected or '无'}")
         return 0
     except Exception as exc:  # the smoke test reports any failure as a message and exit code
         _say(f"自检失败：{type(exc).__name__}: {exc}")

@@ -7,11 +7,13 @@ same core helpers that chose the value, so a click lands on the spot the value w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from casereview.domain.model import Evidence, Extraction
 from casereview.extract.summary import DATE_FIELDS, case_number, fine, party, summary_fields
 from casereview.fieldnames import field_label
+from casereview.review.corrections import CORRECTABLE
 
 _PARTY_KINDS = {"individual": "个人", "organisation": "单位"}
 
@@ -22,14 +24,21 @@ class FieldRow:
     label: str  # Chinese label, e.g. "案号"
     text: str  # the value as shown ("" when not found)
     evidence: Evidence | None = None
+    corrected: bool = False  # the reviewer's value, not the machine's reading
 
     @property
     def found(self) -> bool:
         return bool(self.text)
 
+    @property
+    def correctable(self) -> bool:
+        return self.name in CORRECTABLE
 
-def field_rows(extraction: Extraction) -> list[FieldRow]:
-    """One row per summary field; one row per officer; seals as one row pointing at the first."""
+
+def field_rows(extraction: Extraction, corrected: Collection[str] = ()) -> list[FieldRow]:
+    """One row per summary field; one row per officer; seals as one row pointing at the first.
+
+    ``corrected`` names the fields whose value the reviewer corrected."""
     values = summary_fields(extraction)
     evidence = _evidence(extraction)
     rows: list[FieldRow] = []
@@ -43,7 +52,8 @@ def field_rows(extraction: Extraction) -> list[FieldRow]:
             if not officers:
                 rows.append(FieldRow(name, label, ""))
             continue
-        rows.append(FieldRow(name, label, format_value(name, value), evidence.get(name)))
+        text = format_value(name, value)
+        rows.append(FieldRow(name, label, text, evidence.get(name), name in corrected))
     return rows
 
 

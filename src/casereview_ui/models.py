@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
@@ -27,6 +34,7 @@ REVIEWER_ROLE = Qt.ItemDataRole.UserRole + 15  # 评查人员
 
 _Index = QModelIndex | QPersistentModelIndex
 _MUTED = QColor(128, 128, 128)
+_CORRECTED = QColor(120, 60, 170)
 
 
 class CaseListModel(QAbstractListModel):
@@ -48,22 +56,45 @@ class CaseListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{case.name}\n{self._second_line(case)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{case.path}\n{case.message}" if case.message else str(case.path)
+            lines = [str(case.path), case.unit, case.message]
+            return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.ForegroundRole and case.state == CaseState.FAILED:
             return QColor(180, 30, 30)
         if role == Qt.ItemDataRole.DecorationRole:
             return _state_icon(case.state)
         if role == CASE_ROLE:
             return case
+        return self._filter_value(case, role)
+
+    def _filter_value(self, case: OpenCase, role: int) -> str | None:
+        if role == CASE_NUMBER_ROLE:
+            return case.case_number
+        if role == PARTY_ROLE:
+            return case.party_name
+        if role == UNIT_ROLE:
+            return case.unit
+        if role == STATUS_ROLE:
+            if case.state == CaseState.FAILED:
+                return self.tr("读取失败")
+            if case.state in (CaseState.QUEUED, CaseState.LOADING) and case.case_id is None:
+                return self.tr("正在读取")
+            return case.review_status
+        if role == GRADE_ROLE:
+            return case.grade
+        if role == REVIEWER_ROLE:
+            return case.reviewer
         return None
 
     def _second_line(self, case: OpenCase) -> str:
         if case.state == CaseState.FAILED:
             return self.tr("读取失败")
-        if case.state == CaseState.LOADING:
+        if case.state in (CaseState.LOADING, CaseState.QUEUED) and case.case_id is None:
             return case.message or self.tr("正在读取…")
         parts = [case.case_number or self.tr("案号未识别"), case.party_name or self.tr("当事人未识别")]
-        return "  ".join(parts)
+        review = case.review_status
+        if case.score is not None and case.grade:
+            review += f" {case.score:g}分 {case.grade}"
+        return "  ".join(parts) + "\n" + review
 
     def cases(self) -> list[OpenCase]:
         return list(self._cases)
@@ -76,6 +107,9 @@ class CaseListModel(QAbstractListModel):
 
     def find(self, path: object) -> OpenCase | None:
         return next((c for c in self._cases if c.path == path), None)
+
+    def find_id(self, case_id: int) -> OpenCase | None:
+        return next((c for c in self._cases if c.case_id == case_id), None)
 
     def add(self, case: OpenCase) -> int:
         row = len(self._cases)
@@ -94,6 +128,8 @@ class CaseListModel(QAbstractListModel):
 def _state_icon(state: CaseState) -> QIcon:
     icons = {
         CaseState.READY: QStyle.StandardPixmap.SP_FileIcon,
+        CaseState.STORED: QStyle.StandardPixmap.SP_FileIcon,
+        CaseState.QUEUED: QStyle.StandardPixmap.SP_BrowserReload,
         CaseState.LOADING: QStyle.StandardPixmap.SP_BrowserReload,
         CaseState.FAILED: QStyle.StandardPixmap.SP_MessageBoxWarning,
     }
@@ -136,11 +172,17 @@ def _item(text: str, page: int) -> QStandardItem:
 
 
 class FieldsModel(QAbstractTableModel):
-    """The 要素 table: label, value, page of the evidence (values not found are greyed)."""
+    """The 要素 table: label, value, page of the evidence (values not found are greyed).
+
+    Values of correctable fields (案号, 当事人, dates, amounts) are edited in place; the edit is
+    not applied here but asked for through ``correction_requested`` (the rules must re-run)."""
+
+    correction_requested = Signal(str, str)  # field name, the value as typed ("" = undo correction)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[FieldRow] = []
+        self.editable = True
 
     def set_rows(self, rows: list[FieldRow]) -> None:
         self.beginResetModel()
@@ -171,6 +213,25 @@ class FieldsModel(QAbstractTableModel):
         return None
 
     @override
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is not None and index.column() == 1 and row.correctable and self.editable:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    @override
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None or role != Qt.ItemDataRole.EditRole or index.column() != 1 or not row.correctable:
+            return False
+        text = str(value).strip()
+        if text == row.text:
+            return False
+        self.correction_requested.emit(row.name, text)
+        return True  # the panel is rebuilt from the re-checked extraction
+
+    @override
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -178,14 +239,26 @@ class FieldsModel(QAbstractTableModel):
         evidence: Evidence | None = row.evidence
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.label
+                return row.label + (self.tr("（已更正）") if row.corrected else "")
             if column == 1:
                 return row.text or self.tr("未识别")
             return str(evidence.page) if evidence is not None else ""
-        if role == Qt.ItemDataRole.ToolTipRole and evidence is not None:
-            return self.tr("第{0}页：{1}").format(evidence.page, evidence.text)
-        if role == Qt.ItemDataRole.ForegroundRole and not row.found:
-            return _MUTED
+        if role == Qt.ItemDataRole.EditRole and column == 1:
+            return row.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = []
+            if evidence is not None:
+                tips.append(self.tr("第{0}页：{1}").format(evidence.page, evidence.text))
+            if row.corrected:
+                tips.append(self.tr("评查人员已更正此项；清空内容可恢复机器识别结果"))
+            elif row.correctable:
+                tips.append(self.tr("双击或按 F2 更正；更正后立即重新检查相关规则"))
+            return "\n".join(tips) or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.corrected:
+                return _CORRECTED
+            if not row.found:
+                return _MUTED
         if role == EVIDENCE_ROLE:
             return evidence
         if role == PAGE_ROLE:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTabWidget, QTreeView, QWidget
 
@@ -42,6 +44,9 @@ class CasePanel(QTabWidget):
         self.outline_view.activated.connect(self._outline_clicked)
 
         self.fields_view = _tree(self, "fieldsView")
+        self.fields_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.fields_view.setRootIsDecorated(False)
         self.fields_view.setModel(self.fields)
         header = self.fields_view.header()
@@ -55,14 +60,18 @@ class CasePanel(QTabWidget):
         self.addTab(self.outline_view, self.tr("文书"))
         self.addTab(self.fields_view, self.tr("要素"))
 
-    def show_analysis(self, analysis: Analysis | None) -> None:
+    def show_analysis(
+        self, analysis: Analysis | None, corrected: Collection[str] = (), keep_tab: bool = False
+    ) -> None:
+        """Documents and fields of ``analysis`` (``corrected``: fields the reviewer corrected)."""
         if analysis is None:
             self.documents.set_documents([])
             self.fields.set_rows([])
             return
-        self.documents.set_documents(analysis.documents)
-        self.outline_view.collapseAll()
-        self.fields.set_rows(field_rows(analysis.extraction))
+        if not keep_tab:
+            self.documents.set_documents(analysis.documents)
+            self.outline_view.collapseAll()
+        self.fields.set_rows(field_rows(analysis.extraction, corrected))
 
     def _outline_clicked(self, index: QModelIndex) -> None:
         page = index.data(PAGE_ROLE)

@@ -42,6 +42,14 @@ def app(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> QApplic
 
 
 @pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own data directory, so the window's database starts empty."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("CASEREVIEW_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture(autouse=True)
 def no_jobs_left_running(app: QApplication) -> Iterator[None]:
     """Fail a test that leaves worker jobs running (they would outlive the widgets they report to)."""
     yield

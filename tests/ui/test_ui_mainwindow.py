@@ -15,7 +15,7 @@ from casereview.messages import describe
 from casereview_ui.cases import CaseState
 from casereview_ui.dialogs import RecordingPrompts
 from casereview_ui.mainwindow import MainWindow
-from casereview_ui.models import EVIDENCE_ROLE
+from casereview_ui.models import EVIDENCE_ROLE, STATUS_ROLE, UNIT_ROLE
 
 
 def _row(model: object, column: int, text: str) -> QModelIndex:
@@ -34,11 +34,12 @@ def _click(qtbot: QtBot, view: QTreeView, index: QModelIndex) -> None:
 
 
 def test_window_opens_with_chinese_menus(window: MainWindow) -> None:
-    assert window.windowTitle() == "案卷评查工作站"
+    assert window.windowTitle() == "案卷评查工作站 — 评查"
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "评查(&R)", "视图(&V)", "模式(&M)", "帮助(&H)"]
     assert window.actions_.open.shortcut().toString() == "Ctrl+O"
-    assert window.panel.tabText(0) == "文书" and window.panel.tabText(1) == "要素"
+    tabs = [window.panel.tabText(i) for i in range(window.panel.count())]
+    assert tabs == ["评查", "文书", "要素", "典型案例"]
     assert not window.actions_.zoom_in.isEnabled()  # nothing to zoom yet
     assert "尚未打开案卷" in window.viewer.message
 
@@ -47,6 +48,7 @@ def test_loading_a_case_fills_outline_fields_and_list(window: MainWindow, case_p
     (case,) = window.open_paths([case_pdf])
     assert case.state == CaseState.LOADING
     assert window.viewer.message == "正在读取 case.pdf…"
+    assert window.cases.index(0, 0).data(STATUS_ROLE) == "正在读取"
     wait_loaded(window)
     assert window.viewer.message == ""
     assert case.state == CaseState.READY, case.message
@@ -67,7 +69,9 @@ def test_loading_a_case_fills_outline_fields_and_list(window: MainWindow, case_p
     assert _row(fields, 0, "当事人").siblingAtColumn(1).data() == "张三"
 
     entry = window.cases.index(0, 0).data()
-    assert entry == "case.pdf\n交执罚〔2026〕12号  张三"
+    assert entry.startswith("case.pdf\n交执罚〔2026〕12号  张三\n评查中 ")
+    assert window.cases.index(0, 0).data(STATUS_ROLE) == "评查中"
+    assert window.cases.index(0, 0).data(UNIT_ROLE) == "太原市交通运输局"
     assert window.viewer.current_page == 1
     assert window.page_label.text() == "第 1 / 5 页"
     assert window.viewer.shown_key is not None  # the first page was rendered (in a worker)
@@ -80,6 +84,7 @@ def test_clicking_a_field_jumps_to_its_page_and_highlights(
     window.open_paths([case_pdf])
     wait_loaded(window)
     window.panel.setCurrentWidget(window.panel.fields_view)
+    window.viewer.clear_highlight()
     index = _row(window.panel.fields, 0, "决定送达日期")
     evidence = index.data(EVIDENCE_ROLE)
     assert evidence is not None and evidence.page == 5
@@ -98,6 +103,7 @@ def test_clicking_a_field_jumps_to_its_page_and_highlights(
 def test_clicking_a_document_goes_to_its_first_page(window: MainWindow, case_pdf: Path, qtbot: QtBot) -> None:
     window.open_paths([case_pdf])
     wait_loaded(window)
+    window.panel.setCurrentWidget(window.panel.outline_view)
     index = _row(window.panel.documents, 0, "行政处罚决定书")
     _click(qtbot, window.panel.outline_view, index)
     assert window.viewer.current_page == 3
@@ -136,6 +142,7 @@ def test_an_unreadable_file_reports_in_chinese_and_the_window_stays_usable(
     assert "文件已损坏" in message and "broken.pdf" in message
     assert window.statusBar().currentMessage() == message
     assert window.cases.index(0, 0).data() == "broken.pdf\n读取失败"
+    assert window.cases.index(0, 0).data(STATUS_ROLE) == "读取失败"
     assert window.viewer.message == message
 
     good = write_case_pdf(tmp_path / "good.pdf")

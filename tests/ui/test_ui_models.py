@@ -63,7 +63,7 @@ def test_case_list_model(qtmodeltester: ModelTester, case_pdf: Path) -> None:
         model.add(case)
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "loading.pdf\n正在读取…"
-    assert model.index(1, 0).data() == "case.pdf\n交执罚〔2026〕12号  张三"
+    assert model.index(1, 0).data() == "case.pdf\n交执罚〔2026〕12号  张三\n待评查"
     assert model.index(2, 0).data() == "bad.pdf\n读取失败"
     assert model.find(case_pdf) is ready
     assert model.rowCount(model.index(0, 0)) == 0

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from casereview.domain.model import CaseFile, Evidence, Page, Span, TextSource
 from casereview.pipeline import read_case
-from casereview_ui.viewer import FitMode, PageImageCache, PageView
+from casereview_ui.viewer import FitMode, MarkKind, PageImageCache, PageView
 from casereview_ui.viewer.cache import PageImage
 from casereview_ui.workers import runner
 
@@ -66,7 +66,8 @@ def test_highlight_on_another_page(qtbot: QtBot, case_pdf: Path) -> None:
     view = _viewer(qtbot, case_pdf)
     assert view.highlight(Evidence(4, (72, 700, 300, 720), "2026年3月20日"))
     assert view.current_page == 4 and view.highlight_item is not None
-    assert view.highlight_item.rect().top() < 700
+    assert view.highlight_item.rect() == QRectF(72, 700, 228, 20)  # the evidence box exactly
+    assert view.highlight_item.mark.kind == MarkKind.FIELD
     assert not view.highlight(Evidence(9, (0, 0, 1, 1), "no such page"))
     view.show_page(1)
     assert view.highlight_item is None  # a highlight belongs to its page

@@ -9,9 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from casereview.db import Database, open_database
+from casereview.db import Database, load_case, open_database
 from casereview.errors import Cancelled, CaseReviewError, ErrorCode, StorageError
+from casereview.extract.agency import enforcement_unit
 from casereview.ingest import IngestOptions
+from casereview.ingest.reader import PageSink
 from casereview.ingest.scan import PageScanner
 from casereview.library import open_case
 from casereview.messages import describe
@@ -30,32 +32,57 @@ def ocr_enabled_by_default() -> bool:
     return os.environ.get("CASEREVIEW_NO_OCR", "") not in ("1", "true", "yes")
 
 
-def _make_scanner() -> PageScanner | None:
+def _make_scanner(workers: int | None) -> PageScanner | None:
     try:
         from casereview.ocr.scanner import OcrScanner  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
-    scanner: PageScanner = OcrScanner(workers=None)
+    scanner: PageScanner = OcrScanner(workers=workers or None)
     return scanner
 
 
-def _database() -> Database | None:
+def _database(url: str | None) -> Database | None:
     """The workstation's database; without one (read-only data dir …) cases are still shown."""
     try:
-        return open_database()
+        return open_database(url or None)
     except StorageError:
         return None
 
 
-def read_job(path: Path, password: str | None, use_ocr: bool) -> Callable[..., Analysis]:
+def stored_job(case_id: int, path: Path, database_url: str | None) -> Callable[..., Analysis]:
+    """A job loading a stored case's analysis by id (the file is only needed to show its pages)."""
+
+    def job(_progress: Callable[[ProgressEvent], None], _cancel: CancelToken) -> Analysis:
+        with (
+            open_database(database_url or None) as database,
+            database.session_scope(readonly=True) as session,
+        ):
+            case, documents, extraction = load_case(session, case_id)
+        for page in case.pages:  # the stored paths are where the file was when it was read
+            if page.origin in ("", case.source) and path.exists():
+                page.origin = str(path)
+        return Analysis(case, documents, extraction, case_id)
+
+    return job
+
+
+def read_job(
+    path: Path,
+    password: str | None,
+    use_ocr: bool,
+    on_page: PageSink | None = None,
+    database_url: str | None = None,
+    ocr_workers: int | None = None,
+) -> Callable[..., Analysis]:
     """A job function for the runner: the stored analysis of ``path``, or read, analyse and store it
     (the scanner and the database connection live for one job, in the worker thread)."""
 
     def job(progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> Analysis:
-        scanner = _make_scanner() if use_ocr else None
-        database = _database()
+        scanner = _make_scanner(ocr_workers) if use_ocr else None
+        database = _database(database_url)
         try:
-            return open_case(path, database, IngestOptions(password=password), scanner, progress, cancel)
+            options = IngestOptions(password=password)
+            return open_case(path, database, options, scanner, progress, cancel, on_page=on_page)
         finally:
             if database is not None:
                 database.close()
@@ -73,7 +100,8 @@ def as_case_error(error: BaseException, path: Path) -> CaseReviewError:
 
 
 class CaseLoader(QObject):
-    """Starts reads and reports each case's change of state; one read job per path at a time."""
+    """Reads case files one at a time (OCR already uses every core), loads stored ones at once,
+    and reports each case's change of state."""
 
     changed = Signal(object)  # OpenCase: state, analysis or progress message changed
     failed = Signal(object, str)  # OpenCase, Chinese message (cancellations excluded)
@@ -91,29 +119,93 @@ class CaseLoader(QObject):
         self._prompts = prompts
         self._parent = dialog_parent
         self.use_ocr = ocr_enabled_by_default() if use_ocr is None else use_ocr
+        self.database_url: str | None = None
+        self.ocr_workers: int | None = None
+        self._queue: list[tuple[OpenCase, int]] = []
+        self._reading: OpenCase | None = None
 
     def load(self, case: OpenCase, attempt: int = 0) -> None:
-        case.state = CaseState.LOADING
+        """Read ``case`` (from the database when it is stored there), queued behind other reads."""
         case.analysis = None
+        case.partial_pages = []
+        if case.case_id is not None and attempt == 0:
+            self._load_stored(case)
+            return
+        case.state = CaseState.QUEUED
+        case.message = self.tr("排队等待读取")
+        self._queue.append((case, attempt))
+        self.changed.emit(case)
+        self._next()
+
+    def _next(self) -> None:
+        if self._reading is not None or not self._queue:
+            return
+        case, attempt = self._queue.pop(0)
+        self._reading = case
+        case.state = CaseState.LOADING
         case.message = self.tr("正在读取…")
         self.changed.emit(case)
+        pages = case.partial_pages
         self._runner.run_task(
-            read_job(case.path, case.password, self.use_ocr),
-            on_done=lambda analysis: self._loaded(case, analysis),
-            on_error=lambda error: self._failed(case, error, attempt),
+            read_job(
+                case.path, case.password, self.use_ocr, pages.append, self.database_url, self.ocr_workers
+            ),
+            on_done=lambda analysis: self._read_done(case, analysis),
+            on_error=lambda error: self._read_failed(case, error, attempt),
             on_progress=lambda event: self._progress(case, event),
             kind=f"read:{case.path}",
-            label=self.tr("正在读取 {0}").format(case.name),
-            dialog_parent=self._parent,
         )
 
+    def _load_stored(self, case: OpenCase) -> None:
+        assert case.case_id is not None
+        case.state = CaseState.LOADING
+        case.message = self.tr("正在载入…")
+        self.changed.emit(case)
+        self._runner.run_task(
+            stored_job(case.case_id, case.path, self.database_url),
+            on_done=lambda analysis: self._loaded(case, analysis),
+            on_error=lambda error: self._failed(case, error, 0),
+            kind=f"stored:{case.case_id}",
+        )
+
+    def cancel(self, case: OpenCase) -> bool:
+        """Stop reading ``case`` (or take it off the queue); True when there was something to stop."""
+        for queued in list(self._queue):
+            if queued[0] is case:
+                self._queue.remove(queued)
+                self._failed(case, Cancelled(str(case.path)), MAX_PASSWORD_ATTEMPTS)
+                return True
+        if self._reading is case:
+            self._runner.cancel(f"read:{case.path}")
+            return True
+        return False
+
+    def cancel_all(self) -> int:
+        cancelled = [c for c, _ in self._queue] + ([self._reading] if self._reading is not None else [])
+        for case in cancelled:
+            self.cancel(case)
+        return len(cancelled)
+
     def loading(self) -> int:
-        return len(self._runner.jobs("read:"))
+        return len(self._queue) + (1 if self._reading is not None else 0) + len(self._runner.jobs("stored:"))
+
+    def _read_done(self, case: OpenCase, analysis: Analysis) -> None:
+        self._reading = None
+        self._loaded(case, analysis)
+        self._next()
+
+    def _read_failed(self, case: OpenCase, error: BaseException, attempt: int) -> None:
+        self._reading = None
+        self._failed(case, error, attempt)
+        self._next()
 
     def _loaded(self, case: OpenCase, analysis: Analysis) -> None:
         case.analysis = analysis
+        case.case_id = analysis.case_id
+        case.unit = case.unit or enforcement_unit(analysis.case, analysis.documents) or ""
         case.state = CaseState.READY
         case.message = ""
+        case.partial_pages = []
         self.changed.emit(case)
 
     def _progress(self, case: OpenCase, event: ProgressEvent) -> None:
@@ -133,6 +225,7 @@ class CaseLoader(QObject):
                 return
         case.state = CaseState.FAILED
         case.message = describe(err)
+        case.partial_pages = []
         self.changed.emit(case)
         if not isinstance(error, Cancelled):
             self.failed.emit(case, case.message)

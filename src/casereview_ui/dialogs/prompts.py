@@ -6,11 +6,14 @@ The window never calls ``QMessageBox``/``QInputDialog``/``QFileDialog`` directly
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from casereview.scoring import ItemResult
+from casereview_ui.dialogs.decision import ManualDeductionDialog, OverrideDialog
 from casereview_ui.dialogs.files import choose_case_files, choose_case_folder
 
 
@@ -30,6 +33,18 @@ class Prompts(Protocol):
         ...
 
     def open_folder(self, parent: QWidget | None) -> str | None: ...
+
+    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
+        """The reviewer's deduction and reason for overriding ``result``; None when cancelled."""
+        ...
+
+    def manual(
+        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+    ) -> tuple[str, float, str] | None:
+        """(item id, deduction, reason) of a manual deduction on ``page``; None when cancelled."""
+        ...
+
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool: ...
 
 
 class DialogPrompts:
@@ -61,6 +76,25 @@ class DialogPrompts:
     def open_folder(self, parent: QWidget | None) -> str | None:
         return choose_case_folder(parent)
 
+    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
+        dialog = OverrideDialog(result, parent)
+        if dialog.exec() != OverrideDialog.DialogCode.Accepted:
+            return None
+        return dialog.deduction.value(), dialog.reason_text()
+
+    def manual(
+        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+    ) -> tuple[str, float, str] | None:
+        dialog = ManualDeductionDialog(items, page, preselected, parent)
+        chosen = dialog.chosen() if dialog.exec() == ManualDeductionDialog.DialogCode.Accepted else None
+        if chosen is None:
+            return None
+        return chosen.item_id, dialog.deduction.value(), dialog.reason_text()
+
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(parent, title, question, buttons) == QMessageBox.StandardButton.Yes
+
 
 class RecordingPrompts:
     """Records what would have been shown; answers password questions from a prepared list."""
@@ -68,6 +102,10 @@ class RecordingPrompts:
     def __init__(
         self, passwords: list[str] | None = None, files: list[str] | None = None, folder: str | None = None
     ) -> None:
+        self.overrides: list[tuple[float, str] | None] = []  # answers, in order; empty → cancelled
+        self.manuals: list[tuple[str, float, str] | None] = []
+        self.confirmations: list[bool] = []
+        self.questions: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.password_requests: list[tuple[str, bool]] = []
@@ -90,3 +128,17 @@ class RecordingPrompts:
 
     def open_folder(self, parent: QWidget | None) -> str | None:
         return self._folder
+
+    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
+        self.questions.append(f"override {result.item_id}")
+        return self.overrides.pop(0) if self.overrides else None
+
+    def manual(
+        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+    ) -> tuple[str, float, str] | None:
+        self.questions.append(f"manual page {page}")
+        return self.manuals.pop(0) if self.manuals else None
+
+    def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
+        self.questions.append(question)
+        return self.confirmations.pop(0) if self.confirmations else True

@@ -1,0 +1,137 @@
+"""The window's three modes: 评查 (annual review against the session's standard), 法制审核 (the
+legal-review checklist and the 法制审核意见书) and 案例培训 (tagging cases and page ranges for the
+典型案例汇编). A mode chooses the standard the shown case is checked against and which panel
+comes forward; the case list, viewer and keys stay the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+from casereview.errors import CaseReviewError
+from casereview.legal.opinion import draft_opinion
+from casereview.messages import describe
+from casereview.training.tags import TrainingTag, add_tag, delete_tag, list_tags
+
+if TYPE_CHECKING:
+    from casereview_ui.dialogs.legal_opinion import LegalOpinionDialog
+    from casereview_ui.dialogs.training_tag import TrainingTagDialog
+    from casereview_ui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+REVIEW, LEGAL, TRAINING = "review", "legal", "training"
+LEGAL_STANDARD = "legal_review_precheck"
+MODE_TITLES = {REVIEW: "评查", LEGAL: "法制审核", TRAINING: "案例培训"}
+
+
+class Modes(QObject):
+    mode_changed = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.mode = REVIEW
+        self.opinion_dialog: LegalOpinionDialog | None = None
+        self.tag_dialog: TrainingTagDialog | None = None
+
+    def standard_id(self) -> str:
+        return LEGAL_STANDARD if self.mode == LEGAL else self._window.settings.standard_id
+
+    def profile(self) -> str | None:
+        return None if self.mode == LEGAL else (self._window.settings.profile or None)
+
+    def set_mode(self, mode: str) -> None:
+        if mode == self.mode:
+            return
+        self.mode = mode
+        for action in self._window.actions_.mode_group.actions():
+            action.setChecked(action.data() == mode)
+        self._window.reconfigure()
+        self.mode_changed.emit(mode)
+
+    # -- 法制审核 ------------------------------------------------------------------------------------
+    def write_opinion(self) -> LegalOpinionDialog | None:
+        """Draft the 法制审核意见书 from the legal-review check of the shown case and open it."""
+        from casereview_ui.dialogs.legal_opinion import LegalOpinionDialog
+
+        if self.mode != LEGAL:
+            self.set_mode(LEGAL)  # the opinion rests on the legal-review checklist
+        review = self._window.review
+        if review.bench is None or review.analysis is None:
+            return None
+        opinion = draft_opinion(
+            review.analysis,
+            review.bench.sheet,
+            self._window.settings.reviewer,
+            dt.date.today(),
+            standard=review.bench.checker.standard,
+        )
+        opinion.unit = opinion.unit or self._window.current_unit()
+        dialog = LegalOpinionDialog(opinion, self._window)
+        dialog.setModal(True)
+        dialog.open()
+        self.opinion_dialog = dialog
+        return dialog
+
+    # -- 案例培训 ------------------------------------------------------------------------------------
+    def tag_case(self) -> TrainingTagDialog | None:
+        """Tag the shown case (or a page range of it) as 优秀 / 典型差案 with a note."""
+        from casereview_ui.dialogs.training_tag import TrainingTagDialog
+
+        viewer = self._window.viewer
+        if self._window.review.bench is None or viewer.page_count == 0:
+            return None
+        dialog = TrainingTagDialog(viewer.page_count, max(viewer.current_page, 1), self._window)
+        dialog.accepted.connect(lambda: self._store_tag(dialog))
+        dialog.setModal(True)
+        dialog.open()
+        self.tag_dialog = dialog
+        return dialog
+
+    def _store_tag(self, dialog: TrainingTagDialog) -> None:
+        request = dialog.request()
+        database = self._window.database
+        case_id = self._window.current_case_id()
+        if database is None or case_id is None:
+            return
+        try:
+            with database.session_scope() as session:
+                add_tag(
+                    session,
+                    case_id,
+                    TrainingTag(request.tag),
+                    request.note,
+                    self._window.settings.reviewer,
+                    request.first_page,
+                    request.last_page,
+                )
+        except (ValueError, CaseReviewError) as exc:
+            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
+            return
+        self._window.statusBar().showMessage(self.tr("已标记为{0}").format(request.tag), 8000)
+        self.refresh_tags()
+
+    def delete_tag(self, tag_id: int) -> None:
+        database = self._window.database
+        if database is None:
+            return
+        with database.session_scope() as session:
+            delete_tag(session, tag_id, self._window.settings.reviewer)
+        self.refresh_tags()
+
+    def refresh_tags(self) -> None:
+        database = self._window.database
+        case_id = self._window.current_case_id()
+        tags = []
+        if database is not None and case_id is not None:
+            with database.session_scope(readonly=True) as session:
+                tags = list_tags(session, case_id)
+        self._window.tag_list.set_tags(tags)
+
+    def accepted(self, dialog: QDialog) -> bool:
+        return dialog.result() == QDialog.DialogCode.Accepted

@@ -1,0 +1,282 @@
+"""Ties the review of the shown case together: the core Workbench, the 评查 panel, the viewer's
+marks and the fields panel's corrections. Every reviewer action goes through here, so each is
+stored at once (autosave) and can be undone.
+
+The workbench writes run in the GUI thread: each is one small transaction (a few milliseconds on
+SQLite in WAL mode), and doing them in order on one thread is what keeps undo/redo exact.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from casereview.checking import Checker
+from casereview.db import Database
+from casereview.domain.findings import Status
+from casereview.domain.model import BBox, Evidence
+from casereview.errors import CaseReviewError
+from casereview.messages import describe
+from casereview.pipeline import Analysis
+from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
+from casereview.scoring import ScoreSheet
+from casereview_ui.dialogs.prompts import Prompts
+from casereview_ui.fieldrows import field_rows
+from casereview_ui.review.model import first_failing
+from casereview_ui.review.panel import FindingsPanel, mark_kind
+from casereview_ui.viewer import PageView
+from casereview_ui.viewer.marks import Mark, MarkKind
+
+log = logging.getLogger(__name__)
+
+_STATUS_WORDS = {
+    Status.FAIL: "不符合",
+    Status.PASS: "符合",
+    Status.NEEDS_REVIEW: "待人工确认",
+    Status.NOT_APPLICABLE: "不适用",
+}
+
+
+def rule_changes_text(changes: list[RuleChange]) -> str:
+    if not changes:
+        return "重新检查：各规则结果不变"
+    parts = [
+        f"{c.rule} {_STATUS_WORDS.get(c.before, '无') if c.before else '无'}→{_STATUS_WORDS.get(c.after, '无') if c.after else '无'}"
+        for c in changes
+    ]
+    return "重新检查：" + "，".join(parts)
+
+
+class ReviewController(QObject):
+    changed = Signal()  # the sheet, decisions or undo state changed
+    message = Signal(str)  # a short Chinese status line
+
+    def __init__(self, viewer: PageView, panel: FindingsPanel, prompts: Prompts, window: QWidget) -> None:
+        super().__init__(window)
+        self.viewer, self.panel, self.prompts, self._window = viewer, panel, prompts, window
+        self.database: Database | None = None
+        self.checker: Checker | None = None
+        self.reviewer = ""
+        self.bench: Workbench | None = None
+        self.show_field_marks = False
+        self._manual_item: str | None = None
+        panel.evidence_requested.connect(self._flash)
+        panel.page_requested.connect(self._go_to_page)
+        panel.item_selected.connect(lambda _item: self.changed.emit())
+        viewer.region_picked.connect(self._region_picked)
+        viewer.region_pick_cancelled.connect(self._region_cancelled)
+
+    # -- configuration ---------------------------------------------------------------------------
+    def configure(self, database: Database | None, checker: Checker, reviewer: str) -> None:
+        self.database, self.checker, self.reviewer = database, checker, reviewer
+
+    @property
+    def sheet(self) -> ScoreSheet | None:
+        return self.bench.sheet if self.bench is not None else None
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The shown case with the reviewer's corrections applied."""
+        return self.bench.analysis if self.bench is not None else None
+
+    # -- showing a case --------------------------------------------------------------------------
+    def show(self, analysis: Analysis | None) -> bool:
+        """Open this reviewer's review of ``analysis`` (stored case files only); False if none."""
+        self.bench = None
+        self.viewer.cancel_region_pick()
+        if (
+            analysis is not None
+            and analysis.case_id is not None
+            and self.database is not None
+            and self.checker
+        ):
+            try:
+                self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer)
+            except (CaseReviewError, ValueError) as exc:
+                self._error(exc)
+        elif analysis is not None and self.checker is not None:
+            # No database (read-only data dir …): the machine's findings still show, read-only.
+            sheet = self.checker.check(analysis)
+            self.panel.set_sheet(sheet, self.checker.standard, analysis.documents)
+            self._refresh_marks(sheet)
+            self.changed.emit()
+            return False
+        self._refresh()
+        return self.bench is not None
+
+    def _refresh(self) -> None:
+        bench = self.bench
+        if bench is None:
+            self.panel.set_sheet(None, None, [])
+            self.viewer.set_marks([])
+        else:
+            self.panel.set_sheet(bench.sheet, bench.checker.standard, bench.analysis.documents)
+            self._refresh_marks(bench.sheet)
+        self.changed.emit()
+
+    def _refresh_marks(self, sheet: ScoreSheet) -> None:
+        marks: list[Mark] = []
+        for result in sheet.items:
+            for finding in result.findings:
+                if finding.status not in (Status.FAIL, Status.NEEDS_REVIEW):
+                    continue
+                kind = mark_kind(result, finding.status)
+                tip = f"{result.item_id} {finding.rule}：{finding.message}"
+                marks.extend(Mark(e.page, e.bbox, kind, tip, result.item_id) for e in finding.evidence)
+            decision = result.decision
+            if decision is not None and decision.region is not None:
+                tip = f"{result.item_id} 人工扣分：{decision.reason}"
+                marks.append(
+                    Mark(decision.region.page, decision.region.bbox, MarkKind.MANUAL, tip, result.item_id)
+                )
+        if self.show_field_marks and self.bench is not None:
+            for row in field_rows(self.bench.analysis.extraction):
+                if row.evidence is not None:
+                    ev = row.evidence
+                    marks.append(Mark(ev.page, ev.bbox, MarkKind.FIELD, f"{row.label}：{row.text}", row.name))
+        self.viewer.set_marks(marks)
+
+    def set_field_marks(self, on: bool) -> None:
+        self.show_field_marks = on
+        if self.sheet is not None:
+            self._refresh_marks(self.sheet)
+
+    def select_first_failing(self) -> str | None:
+        sheet = self.sheet
+        item = first_failing(sheet) if sheet is not None else None
+        if item is not None:
+            self.panel.select_item(item)
+        return item
+
+    # -- reviewer actions ------------------------------------------------------------------------
+    def accept(self) -> bool:
+        item = self.panel.current_item()
+        if item is None or self.bench is None:
+            return False
+        return self._do(lambda bench: bench.accept(item), f"已确认 {item}")
+
+    def override(self) -> bool:
+        result = self.panel.current_result()
+        if result is None or self.bench is None:
+            return False
+        answer = self.prompts.override(self._window, result)
+        if answer is None:
+            return False
+        deduction, reason = answer
+        return self._do(
+            lambda bench: bench.override(result.item_id, deduction, reason), f"已改判 {result.item_id}"
+        )
+
+    def withdraw(self) -> bool:
+        item = self.panel.current_item()
+        if item is None or self.bench is None or item not in self.bench.decisions:
+            return False
+        return self._do(lambda bench: bench.withdraw(item), f"已撤回对 {item} 的决定")
+
+    def start_manual(self) -> bool:
+        """人工扣分: the reviewer draws the box on the page, then picks the item and the points."""
+        if self.bench is None or self.viewer.page_count == 0:
+            return False
+        self._manual_item = self.panel.current_item()
+        self.viewer.start_region_pick()
+        self.message.emit("请在页面上拖动鼠标框选扣分依据所在位置（Esc 取消；单击则标注整页）")
+        return True
+
+    def _region_picked(self, page: int, bbox: object) -> None:
+        bench = self.bench
+        if bench is None or not isinstance(bbox, tuple):
+            return
+        answer = self.prompts.manual(self._window, list(bench.sheet.items), page, self._manual_item)
+        if answer is None:
+            self.message.emit("已取消人工扣分")
+            return
+        item_id, deduction, reason = answer
+        region: BBox = bbox
+        self._do(
+            lambda b: b.manual(item_id, deduction, reason, page, region),
+            f"已对 {item_id} 人工扣 {deduction:g} 分",
+        )
+        self.panel.select_item(item_id, flash=False)
+
+    def _region_cancelled(self) -> None:
+        self.message.emit("已取消框选")
+
+    def correct(self, field: str, value: str | None) -> bool:
+        """A corrected field value (None: back to the machine's reading); the rules re-run."""
+        if self.bench is None:
+            return False
+        page = self.viewer.current_page or None
+        changes: list[RuleChange] = []
+
+        def run(bench: Workbench) -> object:
+            changes.extend(bench.correct(field, value, page))
+            return None
+
+        ok = self._do(run, "")
+        if ok:
+            self.message.emit(rule_changes_text(changes))
+        return ok
+
+    def undo(self) -> bool:
+        if self.bench is None or not self.bench.can_undo:
+            return False
+        text = self.bench.undo_text()
+        return self._do(lambda bench: bench.undo(), f"已撤销：{text}")
+
+    def redo(self) -> bool:
+        if self.bench is None or not self.bench.can_redo:
+            return False
+        text = self.bench.redo_text()
+        return self._do(lambda bench: bench.redo(), f"已重做：{text}")
+
+    def set_done(self, done: bool) -> bool:
+        if self.bench is None:
+            return False
+        if done and self.bench.waiting_items():
+            waiting = "、".join(self.bench.waiting_items()[:8])
+            if not self.prompts.confirm(
+                self._window, "完成评查", f"以下项目尚待确认或评定：{waiting}。仍要标记为已完成吗？"
+            ):
+                return False
+        return self._do(lambda bench: bench.set_done(done), "已标记为评查完成" if done else "已恢复为评查中")
+
+    def _do(self, action: Callable[[Workbench], object], done_text: str) -> bool:
+        bench = self.bench
+        if bench is None:
+            return False
+        try:
+            result = action(bench)
+        except ReviewConflict as exc:
+            self.prompts.error(self._window, "评查冲突", str(exc))
+            if self.prompts.confirm(self._window, "评查冲突", "现在重新载入这份评查吗？"):
+                bench.reload()
+                self._refresh()
+            return False
+        except ValueError as exc:
+            self.prompts.error(self._window, "无法保存", str(exc))
+            return False
+        except CaseReviewError as exc:
+            self._error(exc)
+            return False
+        del result
+        self._refresh()
+        if done_text:
+            self.message.emit(done_text)
+        return True
+
+    def _error(self, exc: Exception) -> None:
+        text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
+        log.warning("review action failed: %s", text)
+        self.prompts.error(self._window, "案卷评查工作站", text)
+
+    # -- viewer ----------------------------------------------------------------------------------
+    def _flash(self, evidence: object, kind: object) -> None:
+        if isinstance(evidence, Evidence):
+            self.viewer.flash(evidence, kind if isinstance(kind, MarkKind) else MarkKind.FAIL)
+
+    def _go_to_page(self, page: int) -> None:
+        self.viewer.clear_highlight()
+        self.viewer.show_page(page)
