@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check-format typecheck imports unit bench package sysdeps sysdeps-test venv demo clean format
+.PHONY: run test lint check-format typecheck imports unit bench package sysdeps sysdeps-test venv demo clean format screenshots
 
 run: sysdeps venv demo
 	$(BIN)/casereview-gui
@@ -40,6 +40,12 @@ lint: venv
 format: venv
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
+
+# The UI tests that take screenshots write them into docs/screenshots (scanned case: real OCR).
+screenshots: sysdeps-test venv demo
+	CASEREVIEW_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -p no:xdist \
+		tests/ui/test_ui_review_flow.py tests/ui/test_ui_review_panel.py -k "scanned or legal_mode"
+	$(BIN)/casereview-gui --smoke-test --screenshot docs/screenshots/demo_case.png -platform offscreen
 
 bench: venv demo
 	$(BIN)/python bench/run_all.py

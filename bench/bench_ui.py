@@ -69,28 +69,14 @@ def _window(db: Path, use_ocr: bool) -> MainWindow:
     return window
 
 
-def digital_pdf(path: Path, pages: int) -> Path:
-    """A long digital case: generated case files appended until ``pages`` pages."""
+def long_pdf(path: Path, pages: int, kind: str) -> Path:
+    """A long file: generated case files of ``kind`` (digital / scanned) appended up to ``pages``."""
     from casegen import generate_case
 
     doc = pymupdf.open()
     seed = 0
     while doc.page_count < pages:
-        part, _ = generate_case(path.parent / "parts", f"d{seed}", kind="digital", seed=100 + seed)
-        with pymupdf.open(part) as src:
-            doc.insert_pdf(src, to_page=min(src.page_count, pages - doc.page_count) - 1)
-        seed += 1
-    doc.save(path)
-    return path
-
-
-def scanned_pdf(path: Path, pages: int) -> Path:
-    from casegen import generate_case
-
-    doc = pymupdf.open()
-    seed = 0
-    while doc.page_count < pages:
-        part, _ = generate_case(path.parent / "scans", f"s{seed}", kind="scanned", seed=200 + seed)
+        part, _ = generate_case(path.parent / kind, f"{kind[0]}{seed}", kind=kind, seed=100 + seed)
         with pymupdf.open(part) as src:
             doc.insert_pdf(src, to_page=min(src.page_count, pages - doc.page_count) - 1)
         seed += 1
@@ -224,11 +210,11 @@ def run(scan_pages: int = 100, scan: bool = True) -> dict[str, dict[str, float]]
         work = Path(tmp)
         os.environ["CASEREVIEW_DATA_DIR"] = str(work / "data")
         os.environ["CASEREVIEW_CACHE_DIR"] = str(work / "cache")
-        digital = digital_pdf(work / "digital300.pdf", 300)
+        digital = long_pdf(work / "digital300.pdf", 300, "digital")
         results["paint"] = first_paint(digital, work)
         results["flip"] = page_flips(digital, work)
         if scan:
-            results["stall"] = ui_stall(scanned_pdf(work / "scan.pdf", scan_pages), work)
+            results["stall"] = ui_stall(long_pdf(work / "scan.pdf", scan_pages, "scanned"), work)
     return results
 
 

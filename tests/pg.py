@@ -18,10 +18,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from casereview.db import Database, open_database
 
 USER = "casereview"
 DATABASE = "casereview_test"
@@ -130,3 +133,21 @@ def postgres_url() -> Iterator[str]:
             cluster.stop()
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(postgres_url: str) -> Iterator[str]:
+    """A fresh, empty database per test on the shared server."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    url = create_database(postgres_url, name)
+    try:
+        yield url
+    finally:
+        drop_database(postgres_url, name)
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    """A fresh, migrated database per test on the shared server."""
+    with open_database(pg_url) as database:
+        yield database

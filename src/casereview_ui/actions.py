@@ -216,15 +216,7 @@ class WindowActions(QObject):
 
     # -- enabling --------------------------------------------------------------------------------
     def set_case_loaded(self, loaded: bool) -> None:
-        for action in (
-            self.zoom_in,
-            self.zoom_out,
-            self.fit_width,
-            self.fit_page,
-            self.rotate_left,
-            self.rotate_right,
-            self.find,
-        ):
+        for action in self.view_actions()[2:9]:  # zoom, fit, rotate, find: need a page
             action.setEnabled(loaded)
         if not loaded:
             self.update_navigation(0, 0)

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._preview_pages = 0
         self._database_url = ""
         self._restore_page = 0
+        self._showing = False
         self.setAcceptDrops(True)
 
         self.viewer = PageView(self.runner, self)
@@ -241,8 +242,10 @@ class MainWindow(QMainWindow):
             self.report_error(self.tr("评查标准不可用：{0}").format(exc))
         if checker is not None:
             self.review.configure(self.database, checker, self.settings.reviewer)
+        self.loader.checker = checker
         title = MODE_TITLES[self.modes.mode]
         self.mode_label.setText(self.tr("{0}模式 · {1}").format(title, self.settings.reviewer))
+        self.mode_label.setMinimumWidth(self.mode_label.sizeHint().width())
         self.setWindowTitle(self.tr("案卷评查工作站 — {0}").format(title))
         if reload_cases:
             self.load_stored_cases()
@@ -408,7 +411,11 @@ class MainWindow(QMainWindow):
         else:
             self.viewer.set_case(None)
             self.thumbnails.set_case(None)
-        self.review.show(analysis)
+        self._showing = True  # _review_changed must not rebuild what the rest of _show builds
+        try:
+            self.review.show(analysis, case.machine if case is not None else None)
+        finally:
+            self._showing = False
         corrected = self.review.analysis or analysis
         self.panel.show_analysis(corrected, corrected=self._corrected_fields())
         self.panel.fields.editable = self.review.bench is not None
@@ -480,8 +487,9 @@ class MainWindow(QMainWindow):
         case.score, case.grade, case.reviewer = bench.sheet.score, bench.sheet.grade, bench.reviewer
         case.review_status = STATUS_DONE if bench.status == "done" else STATUS_REVIEWING
         self.cases.refresh(case)
-        self.panel.show_analysis(bench.analysis, corrected=self._corrected_fields(), keep_tab=True)
-        self._show_timeline()
+        if not self._showing:
+            self.panel.show_analysis(bench.analysis, corrected=self._corrected_fields(), keep_tab=True)
+            self._show_timeline()
 
     def _correct_field(self, name: str, text: str) -> None:
         self.review.correct(name, text or None)
@@ -577,9 +585,9 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence ----------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        self.resize(1500, 950)
+        self.resize(1500, 1000)
         self.resizeDocks([self.cases_dock, self.details_dock], [290, 440], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [210], Qt.Orientation.Vertical)
+        self.resizeDocks([self.timeline_dock], [270], Qt.Orientation.Vertical)
         self.resizeDocks([self.cases_dock, self.thumbs_dock], [560, 300], Qt.Orientation.Vertical)
         if not self.persist_layout:
             return

@@ -10,7 +10,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog
 
 from casereview.errors import CaseReviewError
 from casereview.legal.opinion import draft_opinion
@@ -132,6 +131,3 @@ class Modes(QObject):
             with database.session_scope(readonly=True) as session:
                 tags = list_tags(session, case_id)
         self._window.tag_list.set_tags(tags)
-
-    def accepted(self, dialog: QDialog) -> bool:
-        return dialog.result() == QDialog.DialogCode.Accepted

@@ -229,3 +229,48 @@ def test_open_actions_use_the_chosen_files_and_folder(qtbot: QtBot, tmp_path: Pa
         ("folder", CaseState.READY),
     ]
     assert win.current_case() is win.cases.case_at(1)
+
+
+def test_dropping_files_opens_them(window: MainWindow, case_pdf: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    other = write_case_pdf(tmp_path / "dropped.pdf")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(case_pdf)), QUrl.fromLocalFile(str(other))])
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        window.rect().center(), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(window.rect().center()),
+        action,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    assert [c.name for c in window.cases.cases()] == ["case.pdf", "dropped.pdf"]
+    assert window.cases.cases()[1].state == CaseState.QUEUED  # read one after the other
+    wait_loaded(window)
+    assert all(c.state == CaseState.READY for c in window.cases.cases())
+
+    text_only = QMimeData()
+    text_only.setText("not a file")
+    refused = QDragEnterEvent(
+        window.rect().center(), action, text_only, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+
+
+def test_cancel_takes_a_queued_file_off_the_queue(window: MainWindow, case_pdf: Path, tmp_path: Path) -> None:
+    other = write_case_pdf(tmp_path / "later.pdf")
+    first, second = window.open_paths([case_pdf, other])
+    window.select_case(second)
+    window.actions_.cancel_read.trigger()
+    assert second.state == CaseState.FAILED and "取消" in second.message
+    wait_loaded(window)
+    assert first.state == CaseState.READY

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
-from uihelpers import wait_loaded
+from uihelpers import save_screenshot, wait_loaded
 
 from casegen import generate_case
 from casereview.db import open_database
@@ -51,7 +51,7 @@ def _drag(qtbot: QtBot, win: MainWindow, start: QPointF, end: QPointF) -> None:
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
 
 
-def _review_a_case(qtbot: QtBot, case: Path, use_ocr: bool) -> None:
+def _review_a_case(qtbot: QtBot, case: Path, use_ocr: bool, shots: Path | None = None) -> None:
     prompts = RecordingPrompts()
     win = _window(qtbot, prompts, use_ocr)
     (opened,) = win.open_paths([case])
@@ -69,6 +69,9 @@ def _review_a_case(qtbot: QtBot, case: Path, use_ocr: bool) -> None:
     evidence = next(e for f in result.findings for e in f.evidence)
     assert win.viewer.current_page == evidence.page
     assert any(m.kind is MarkKind.FAIL for m in win.viewer.marks_on_page(evidence.page))
+    if shots is not None:  # the main window on a scanned case with the finding highlighted
+        wait_loaded(win)
+        save_screenshot(win, "main_window_scanned.png", shots)
 
     # Keyboard: N walks to the next item needing attention, P back; A accepts.
     _key(qtbot, win, Qt.Key.Key_N)
@@ -142,7 +145,7 @@ def test_review_a_digital_case_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_review_a_scanned_case_end_to_end(qtbot: QtBot, tmp_path: Path) -> None:
     case, _truth = generate_case(tmp_path, "e2e-scan", kind="scanned", seed=22, defects=["P-01"])
-    _review_a_case(qtbot, case, use_ocr=True)
+    _review_a_case(qtbot, case, use_ocr=True, shots=tmp_path / "shots")
 
 
 def test_correcting_a_field_reruns_the_rules(qtbot: QtBot, tmp_path: Path) -> None:

@@ -70,3 +70,22 @@ def write_case_pdf(path: Path, pages: list[tuple[str, list[str]]] | None = None,
 def wait_loaded(window: MainWindow, timeout_s: float = 60.0) -> None:
     """Let every worker job (reading, rendering) deliver its result."""
     assert window.runner.wait_for_idle(timeout_s), "worker jobs did not finish"
+
+
+def save_screenshot(widget: object, name: str, fallback_dir: Path) -> Path:
+    """Grab ``widget`` to ``name``: into $CASEREVIEW_SCREENSHOT_DIR when set (``make screenshots``
+    points it at docs/screenshots), else into the test's own directory. Returns the file."""
+    import os
+
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(widget, QWidget)
+    folder = Path(os.environ.get("CASEREVIEW_SCREENSHOT_DIR") or fallback_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    image = widget.grab().toImage()
+    assert image.width() > 200 and image.height() > 100
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
+    assert len(colours) > 20, "the screenshot is blank"
+    assert image.save(str(target), "PNG")
+    return target

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from casereview.db import Database, open_database
+from casereview.db import Database
 from casereview.review.caselist import case_list
 
 # tests/pg.py and the scenario of test_caselist.py, whatever pytest's import mode.
@@ -22,18 +20,7 @@ import pg  # noqa: E402
 
 pytestmark = pytest.mark.postgres
 postgres_url = pg.postgres_url
-
-
-@pytest.fixture
-def pg_db(postgres_url: str) -> Iterator[Database]:
-    """A fresh database per test on the shared server."""
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    url = pg.create_database(postgres_url, name)
-    try:
-        with open_database(url) as database:
-            yield database
-    finally:
-        pg.drop_database(postgres_url, name)
+pg_url, pg_db = pg.pg_url, pg.pg_db
 
 
 def test_case_list_with_newest_reviews(pg_db: Database) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,18 +26,7 @@ import pg  # noqa: E402
 
 pytestmark = pytest.mark.postgres
 postgres_url = pg.postgres_url
-
-
-@pytest.fixture
-def pg_db(postgres_url: str) -> Iterator[Database]:
-    """A fresh database per test on the shared server."""
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    url = pg.create_database(postgres_url, name)
-    try:
-        with open_database(url) as database:
-            yield database
-    finally:
-        pg.drop_database(postgres_url, name)
+pg_url, pg_db = pg.pg_url, pg.pg_db
 
 
 def test_migrate_creates_all_tables(pg_db: Database) -> None:

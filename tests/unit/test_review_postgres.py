@@ -4,8 +4,6 @@ a case, a decision round-trip with its audit rows, and the append-only audit log
 from __future__ import annotations
 
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,17 +20,7 @@ import pg  # noqa: E402
 
 pytestmark = pytest.mark.postgres
 postgres_url = pg.postgres_url
-
-
-@pytest.fixture
-def pg_url(postgres_url: str) -> Iterator[str]:
-    """A fresh, empty database per test on the shared server."""
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    url = pg.create_database(postgres_url, name)
-    try:
-        yield url
-    finally:
-        pg.drop_database(postgres_url, name)
+pg_url = pg.pg_url
 
 
 def test_migration_round_trip_and_append_only_audit(pg_url: str) -> None:

@@ -107,8 +107,18 @@ class Workbench:
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
-    def open(cls, database: Database, analysis: Analysis, checker: Checker, reviewer: str) -> Workbench:
-        """This reviewer's review of the stored case under the checker's standard (created if none)."""
+    def open(
+        cls,
+        database: Database,
+        analysis: Analysis,
+        checker: Checker,
+        reviewer: str,
+        machine: ScoreSheet | None = None,
+    ) -> Workbench:
+        """This reviewer's review of the stored case under the checker's standard (created if none).
+
+        ``machine`` is the machine's sheet from :func:`machine_sheet`, when a worker thread has
+        already checked the case; a new review then stores it instead of checking again."""
         case_id = analysis.case_id
         if case_id is None:
             raise ValueError("the case file must be stored before it is reviewed")
@@ -126,7 +136,14 @@ class Workbench:
                 None,
             )
             if review_id is None:
-                sheet = checker.check(corrected, _publication(session, corrected))
+                fits = (
+                    machine is not None and machine.standard_hash == meta.hash and machine.profile == profile
+                )
+                sheet = (
+                    machine
+                    if fits and machine is not None
+                    else checker.check(corrected, _publication(session, corrected))
+                )
                 review_id = create_review(
                     session, case_id, meta, profile, reviewer, sheet.findings, sheet.score, sheet.grade
                 )
@@ -327,6 +344,16 @@ class Workbench:
             raise
         with self.database.session_scope(readonly=True) as session:
             self._absorb(load_review(session, self.review_id))
+
+
+def machine_sheet(database: Database, analysis: Analysis, checker: Checker) -> ScoreSheet:
+    """The machine's check of a stored case as a new review would record it (the reviewer's field
+    corrections and publication date applied) — for a worker thread to compute ahead of
+    :meth:`Workbench.open`."""
+    assert analysis.case_id is not None
+    with database.session_scope(readonly=True) as session:
+        corrected = _corrected(analysis, active_corrections(session, analysis.case_id))
+        return checker.check(corrected, _publication(session, corrected))
 
 
 def _inverse(change: Change) -> Change:

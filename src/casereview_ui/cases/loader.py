@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from casereview.checking import Checker
 from casereview.db import Database, load_case, open_database
 from casereview.errors import Cancelled, CaseReviewError, ErrorCode, StorageError
 from casereview.extract.agency import enforcement_unit
@@ -19,6 +21,8 @@ from casereview.library import open_case
 from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.progress import CancelToken, ProgressEvent
+from casereview.review.workbench import machine_sheet
+from casereview.scoring import ScoreSheet
 from casereview_ui.cases.session import CaseState, OpenCase
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.labels import progress_text
@@ -49,21 +53,34 @@ def _database(url: str | None) -> Database | None:
         return None
 
 
-def stored_job(case_id: int, path: Path, database_url: str | None) -> Callable[..., Analysis]:
+def stored_job(
+    case_id: int, path: Path, database_url: str | None, checker: Checker | None = None
+) -> Callable[..., Loaded]:
     """A job loading a stored case's analysis by id (the file is only needed to show its pages)."""
 
-    def job(_progress: Callable[[ProgressEvent], None], _cancel: CancelToken) -> Analysis:
-        with (
-            open_database(database_url or None) as database,
-            database.session_scope(readonly=True) as session,
-        ):
-            case, documents, extraction = load_case(session, case_id)
-        for page in case.pages:  # the stored paths are where the file was when it was read
-            if page.origin in ("", case.source) and path.exists():
-                page.origin = str(path)
-        return Analysis(case, documents, extraction, case_id)
+    def job(_progress: Callable[[ProgressEvent], None], _cancel: CancelToken) -> Loaded:
+        with open_database(database_url or None) as database:
+            with database.session_scope(readonly=True) as session:
+                case, documents, extraction = load_case(session, case_id)
+            for page in case.pages:  # the stored paths are where the file was when it was read
+                if page.origin in ("", case.source) and path.exists():
+                    page.origin = str(path)
+            analysis = Analysis(case, documents, extraction, case_id)
+            return Loaded(analysis, _check(database, analysis, checker))
 
     return job
+
+
+@dataclass(frozen=True)
+class Loaded:
+    analysis: Analysis
+    machine: ScoreSheet | None  # the machine's check, for a review not yet stored
+
+
+def _check(database: Database | None, analysis: Analysis, checker: Checker | None) -> ScoreSheet | None:
+    if database is None or checker is None or analysis.case_id is None:
+        return None
+    return machine_sheet(database, analysis, checker)
 
 
 def read_job(
@@ -73,16 +90,19 @@ def read_job(
     on_page: PageSink | None = None,
     database_url: str | None = None,
     ocr_workers: int | None = None,
-) -> Callable[..., Analysis]:
+    checker: Checker | None = None,
+) -> Callable[..., Loaded]:
     """A job function for the runner: the stored analysis of ``path``, or read, analyse and store it
-    (the scanner and the database connection live for one job, in the worker thread)."""
+    (the scanner and the database connection live for one job, in the worker thread), and the
+    machine's check of it so the window need not run the rules in the GUI thread."""
 
-    def job(progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> Analysis:
+    def job(progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> Loaded:
         scanner = _make_scanner(ocr_workers) if use_ocr else None
         database = _database(database_url)
         try:
             options = IngestOptions(password=password)
-            return open_case(path, database, options, scanner, progress, cancel, on_page=on_page)
+            analysis = open_case(path, database, options, scanner, progress, cancel, on_page=on_page)
+            return Loaded(analysis, _check(database, analysis, checker))
         finally:
             if database is not None:
                 database.close()
@@ -121,6 +141,7 @@ class CaseLoader(QObject):
         self.use_ocr = ocr_enabled_by_default() if use_ocr is None else use_ocr
         self.database_url: str | None = None
         self.ocr_workers: int | None = None
+        self.checker: Checker | None = None  # the window's: the read job checks the case with it
         self._queue: list[tuple[OpenCase, int]] = []
         self._reading: OpenCase | None = None
 
@@ -148,9 +169,15 @@ class CaseLoader(QObject):
         pages = case.partial_pages
         self._runner.run_task(
             read_job(
-                case.path, case.password, self.use_ocr, pages.append, self.database_url, self.ocr_workers
+                case.path,
+                case.password,
+                self.use_ocr,
+                pages.append,
+                self.database_url,
+                self.ocr_workers,
+                self.checker,
             ),
-            on_done=lambda analysis: self._read_done(case, analysis),
+            on_done=lambda loaded: self._read_done(case, loaded),
             on_error=lambda error: self._read_failed(case, error, attempt),
             on_progress=lambda event: self._progress(case, event),
             kind=f"read:{case.path}",
@@ -162,8 +189,8 @@ class CaseLoader(QObject):
         case.message = self.tr("正在载入…")
         self.changed.emit(case)
         self._runner.run_task(
-            stored_job(case.case_id, case.path, self.database_url),
-            on_done=lambda analysis: self._loaded(case, analysis),
+            stored_job(case.case_id, case.path, self.database_url, self.checker),
+            on_done=lambda loaded: self._loaded(case, loaded),
             on_error=lambda error: self._failed(case, error, 0),
             kind=f"stored:{case.case_id}",
         )
@@ -189,9 +216,9 @@ class CaseLoader(QObject):
     def loading(self) -> int:
         return len(self._queue) + (1 if self._reading is not None else 0) + len(self._runner.jobs("stored:"))
 
-    def _read_done(self, case: OpenCase, analysis: Analysis) -> None:
+    def _read_done(self, case: OpenCase, loaded: Loaded) -> None:
         self._reading = None
-        self._loaded(case, analysis)
+        self._loaded(case, loaded)
         self._next()
 
     def _read_failed(self, case: OpenCase, error: BaseException, attempt: int) -> None:
@@ -199,7 +226,9 @@ class CaseLoader(QObject):
         self._failed(case, error, attempt)
         self._next()
 
-    def _loaded(self, case: OpenCase, analysis: Analysis) -> None:
+    def _loaded(self, case: OpenCase, loaded: Loaded) -> None:
+        analysis = loaded.analysis
+        case.machine = loaded.machine
         case.analysis = analysis
         case.case_id = analysis.case_id
         case.unit = case.unit or enforcement_unit(analysis.case, analysis.documents) or ""

@@ -83,8 +83,9 @@ class ReviewController(QObject):
         return self.bench.analysis if self.bench is not None else None
 
     # -- showing a case --------------------------------------------------------------------------
-    def show(self, analysis: Analysis | None) -> bool:
-        """Open this reviewer's review of ``analysis`` (stored case files only); False if none."""
+    def show(self, analysis: Analysis | None, machine: ScoreSheet | None = None) -> bool:
+        """Open this reviewer's review of ``analysis`` (stored case files only); False if none.
+        ``machine``: the machine's check made while reading, used when a review is created."""
         self.bench = None
         self.viewer.cancel_region_pick()
         if (
@@ -94,7 +95,7 @@ class ReviewController(QObject):
             and self.checker
         ):
             try:
-                self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer)
+                self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer, machine)
             except (CaseReviewError, ValueError) as exc:
                 self._error(exc)
         elif analysis is not None and self.checker is not None:

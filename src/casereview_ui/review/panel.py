@@ -71,6 +71,9 @@ class ScoreBanner(QWidget):
         self.veto_label = QLabel(self)
         self.veto_label.setObjectName("vetoBanner")
         self.veto_label.setWordWrap(True)
+        self.possible_label = QLabel(self)
+        self.possible_label.setObjectName("possibleVetoBanner")
+        self.possible_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.score_label)
         top.addStretch(1)
@@ -80,6 +83,7 @@ class ScoreBanner(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pending_label)
         layout.addWidget(self.veto_label)
+        layout.addWidget(self.possible_label)
         self.set_sheet(None)
 
     def set_sheet(self, sheet: ScoreSheet | None) -> None:
@@ -88,13 +92,17 @@ class ScoreBanner(QWidget):
             self.grade_label.clear()
             self.pending_label.clear()
             self.veto_label.setVisible(False)
+            self.possible_label.setVisible(False)
             return
         self.score_label.setText(
             self.tr("得分 <b style='font-size:16pt'>{0}</b> / {1}").format(
                 points_text(sheet.score), points_text(sheet.total)
             )
         )
-        self.grade_label.setText(f"<b style='font-size:16pt'>{html.escape(sheet.grade)}</b>")
+        size = 16 if len(sheet.grade) <= 4 else 12  # 退回重新调查 must not squeeze the score
+        self.grade_label.setText(f"<b style='font-size:{size}pt'>{html.escape(sheet.grade)}</b>")
+        self.score_label.setMinimumWidth(self.score_label.sizeHint().width())
+        self.grade_label.setMinimumWidth(self.grade_label.sizeHint().width())
         waiting = [i for i in sheet.items if i.status in (ItemStatus.PENDING, ItemStatus.NEEDS_REVIEW)]
         if waiting:
             self.pending_label.setText(
@@ -105,24 +113,29 @@ class ScoreBanner(QWidget):
             )
         else:
             self.pending_label.setText(self.tr("各项均已评定"))
-        lines: list[str] = []
-        style = ""
-        for veto in sheet.vetoes:
-            if veto.triggered:
-                lines.append(self.tr("否决：{0}（{1}）→ 不合格").format(veto.title, "、".join(veto.sources)))
-                style = "background:#c62828;color:white;"
-            elif veto.pending:
-                lines.append(
-                    self.tr("可能否决：{0}（待确认：{1}）").format(veto.title, "、".join(veto.sources))
-                )
-                style = style or "background:#ffe0b2;color:#5d3a00;"
-        for cap in sheet.caps:
-            if cap.triggered:
-                lines.append(self.tr("等级上限：{0}（{1}）").format(cap.title, "、".join(cap.sources)))
-                style = style or "background:#ffe0b2;color:#5d3a00;"
-        self.veto_label.setVisible(bool(lines))
-        self.veto_label.setText("<br>".join(html.escape(line) for line in lines))
-        self.veto_label.setStyleSheet(f"QLabel{{{style}padding:4px;border-radius:3px;}}")
+        fired = [
+            self.tr("否决：{0}（{1}）→ {2}").format(v.title, "、".join(v.sources), sheet.grade)
+            for v in sheet.vetoes
+            if v.triggered
+        ]
+        fired += [
+            self.tr("等级上限：{0}（{1}）").format(c.title, "、".join(c.sources))
+            for c in sheet.caps
+            if c.triggered
+        ]
+        possible = [
+            self.tr("可能否决：{0}（待确认：{1}）").format(v.title, "、".join(v.sources))
+            for v in sheet.vetoes
+            if v.pending and not v.triggered
+        ]
+        _banner(self.veto_label, fired, "background:#c62828;color:white;")
+        _banner(self.possible_label, possible, "background:#ffe0b2;color:#5d3a00;")
+
+
+def _banner(label: QLabel, lines: list[str], style: str) -> None:
+    label.setVisible(bool(lines))
+    label.setText("<br>".join(html.escape(line) for line in lines))
+    label.setStyleSheet(f"QLabel{{{style}padding:4px;border-radius:3px;}}")
 
 
 class FindingsPanel(QWidget):

@@ -73,6 +73,10 @@ class ThumbnailModel(QAbstractListModel):
             self._failed.add(page)
         else:
             pixmap = QPixmap.fromImage(image)
+            painter = QPainter(pixmap)  # an edge: a white page on a white list is invisible
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+            painter.end()
             pixmap.setDevicePixelRatio(ratio)
             self._icons[page] = QIcon(pixmap)
         index = self.index(page - 1, 0)
