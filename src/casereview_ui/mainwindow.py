@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
             self.report_error(self.tr("评查标准不可用：{0}").format(exc))
         if checker is not None:
             self.review.configure(self.database, checker, self.settings.reviewer)
-        self.loader.checker = checker
+        self.loader.review = (checker, self.settings.reviewer) if checker is not None else None
         title = MODE_TITLES[self.modes.mode]
         self.mode_label.setText(self.tr("{0}模式 · {1}").format(title, self.settings.reviewer))
         self.mode_label.setMinimumWidth(self.mode_label.sizeHint().width())
@@ -459,13 +459,17 @@ class MainWindow(QMainWindow):
         count = len(case.partial_pages)
         if count == self._preview_pages:
             return
-        preview = case.preview()
-        if preview is None:
-            return
-        first = self._preview_pages == 0
-        page = 1 if first else max(self.viewer.current_page, 1)
+        shown = self.viewer.case
+        if self._preview_pages and shown is not None and shown.kind == "partial":
+            # Grow the shown preview in place: a new case object would restart the page's render.
+            shown.pages[:] = sorted(case.partial_pages[:], key=lambda p: p.number)
+            self._page_changed(self.viewer.current_page, shown.page_count)
+        else:
+            preview = case.preview()
+            if preview is None:
+                return
+            self.viewer.set_case(preview, case.password, page=1)
         self._preview_pages = count
-        self.viewer.set_case(preview, case.password, page=page)  # the shown page comes from the cache
         self.statusBar().showMessage(
             self.tr("{0}：已可查看前 {1} 页，其余页面仍在识别…").format(case.name, count), STATUS_TIMEOUT_MS
         )

@@ -21,7 +21,7 @@ from casereview.library import open_case
 from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.progress import CancelToken, ProgressEvent
-from casereview.review.workbench import machine_sheet
+from casereview.review.workbench import Workbench
 from casereview.scoring import ScoreSheet
 from casereview_ui.cases.session import CaseState, OpenCase
 from casereview_ui.dialogs.prompts import Prompts
@@ -29,6 +29,7 @@ from casereview_ui.labels import progress_text
 from casereview_ui.workers import TaskRunner
 
 MAX_PASSWORD_ATTEMPTS = 5
+ReviewSetup = tuple[Checker, str]  # the window's checker and reviewer name
 
 
 def ocr_enabled_by_default() -> bool:
@@ -54,7 +55,7 @@ def _database(url: str | None) -> Database | None:
 
 
 def stored_job(
-    case_id: int, path: Path, database_url: str | None, checker: Checker | None = None
+    case_id: int, path: Path, database_url: str | None, checker: ReviewSetup | None = None
 ) -> Callable[..., Loaded]:
     """A job loading a stored case's analysis by id (the file is only needed to show its pages)."""
 
@@ -77,10 +78,13 @@ class Loaded:
     machine: ScoreSheet | None  # the machine's check, for a review not yet stored
 
 
-def _check(database: Database | None, analysis: Analysis, checker: Checker | None) -> ScoreSheet | None:
-    if database is None or checker is None or analysis.case_id is None:
+def _check(database: Database | None, analysis: Analysis, review: ReviewSetup | None) -> ScoreSheet | None:
+    """Check the case and store the reviewer's review of it here, in the worker thread, so the
+    window only has to load it (running the rules on a long case would stall the GUI thread)."""
+    if database is None or review is None or analysis.case_id is None:
         return None
-    return machine_sheet(database, analysis, checker)
+    checker, reviewer = review
+    return Workbench.open(database, analysis, checker, reviewer).sheet
 
 
 def read_job(
@@ -90,7 +94,7 @@ def read_job(
     on_page: PageSink | None = None,
     database_url: str | None = None,
     ocr_workers: int | None = None,
-    checker: Checker | None = None,
+    checker: ReviewSetup | None = None,
 ) -> Callable[..., Loaded]:
     """A job function for the runner: the stored analysis of ``path``, or read, analyse and store it
     (the scanner and the database connection live for one job, in the worker thread), and the
@@ -141,7 +145,7 @@ class CaseLoader(QObject):
         self.use_ocr = ocr_enabled_by_default() if use_ocr is None else use_ocr
         self.database_url: str | None = None
         self.ocr_workers: int | None = None
-        self.checker: Checker | None = None  # the window's: the read job checks the case with it
+        self.review: ReviewSetup | None = None  # the read job checks the case and stores the review
         self._queue: list[tuple[OpenCase, int]] = []
         self._reading: OpenCase | None = None
 
@@ -175,7 +179,7 @@ class CaseLoader(QObject):
                 pages.append,
                 self.database_url,
                 self.ocr_workers,
-                self.checker,
+                self.review,
             ),
             on_done=lambda loaded: self._read_done(case, loaded),
             on_error=lambda error: self._read_failed(case, error, attempt),
@@ -189,7 +193,7 @@ class CaseLoader(QObject):
         case.message = self.tr("正在载入…")
         self.changed.emit(case)
         self._runner.run_task(
-            stored_job(case.case_id, case.path, self.database_url, self.checker),
+            stored_job(case.case_id, case.path, self.database_url, self.review),
             on_done=lambda loaded: self._loaded(case, loaded),
             on_error=lambda error: self._failed(case, error, 0),
             kind=f"stored:{case.case_id}",
