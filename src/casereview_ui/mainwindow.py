@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
     # -- layout persistence ----------------------------------------------------------------------
     def _restore_layout(self) -> None:
         self.resize(1500, 1000)
-        self.resizeDocks([self.cases_dock, self.details_dock], [290, 440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.cases_dock, self.details_dock], [280, 480], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [270], Qt.Orientation.Vertical)
         self.resizeDocks([self.cases_dock, self.thumbs_dock], [560, 300], Qt.Orientation.Vertical)
         if not self.persist_layout:

@@ -274,3 +274,24 @@ def test_cancel_takes_a_queued_file_off_the_queue(window: MainWindow, case_pdf: 
     assert second.state == CaseState.FAILED and "取消" in second.message
     wait_loaded(window)
     assert first.state == CaseState.READY
+
+
+def test_pages_read_so_far_are_shown_while_reading_goes_on(window: MainWindow, case_pdf: Path) -> None:
+    from casereview.pipeline import read_case
+    from casereview_ui.cases import OpenCase
+
+    pages = read_case(case_pdf).case.pages
+    case = OpenCase(case_pdf, CaseState.LOADING)  # as if the reader were still at work
+    window.cases.add(case)
+    window.select_case(case)
+    assert "正在读取" in window.viewer.message
+    case.partial_pages.extend(pages[:2])
+    window._refresh_preview()
+    shown = window.viewer.case
+    assert shown is not None and shown.page_count == 2 and window.viewer.current_page == 1
+    assert "前 2 页" in window.statusBar().currentMessage()
+    case.partial_pages.extend(pages[2:4])
+    window._refresh_preview()
+    assert window.viewer.case is shown and shown.page_count == 4  # grown in place: no re-render
+    assert window.viewer.next_page() and window.viewer.current_page == 2
+    wait_loaded(window)

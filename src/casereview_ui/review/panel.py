@@ -65,6 +65,7 @@ class ScoreBanner(QWidget):
         self.score_label.setObjectName("scoreLabel")
         self.grade_label = QLabel(self)
         self.grade_label.setObjectName("gradeLabel")
+
         self.pending_label = QLabel(self)
         self.pending_label.setObjectName("pendingLabel")
         self.pending_label.setWordWrap(True)
@@ -78,6 +79,7 @@ class ScoreBanner(QWidget):
         top.addWidget(self.score_label)
         top.addStretch(1)
         top.addWidget(self.grade_label)
+        top.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
         layout.addLayout(top)
@@ -99,10 +101,13 @@ class ScoreBanner(QWidget):
                 points_text(sheet.score), points_text(sheet.total)
             )
         )
-        size = 16 if len(sheet.grade) <= 4 else 12  # 退回重新调查 must not squeeze the score
-        self.grade_label.setText(f"<b style='font-size:{size}pt'>{html.escape(sheet.grade)}</b>")
+        grade = html.escape(sheet.grade)
+        if len(sheet.grade) <= 4:
+            self.grade_label.setText(f"<b style='font-size:16pt'>{grade}</b>")
+        else:  # a long grade (退回重新调查) goes on the score's line instead of squeezing it
+            self.grade_label.clear()
+            self.score_label.setText(self.score_label.text() + f"　<b style='font-size:12pt'>{grade}</b>")
         self.score_label.setMinimumWidth(self.score_label.sizeHint().width())
-        self.grade_label.setMinimumWidth(self.grade_label.sizeHint().width())
         waiting = [i for i in sheet.items if i.status in (ItemStatus.PENDING, ItemStatus.NEEDS_REVIEW)]
         if waiting:
             self.pending_label.setText(
