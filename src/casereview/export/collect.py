@@ -1,0 +1,77 @@
+"""Building :class:`ReviewedCase` objects for the exports: from stored case ids (their newest
+review, decisions applied) or from case-file paths (read, stored when a database is given, and
+checked — the stored review is used when the file was reviewed before)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from casereview.checking import Checker
+from casereview.db import Database, load_case
+from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.model import ReviewedCase
+from casereview.extract.agency import enforcement_unit
+from casereview.library import open_case
+from casereview.pipeline import Analysis, read_case
+from casereview.review.service import score_review
+from casereview.review.store import load_review, reviews_of_case
+from casereview.training.tags import list_tags
+
+MACHINE = "机器初评"
+
+OnError = Callable[[str, CaseReviewError], None]
+
+
+def _stored(database: Database, case_id: int, checker: Checker) -> ReviewedCase:
+    with database.session_scope(readonly=True) as session:
+        case, documents, extraction = load_case(session, case_id)
+        analysis = Analysis(case, documents, extraction, case_id)
+        unit = enforcement_unit(case, documents) or ""
+        reviews = [r for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
+        tags = tuple(list_tags(session, case_id))
+        if not reviews:
+            sheet = checker.check(analysis)
+            return ReviewedCase(analysis, sheet, unit, MACHINE, None, case_id, None, tags)
+        review = load_review(session, reviews[0].id)  # newest first
+    sheet = score_review(checker.standard, review)
+    deciders = sorted({d.reviewer for d in review.decisions})
+    reviewer = "、".join(deciders) if deciders else review.summary.reviewer
+    return ReviewedCase(analysis, sheet, unit, reviewer, review.summary.updated_at, case_id, review.id, tags)
+
+
+def collect(
+    specs: Iterable[str],
+    checker: Checker,
+    database: Database | None = None,
+    on_error: OnError | None = None,
+) -> list[ReviewedCase]:
+    """One ReviewedCase per spec (a stored case id like ``12`` or a case-file path), in order.
+
+    A spec that cannot be used is reported to ``on_error`` (file/spec, error) and skipped, so a
+    batch goes on; without ``on_error`` the error is raised.
+    """
+    cases: list[ReviewedCase] = []
+    for spec in specs:
+        try:
+            cases.append(_one(spec, checker, database))
+        except CaseReviewError as error:
+            if on_error is None:
+                raise
+            on_error(spec, error)
+    return cases
+
+
+def _one(spec: str, checker: Checker, database: Database | None) -> ReviewedCase:
+    if spec.isdigit() and not Path(spec).exists():
+        if database is None:
+            raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, spec)
+        return _stored(database, int(spec), checker)
+    path = Path(spec)
+    if database is None:
+        analysis = read_case(path)
+        unit = enforcement_unit(analysis.case, analysis.documents) or ""
+        return ReviewedCase(analysis, checker.check(analysis), unit, MACHINE, None)
+    analysis = open_case(path, database)
+    assert analysis.case_id is not None
+    return _stored(database, analysis.case_id, checker)
