@@ -4,7 +4,7 @@
 #   scripts/sysdeps.sh test  — the above plus what the tests need (PostgreSQL server, Xvfb, poppler)
 set -euo pipefail
 mode=${1:-run}
-pkgs=(fonts-noto-cjk libreoffice-writer-nogui libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0
+pkgs=(fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0)
 if [ "$mode" = test ]; then

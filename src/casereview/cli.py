@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|review|rescore|standards|publications …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from casereview import __version__
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.cli_table import print_table
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.cli import add_cli as add_export_cli
+from casereview.export.cli import run_cli as run_export_cli
 from casereview.extract.agency import enforcement_unit
 from casereview.ingest import IngestOptions
 from casereview.ingest.scan import PageScanner
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     add_review_cli(sub)
     add_standards_cli(sub)
     add_publications_cli(sub)
+    add_export_cli(sub)
     return parser
 
 
@@ -191,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_standards_cli(args)
         if args.command == "publications":
             return run_publications_cli(args)
+        if args.command == "export":
+            return run_export_cli(args)
     except CaseReviewError as exc:
         print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
         return 1

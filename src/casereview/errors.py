@@ -29,6 +29,7 @@ class ErrorCode(StrEnum):
     STANDARD_INVALID = "E_STANDARD_INVALID"
     CALENDAR_INVALID = "E_CALENDAR_INVALID"
     WRITE_FAILED = "E_WRITE_FAILED"  # an output document (DOCX, PDF …) could not be written
+    ANONYMISATION_FAILED = "E_ANONYMISATION_FAILED"  # personal data still readable in an export
     INTERNAL = "E_INTERNAL"
 
 

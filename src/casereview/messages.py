@@ -23,6 +23,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.STANDARD_INVALID: "评查标准文件有误：{path}{reason}",
     ErrorCode.CALENDAR_INVALID: "节假日覆盖文件有误：{path}{reason}",
     ErrorCode.WRITE_FAILED: "无法保存文件：{path}{reason}",
+    ErrorCode.ANONYMISATION_FAILED: "匿名化核验失败：{path} 中仍可读出{kind}“{text}”{reason}",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 
@@ -59,6 +60,8 @@ def describe(error: CaseReviewError) -> str:
         if error.code != ErrorCode.IMAGE_TOO_LARGE
         else detail.get("limit"),
         "pixels": detail.get("pixels"),
+        "kind": detail.get("kind", ""),  # ANONYMISATION_FAILED: what was read, already masked
+        "text": detail.get("text", ""),
     }
     problems = detail.get("problems")
     if error.code == ErrorCode.STANDARD_INVALID and isinstance(problems, list) and problems:

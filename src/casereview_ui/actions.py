@@ -81,6 +81,13 @@ class WindowActions(QObject):
         )
         self.training_tag = self._action(self.tr("标记典型案例…"), window.modes.tag_case, "Ctrl+Shift+T")
 
+        # 导出
+        exports = window.exports
+        self.export_scoresheet = self._action(self.tr("导出评查评分表…"), exports.scoresheet, None)
+        self.export_notices = self._action(self.tr("导出整改通知书…"), exports.notices, None)
+        self.export_compilation = self._action(self.tr("导出典型案例汇编…"), exports.compilation, None)
+        self.export_annotated = self._action(self.tr("导出批注版 PDF…"), exports.annotated, "Ctrl+Shift+P")
+
         # 帮助
         self.shortcuts = self._action(self.tr("快捷键"), window.show_shortcuts, "F1")
         self.about = self._action(self.tr("关于"), window.show_about, None)
@@ -107,6 +114,10 @@ class WindowActions(QObject):
         view_menu.addSeparator()
         for dock in window.findChildren(QDockWidget):
             view_menu.addAction(dock.toggleViewAction())
+        export_menu = bar.addMenu(self.tr("导出(&E)"))
+        export_menu.addActions(
+            [self.export_scoresheet, self.export_notices, self.export_compilation, self.export_annotated]
+        )
         mode_menu = bar.addMenu(self.tr("模式(&M)"))
         mode_menu.addActions([self.mode_review, self.mode_legal, self.mode_training])
         mode_menu.addSeparator()

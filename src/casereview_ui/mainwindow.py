@@ -37,6 +37,7 @@ from casereview_ui.cases import CaseLoader, CaseState, OpenCase
 from casereview_ui.cases.session import STATUS_DONE, STATUS_REVIEWING
 from casereview_ui.dialogs import DialogPrompts, Prompts
 from casereview_ui.dialogs.training_tag import TrainingTagList
+from casereview_ui.exports import ExportActions
 from casereview_ui.models import CASE_ROLE, CaseListModel
 from casereview_ui.modes import MODE_TITLES, Modes
 from casereview_ui.panels import CasePanel
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
 
         self.review = ReviewController(self.viewer, self.findings, self.prompts, self)
         self.modes = Modes(self)
+        self.exports = ExportActions(self)
         self.actions_ = WindowActions(self)
         self.findings.set_actions(
             [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]

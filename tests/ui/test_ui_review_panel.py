@@ -169,3 +169,23 @@ def test_settings_dialog_applies_reviewer(win: MainWindow, monkeypatch: pytest.M
     dialog.accept()
     assert win.settings.reviewer == "赵审核" and "赵审核" in win.mode_label.text()
     assert win.review.reviewer == "赵审核"
+
+
+def test_export_menu_writes_scoresheet_and_annotated_pdf(win: MainWindow, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    prompts = win.prompts
+    assert isinstance(prompts, RecordingPrompts)
+    target = tmp_path / "评分表.xlsx"
+    prompts.save_paths.append(str(target))
+    win.actions_.export_scoresheet.trigger()
+    wait_loaded(win)
+    assert win.exports.last_written == [target]
+    book = load_workbook(target)
+    assert any("评查项目" in str(c.value) for row in book.active.iter_rows() for c in row)
+    pdf = tmp_path / "批注.pdf"
+    prompts.save_paths.append(str(pdf))
+    win.actions_.export_annotated.trigger()
+    wait_loaded(win)
+    assert win.exports.last_written == [pdf] and pdf.stat().st_size > 1000
+    assert not prompts.errors

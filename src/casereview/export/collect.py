@@ -12,6 +12,7 @@ from casereview.db import Database, load_case
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.model import ReviewedCase
 from casereview.extract.agency import enforcement_unit
+from casereview.ingest.scan import PageScanner
 from casereview.library import open_case
 from casereview.pipeline import Analysis, read_case
 from casereview.review.service import score_review
@@ -45,16 +46,17 @@ def collect(
     checker: Checker,
     database: Database | None = None,
     on_error: OnError | None = None,
+    scanner: PageScanner | None = None,
 ) -> list[ReviewedCase]:
     """One ReviewedCase per spec (a stored case id like ``12`` or a case-file path), in order.
 
     A spec that cannot be used is reported to ``on_error`` (file/spec, error) and skipped, so a
-    batch goes on; without ``on_error`` the error is raised.
+    batch goes on; without ``on_error`` the error is raised. ``scanner`` reads scanned pages.
     """
     cases: list[ReviewedCase] = []
     for spec in specs:
         try:
-            cases.append(_one(spec, checker, database))
+            cases.append(_one(spec, checker, database, scanner))
         except CaseReviewError as error:
             if on_error is None:
                 raise
@@ -62,16 +64,16 @@ def collect(
     return cases
 
 
-def _one(spec: str, checker: Checker, database: Database | None) -> ReviewedCase:
+def _one(spec: str, checker: Checker, database: Database | None, scanner: PageScanner | None) -> ReviewedCase:
     if spec.isdigit() and not Path(spec).exists():
         if database is None:
             raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, spec)
         return _stored(database, int(spec), checker)
     path = Path(spec)
     if database is None:
-        analysis = read_case(path)
+        analysis = read_case(path, scanner=scanner)
         unit = enforcement_unit(analysis.case, analysis.documents) or ""
         return ReviewedCase(analysis, checker.check(analysis), unit, MACHINE, None)
-    analysis = open_case(path, database)
+    analysis = open_case(path, database, scanner=scanner)
     assert analysis.case_id is not None
     return _stored(database, analysis.case_id, checker)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from casereview.scoring import ItemResult
 from casereview_ui.dialogs.decision import ManualDeductionDialog, OverrideDialog
@@ -45,6 +45,10 @@ class Prompts(Protocol):
         ...
 
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool: ...
+
+    def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        """Where to write an export (a file, or a folder when ``filters`` is empty); None: cancelled."""
+        ...
 
 
 class DialogPrompts:
@@ -91,6 +95,13 @@ class DialogPrompts:
             return None
         return chosen.item_id, dialog.deduction.value(), dialog.reason_text()
 
+    def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        if not filters:
+            folder = QFileDialog.getExistingDirectory(parent, title, suggested)
+            return folder or None
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         return QMessageBox.question(parent, title, question, buttons) == QMessageBox.StandardButton.Yes
@@ -105,6 +116,7 @@ class RecordingPrompts:
         self.overrides: list[tuple[float, str] | None] = []  # answers, in order; empty → cancelled
         self.manuals: list[tuple[str, float, str] | None] = []
         self.confirmations: list[bool] = []
+        self.save_paths: list[str | None] = []
         self.questions: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
@@ -142,3 +154,7 @@ class RecordingPrompts:
     def confirm(self, parent: QWidget | None, title: str, question: str) -> bool:
         self.questions.append(question)
         return self.confirmations.pop(0) if self.confirmations else True
+
+    def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        self.questions.append(title)
+        return self.save_paths.pop(0) if self.save_paths else None

@@ -1,0 +1,116 @@
+"""``casereview export scoresheet|notice|compilation|annotated CASE... --out …``.
+
+CASE is a case-file path (checked on the fly; with ``--db`` it is stored and its stored review is
+used) or the id of a stored case. A CASE that cannot be used is reported in Chinese and the batch
+goes on; the command exits 1 when any CASE failed or nothing could be written (no partial file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.db import Database, open_database
+from casereview.errors import CaseReviewError
+from casereview.export.collect import collect
+from casereview.export.model import ReviewedCase
+from casereview.messages import describe
+
+
+def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser("export", help="导出：评查评分表、整改通知书、典型案例汇编、批注版 PDF")
+    kinds = export.add_subparsers(dest="export_kind", required=True)
+
+    def common(p: argparse.ArgumentParser, many: bool = True) -> None:
+        p.add_argument(
+            "cases", nargs="+" if many else 1, metavar="CASE", help="案卷文件路径或已导入案卷的编号"
+        )
+        p.add_argument("--db", help="数据库地址（使用已导入的案卷及其评查记录）")
+        p.add_argument("--standard", default=DEFAULT_STANDARD, help="评查标准编号")
+        p.add_argument("--profile", help="评查标准中的参数方案")
+        p.add_argument("--no-ocr", action="store_true", help="不做文字识别（扫描页将没有文字）")
+
+    scoresheet = kinds.add_parser(
+        "scoresheet", help="评查评分表（XLSX）：一份案卷一张表，多份案卷另附汇总与统计"
+    )
+    common(scoresheet)
+    scoresheet.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    notice = kinds.add_parser("notice", help="整改通知书（每个执法单位一份 DOCX，可用时另附 PDF）")
+    common(notice)
+    notice.add_argument("--out", type=Path, required=True, metavar="DIR")
+    notice.add_argument("--issuer", default="", help="发文机关")
+    notice.add_argument("--number", default="", help="文号，如 X交执法〔2026〕12号")
+    notice.add_argument("--deadline-days", type=int, default=30, help="整改期限（天）")
+    compilation = kinds.add_parser("compilation", help="典型案例汇编（DOCX 与 PDF，已匿名化并核验）")
+    common(compilation)
+    compilation.add_argument("--out", type=Path, required=True, metavar="FILE.docx")
+    annotated = kinds.add_parser("annotated", help="批注版 PDF：原页面加评查批注与封面")
+    common(annotated, many=False)
+    annotated.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    annotated.add_argument("--password", help="加密 PDF 的密码")
+
+
+def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[ReviewedCase], int]:
+    checker = Checker.create(args.standard, args.profile)
+    failures = 0
+
+    def report(spec: str, error: CaseReviewError) -> None:
+        nonlocal failures
+        failures += 1
+        print(f"错误 [{error.code}]：{spec}：{describe(error)}", file=sys.stderr)
+
+    scanner = None
+    if not args.no_ocr:
+        from casereview.ocr.scanner import OcrScanner
+
+        scanner = OcrScanner(workers=None)
+    try:
+        return collect(args.cases, checker, database, report, scanner), failures
+    finally:
+        if scanner is not None:
+            scanner.close()
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    database = open_database(args.db) if args.db else None
+    try:
+        cases, failures = _collect(args, database)
+        if not cases:
+            print("错误：没有可导出的案卷", file=sys.stderr)
+            return 1
+        written = _export(args, cases)
+    finally:
+        if database is not None:
+            database.close()
+    for path in written:
+        print(f"已导出：{path}")
+    return 1 if failures else 0
+
+
+def _export(args: argparse.Namespace, cases: list[ReviewedCase]) -> list[Path]:
+    kind = args.export_kind
+    if kind == "scoresheet":
+        from casereview.export.scoresheet import write_case_scoresheet, write_session_workbook
+
+        if len(cases) == 1:
+            write_case_scoresheet(cases[0], args.out)
+        else:
+            write_session_workbook(cases, args.out)
+        return [args.out]
+    if kind == "notice":
+        from casereview.export.notice import NoticeSettings, write_notices
+
+        settings = NoticeSettings(deadline_days=args.deadline_days, doc_number=args.number)
+        if args.issuer:
+            settings.issuer = args.issuer
+        return write_notices(cases, args.out, settings)
+    if kind == "compilation":
+        from casereview.export.compilation import write_compilation
+
+        result = write_compilation(cases, args.out)
+        return [result.docx] + ([result.pdf] if result.pdf is not None else [])
+    from casereview.export.annotated import write_annotated_pdf
+
+    return [write_annotated_pdf(cases[0], args.out, args.password)]
