@@ -18,6 +18,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 import accuracy  # noqa: E402
+import bench_exports  # noqa: E402
 import bench_ingest  # noqa: E402
 import bench_ocr  # noqa: E402
 import bench_ui  # noqa: E402
@@ -40,7 +41,10 @@ def main() -> int:
     ingest = bench_ingest.run()
     parts += [bench_ingest.table(ingest), "", "## OCR (targets: overhead ≤ 10 %, pool ≥ 1.7×)"]
     parts += [bench_ocr.table(bench_ocr.run()), "", "## Workstation responsiveness (offscreen, real window)"]
-    parts += [bench_ui.table(bench_ui.run()), "", "## Extraction accuracy (40 generated cases, all kinds)"]
+    parts += [bench_ui.table(bench_ui.run()), "", "## Exports (targets: 2,000-case workbook < 15 s, 50-case compilation < 60 s)"]
+    exports = [bench_exports.scoresheet_bench(2000), bench_exports.compilation_bench(50)]
+    parts += [bench_exports.HEADER, *map(bench_exports.row, exports), ""]
+    parts += ["## Extraction accuracy (40 generated cases, all kinds)"]
     cases = generate_corpus(out / "accuracy", 40, 7)
     fields = accuracy.evaluate(cases, None)
     parts += [accuracy.table(fields), f"\n{len(cases)} cases in {fields['seconds']} s", ""]

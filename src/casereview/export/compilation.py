@@ -25,6 +25,7 @@ from docx.shared import Mm, Pt
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.anonymise import Identifier, anonymise_text, case_identifiers, fold
 from casereview.export.anonymity_check import check_docx, check_pdf
+from casereview.export.atomic import failure_reason
 from casereview.export.compilation_content import (
     Entry,
     case_title,
@@ -44,7 +45,6 @@ from casereview.export.gongwen import (
     chinese_date,
     chinese_number,
     docx_to_pdf,
-    failure_reason,
     new_document,
 )
 from casereview.export.model import ReviewedCase

@@ -8,11 +8,9 @@ charset GB2312) that Word and LibreOffice substitute. Used by the 法制审核�
 
 from __future__ import annotations
 
-import errno
 import shutil
 import subprocess
 import tempfile
-import uuid
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -26,6 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.atomic import failure_reason, save_atomically
 from casereview.ingest.docx import CONVERT_TIMEOUT_S, soffice_binary
 
 TITLE_FONT = "方正小标宋简体"
@@ -219,39 +218,9 @@ def new_document(fallbacks: Mapping[str, tuple[str, str]] = FALLBACKS) -> Any:
     return document
 
 
-OS_REASONS = {
-    errno.ENOENT: "文件夹不存在",
-    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word）打开",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "磁盘为只读",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EISDIR: "该路径是一个文件夹",
-}
-
-
-def failure_reason(exc: Exception) -> str:
-    """The Chinese reason of a failed write, for CaseReviewError(WRITE_FAILED)."""
-    if isinstance(exc, OSError) and exc.errno in OS_REASONS:
-        return OS_REASONS[exc.errno]
-    return str(exc) or type(exc).__name__
-
-
 def save_docx(document: Any, path: Path) -> None:
-    """Save ``document`` so the file appears whole or not at all (an existing one stays untouched).
-
-    Raises CaseReviewError(WRITE_FAILED) naming ``path`` when it cannot be written.
-    """
-    if path.is_dir():
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": OS_REASONS[errno.EISDIR]})
-    # Same folder as the target, so os.replace is a rename on one file system; created by save()
-    # itself (not mkstemp) so the file gets the usual permissions, not 0600.
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        document.save(str(tmp))
-        tmp.replace(path)  # os.replace: atomic on one file system
-    except Exception as exc:
-        tmp.unlink(missing_ok=True)
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": failure_reason(exc)}) from exc
+    """Save ``document`` whole or not at all; CaseReviewError(WRITE_FAILED) naming ``path``."""
+    save_atomically(document, path)
 
 
 def docx_to_pdf(docx: Path, out_dir: Path) -> Path | None:

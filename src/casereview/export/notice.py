@@ -22,6 +22,7 @@ from docx.shared import Pt
 
 from casereview.domain.findings import Status
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.atomic import failure_reason
 from casereview.export.gongwen import (
     HEADING_FONT,
     KAI_FONT,
@@ -33,7 +34,6 @@ from casereview.export.gongwen import (
     chinese_number,
     doc_number,
     docx_to_pdf,
-    failure_reason,
     issuer_mark,
     new_document,
     save_docx,

@@ -9,10 +9,8 @@ them, so no cached values are stored and the workbook asks for a full calculatio
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import functools
 import math
-import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: 
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from casereview.domain.findings import Status
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError
+from casereview.export.atomic import save_atomically
 from casereview.export.model import ReviewedCase
 from casereview.export.scoresheet_stats import unit_label
 from casereview.scoring import ItemResult, ItemStatus, ScoreSheet, TriggerResult
@@ -311,35 +310,9 @@ def _print_setup(ws: Any, last_row: int) -> None:
         footer.center.text = "第 &P 页，共 &N 页"
 
 
-_OS_REASONS = {
-    errno.ENOENT: "文件夹不存在",
-    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "磁盘为只读",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EISDIR: "该路径是一个文件夹",
-}
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
-        return _OS_REASONS[exc.errno]
-    return str(exc) or type(exc).__name__
-
-
 def save_workbook(workbook: Any, path: Path) -> None:
     """Save whole or not at all: a temp file in the target's folder, then os.replace.
 
     Raises CaseReviewError(WRITE_FAILED) naming ``path``.
     """
-    if path.is_dir():
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": _OS_REASONS[errno.EISDIR]})
-    # Same folder, so the replace is a rename on one file system; save() creates it with the
-    # usual permissions (mkstemp would give 0600).
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        workbook.save(str(tmp))
-        tmp.replace(path)
-    except Exception as exc:
-        tmp.unlink(missing_ok=True)
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": _reason(exc)}) from exc
+    save_atomically(workbook, path)

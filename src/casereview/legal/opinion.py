@@ -7,13 +7,11 @@ left to a person; the reviewer edits it in the UI before it is written.
 
 from __future__ import annotations
 
-import errno
-import uuid
 from datetime import date
 from pathlib import Path
 
 from casereview.domain.findings import Status
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.atomic import save_atomically
 from casereview.extract.summary import case_number, party
 from casereview.legal.layout import build_document
 from casereview.legal.model import Conclusion, LegalOpinion, OpinionProblem, pages_text, problem_line
@@ -155,36 +153,9 @@ def validate_opinion(op: LegalOpinion) -> list[str]:
     return errors
 
 
-_OS_REASONS = {
-    errno.ENOENT: "文件夹不存在",
-    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word）打开",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "磁盘为只读",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EISDIR: "该路径是一个文件夹",
-}
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
-        return _OS_REASONS[exc.errno]
-    return str(exc) or type(exc).__name__
-
-
 def write_opinion_docx(opinion: LegalOpinion, path: Path) -> None:
     """Write the opinion as a 公文-style DOCX; the file appears whole or not at all.
 
     Raises CaseReviewError(WRITE_FAILED) naming ``path`` when it cannot be written.
     """
-    document = build_document(opinion)
-    if path.is_dir():
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": _OS_REASONS[errno.EISDIR]})
-    # Same folder as the target, so os.replace is a rename on one file system; created by save()
-    # itself (not mkstemp) so the file gets the usual permissions, not 0600.
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        document.save(str(tmp))
-        tmp.replace(path)  # os.replace: atomic on one file system
-    except Exception as exc:
-        tmp.unlink(missing_ok=True)
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": _reason(exc)}) from exc
+    save_atomically(build_document(opinion), path)

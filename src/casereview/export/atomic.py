@@ -1,0 +1,44 @@
+"""Writing an export whole or not at all, with the reason in Chinese when it cannot be written.
+
+A temp file in the target's own folder (so the final replace is a rename on one file system),
+created by the writer itself rather than mkstemp so it gets the usual permissions, not 0600.
+"""
+
+from __future__ import annotations
+
+import errno
+import uuid
+from pathlib import Path
+from typing import Any
+
+from casereview.errors import CaseReviewError, ErrorCode
+
+OS_REASONS = {
+    errno.ENOENT: "文件夹不存在",
+    errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word、Excel、WPS）打开",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "磁盘为只读",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EISDIR: "该路径是一个文件夹",
+}
+
+
+def failure_reason(exc: Exception) -> str:
+    """The Chinese reason of a failed write, for CaseReviewError(WRITE_FAILED)."""
+    if isinstance(exc, OSError) and exc.errno in OS_REASONS:
+        return OS_REASONS[exc.errno]
+    return str(exc) or type(exc).__name__
+
+
+def save_atomically(document: Any, path: Path) -> None:
+    """``document.save(filename)`` (python-docx, openpyxl …) so ``path`` appears whole or not at all;
+    an existing file stays untouched on failure. Raises CaseReviewError(WRITE_FAILED) naming ``path``."""
+    if path.is_dir():
+        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": OS_REASONS[errno.EISDIR]})
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        document.save(str(tmp))
+        tmp.replace(path)
+    except Exception as exc:
+        tmp.unlink(missing_ok=True)
+        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": failure_reason(exc)}) from exc
