@@ -41,7 +41,11 @@ def main() -> int:
     ingest = bench_ingest.run()
     parts += [bench_ingest.table(ingest), "", "## OCR (targets: overhead ≤ 10 %, pool ≥ 1.7×)"]
     parts += [bench_ocr.table(bench_ocr.run()), "", "## Workstation responsiveness (offscreen, real window)"]
-    parts += [bench_ui.table(bench_ui.run()), "", "## Exports (targets: 2,000-case workbook < 15 s, 50-case compilation < 60 s)"]
+    parts += [
+        bench_ui.table(bench_ui.run()),
+        "",
+        "## Exports (targets: 2,000-case workbook < 15 s, 50-case compilation < 60 s)",
+    ]
     exports = [bench_exports.scoresheet_bench(2000), bench_exports.compilation_bench(50)]
     parts += [bench_exports.HEADER, *map(bench_exports.row, exports), ""]
     parts += ["## Extraction accuracy (40 generated cases, all kinds)"]
