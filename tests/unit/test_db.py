@@ -66,6 +66,11 @@ TABLES = {
     # migration 0003: field corrections and training tags
     "field_corrections",
     "training_tags",
+    # migration 0004: review sessions
+    "review_sessions",
+    "session_reviewers",
+    "session_cases",
+    "assignments",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

@@ -27,6 +27,8 @@ class AuditAction(StrEnum):
     WITHDRAW = "withdraw_decision"  # a decision taken back (undo): the machine's proposal stands again
     FINDINGS = "findings"  # the rules re-run after a field correction
     CORRECTION = "field_correction"
+    SESSION = "session"  # a review session created, a session case's status changed
+    ASSIGNMENT = "assignment"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,350 @@
+"""Creating a review session, its reviewers and case files, and assigning the cases.
+
+Functions take a SQLAlchemy session (call inside ``Database.session_scope()``) and raise
+ValueError with a Chinese message for what a lead must correct (a duplicate name, a reviewer from
+the unit under review …). Every change is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from casereview.db.models import CaseFileRow
+from casereview.db.review_models import ReviewRow
+from casereview.db.session_models import AssignmentRow, ReviewSessionRow, SessionCaseRow, SessionReviewerRow
+from casereview.review.audit import write_audit
+from casereview.review.records import AuditAction, ReviewStatus
+from casereview.sessions.model import (
+    Assignment,
+    CaseStatus,
+    Reviewer,
+    ReviewerProgress,
+    SessionCase,
+    SessionInfo,
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _info(row: ReviewSessionRow) -> SessionInfo:
+    return SessionInfo(
+        row.id,
+        row.name,
+        row.year,
+        row.standard_id,
+        row.profile,
+        row.double_review,
+        row.blind,
+        row.tolerance,
+        row.lead,
+        row.created_at,
+        row.version,
+    )
+
+
+# -- sessions ------------------------------------------------------------------------------------
+
+
+def create_session(
+    session: Session,
+    name: str,
+    year: int,
+    standard_id: str,
+    lead: str,
+    *,
+    profile: str | None = None,
+    double_review: bool = False,
+    blind: bool = False,
+    tolerance: float = 3.0,
+) -> int:
+    name = name.strip()
+    if not name:
+        raise ValueError("评查会话必须有名称")
+    if session.scalar(select(ReviewSessionRow.id).where(ReviewSessionRow.name == name)) is not None:
+        raise ValueError(f"已有名为“{name}”的评查会话")
+    if tolerance < 0:
+        raise ValueError("双评允许差值不能为负数")
+    row = ReviewSessionRow(
+        name=name,
+        year=year,
+        standard_id=standard_id,
+        profile=profile,
+        double_review=double_review,
+        blind=blind,
+        tolerance=tolerance,
+        lead=lead,
+        created_at=_now(),
+        version=1,
+    )
+    session.add(row)
+    session.flush()
+    after = {"name": name, "year": year, "standard": standard_id, "double_review": double_review}
+    write_audit(session, AuditAction.SESSION, lead, after=after | {"session_id": row.id, "blind": blind})
+    return row.id
+
+
+def find_session(session: Session, name: str) -> SessionInfo:
+    row = session.scalar(select(ReviewSessionRow).where(ReviewSessionRow.name == name.strip()))
+    if row is None:
+        raise ValueError(f"没有名为“{name}”的评查会话")
+    return _info(row)
+
+
+def get_session(session: Session, session_id: int) -> SessionInfo:
+    row = session.get(ReviewSessionRow, session_id)
+    if row is None:
+        raise ValueError(f"没有编号为 {session_id} 的评查会话")
+    return _info(row)
+
+
+def list_sessions(session: Session) -> list[SessionInfo]:
+    return [_info(r) for r in session.scalars(select(ReviewSessionRow).order_by(ReviewSessionRow.id))]
+
+
+# -- reviewers -----------------------------------------------------------------------------------
+
+
+def add_reviewer(session: Session, session_id: int, name: str, unit: str | None = None) -> None:
+    name = name.strip()
+    if not name:
+        raise ValueError("评查人员姓名不能为空")
+    exists = select(SessionReviewerRow.id).where(
+        (SessionReviewerRow.session_id == session_id) & (SessionReviewerRow.name == name)
+    )
+    if session.scalar(exists) is not None:
+        raise ValueError(f"评查人员“{name}”已在本会话中")
+    session.add(SessionReviewerRow(session_id=session_id, name=name, unit=(unit or "").strip() or None))
+    session.flush()
+
+
+def reviewers(session: Session, session_id: int) -> list[Reviewer]:
+    rows = session.scalars(
+        select(SessionReviewerRow)
+        .where(SessionReviewerRow.session_id == session_id)
+        .order_by(SessionReviewerRow.id)
+    )
+    return [Reviewer(r.name, r.unit) for r in rows]
+
+
+# -- cases ---------------------------------------------------------------------------------------
+
+
+def add_case(session: Session, session_id: int, case_id: int, unit: str) -> int:
+    """Put a stored case file into the session (again: its id is returned as is)."""
+    get_session(session, session_id)
+    if session.get(CaseFileRow, case_id) is None:
+        raise ValueError(f"没有编号为 {case_id} 的已导入案卷")
+    found = session.scalar(
+        select(SessionCaseRow.id).where(
+            (SessionCaseRow.session_id == session_id) & (SessionCaseRow.case_id == case_id)
+        )
+    )
+    if found is not None:
+        return found
+    row = SessionCaseRow(
+        session_id=session_id, case_id=case_id, unit=unit.strip(), status=CaseStatus.PENDING.value, version=1
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def session_cases(session: Session, session_id: int, *, unit: str | None = None) -> list[SessionCase]:
+    """The session's cases with their assignments, in two queries (no query per case)."""
+    query = select(SessionCaseRow).where(SessionCaseRow.session_id == session_id)
+    if unit is not None:
+        query = query.where(SessionCaseRow.unit == unit)
+    rows = list(session.scalars(query.order_by(SessionCaseRow.id)))
+    by_case: dict[int, list[Assignment]] = {r.id: [] for r in rows}
+    if rows:
+        assignments = session.scalars(
+            select(AssignmentRow)
+            .join(SessionCaseRow, AssignmentRow.session_case_id == SessionCaseRow.id)
+            .where(SessionCaseRow.session_id == session_id)
+        )
+        for a in assignments:
+            if a.session_case_id in by_case:
+                by_case[a.session_case_id].append(Assignment(a.slot, a.reviewer, a.review_id))
+    return [
+        SessionCase(
+            r.id,
+            r.case_id,
+            r.unit,
+            CaseStatus(r.status),
+            r.final_review_id,
+            r.version,
+            tuple(sorted(by_case[r.id], key=lambda a: a.slot)),
+        )
+        for r in rows
+    ]
+
+
+def set_case_status(
+    session: Session, session_case_id: int, status: CaseStatus, actor: str, final_review_id: int | None = None
+) -> None:
+    row = session.get(SessionCaseRow, session_case_id, with_for_update=True)
+    if row is None:
+        raise ValueError(f"没有编号为 {session_case_id} 的会话案卷")
+    before = {"status": row.status, "final_review_id": row.final_review_id}
+    values: dict[str, object] = {"status": status.value, "version": SessionCaseRow.version + 1}
+    if final_review_id is not None:
+        values["final_review_id"] = final_review_id
+    session.execute(
+        update(SessionCaseRow).where(SessionCaseRow.id == session_case_id).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    after = {"status": status.value, "final_review_id": final_review_id or row.final_review_id}
+    write_audit(session, AuditAction.SESSION, actor, case_id=row.case_id, before=before, after=after)
+
+
+# -- assignment ----------------------------------------------------------------------------------
+
+
+def assign(session: Session, session_case_id: int, reviewer: str, slot: int, actor: str) -> None:
+    """Assign ``reviewer`` to slot 1 or 2 of a session case (by hand); refused for a reviewer of
+    the unit under review, a reviewer already on the other slot, or a slot 2 in single review."""
+    case = session.get(SessionCaseRow, session_case_id)
+    if case is None:
+        raise ValueError(f"没有编号为 {session_case_id} 的会话案卷")
+    info = get_session(session, case.session_id)
+    if slot not in range(1, info.reviews_per_case + 1):
+        raise ValueError("单评会话每份案卷只有一名评查人员" if slot == 2 else f"无效的评查席位 {slot}")
+    people = {r.name: r for r in reviewers(session, case.session_id)}
+    if reviewer not in people:
+        raise ValueError(f"“{reviewer}”不是本会话的评查人员")
+    if people[reviewer].unit and people[reviewer].unit == case.unit:
+        raise ValueError(f"评查人员“{reviewer}”来自被评查单位“{case.unit}”，不能评查本单位案卷")
+    rows = {
+        a.slot: a
+        for a in session.scalars(
+            select(AssignmentRow).where(AssignmentRow.session_case_id == session_case_id)
+        )
+    }
+    other = rows.get(3 - slot)
+    if other is not None and other.reviewer == reviewer:
+        raise ValueError(f"双评的两名评查人员不能是同一人（{reviewer}）")
+    before = None
+    now = _now()
+    if slot in rows:
+        before = {"reviewer": rows[slot].reviewer, "slot": slot}
+        rows[slot].reviewer, rows[slot].assigned_at, rows[slot].assigned_by = reviewer, now, actor
+        rows[slot].review_id = None
+    else:
+        session.add(
+            AssignmentRow(
+                session_case_id=session_case_id,
+                slot=slot,
+                reviewer=reviewer,
+                assigned_at=now,
+                assigned_by=actor,
+            )
+        )
+    session.flush()
+    write_audit(
+        session,
+        AuditAction.ASSIGNMENT,
+        actor,
+        case_id=case.case_id,
+        before=before,
+        after={"reviewer": reviewer, "slot": slot, "session_id": case.session_id},
+        at=now,
+    )
+
+
+def auto_assign(session: Session, session_id: int, actor: str) -> dict[str, int]:
+    """Fill every empty slot: the least-loaded eligible reviewer first (never from the case's unit,
+    never twice on one case), ties broken by name so the result is reproducible. Returns the load
+    per reviewer; ValueError when a case has no eligible reviewer left."""
+    info = get_session(session, session_id)
+    people = reviewers(session, session_id)
+    if not people:
+        raise ValueError("本会话还没有评查人员")
+    cases = session_cases(session, session_id)
+    load: Counter[str] = Counter({p.name: 0 for p in people})
+    for case in cases:
+        load.update(a.reviewer for a in case.assignments)
+    for case in cases:
+        taken = {a.slot: a.reviewer for a in case.assignments}
+        for slot in range(1, info.reviews_per_case + 1):
+            if slot in taken:
+                continue
+            eligible = [
+                p.name
+                for p in people
+                if not (p.unit and p.unit == case.unit) and p.name not in taken.values()
+            ]
+            if not eligible:
+                raise ValueError(
+                    f"案卷（单位：{case.unit}）没有可分配的评查人员：其余人员均来自该单位或已分配"
+                )
+            chosen = min(eligible, key=lambda name: (load[name], name))
+            assign(session, case.id, chosen, slot, actor)
+            taken[slot] = chosen
+            load[chosen] += 1
+    return dict(load)
+
+
+def my_cases(session: Session, session_id: int, reviewer: str) -> list[SessionCase]:
+    return [c for c in session_cases(session, session_id) if reviewer in c.reviewers()]
+
+
+# -- linking reviews and progress ----------------------------------------------------------------
+
+
+def link_reviews(session: Session, session_id: int) -> int:
+    """Attach each assignment to its reviewer's newest review of the case under the session's
+    standard (made in the workstation or merged from a package); update the case statuses that
+    follow from it (待评查 → 评查中). Returns how many assignments were linked now."""
+    info = get_session(session, session_id)
+    linked = 0
+    for case in session_cases(session, session_id):
+        for assignment in case.assignments:
+            if assignment.review_id is not None:
+                continue
+            review_id = session.scalar(
+                select(func.max(ReviewRow.id)).where(
+                    (ReviewRow.case_id == case.case_id)
+                    & (ReviewRow.reviewer == assignment.reviewer)
+                    & (ReviewRow.standard_id == info.standard_id)
+                )
+            )
+            if review_id is None:
+                continue
+            session.execute(
+                update(AssignmentRow)
+                .where((AssignmentRow.session_case_id == case.id) & (AssignmentRow.slot == assignment.slot))
+                .values(review_id=review_id),
+                execution_options={"synchronize_session": False},
+            )
+            linked += 1
+        if case.status is CaseStatus.PENDING and (linked or any(a.review_id for a in case.assignments)):
+            set_case_status(session, case.id, CaseStatus.REVIEWING, info.lead)
+    return linked
+
+
+def progress(session: Session, session_id: int) -> list[ReviewerProgress]:
+    """Per reviewer: cases assigned, reviews started, reviews marked done."""
+    done_ids = set(session.scalars(select(ReviewRow.id).where(ReviewRow.status == ReviewStatus.DONE.value)))
+    assigned: Counter[str] = Counter()
+    started: Counter[str] = Counter()
+    done: Counter[str] = Counter()
+    for case in session_cases(session, session_id):
+        for a in case.assignments:
+            assigned[a.reviewer] += 1
+            if a.review_id is not None:
+                started[a.reviewer] += 1
+                done[a.reviewer] += a.review_id in done_ids
+    names: Iterable[str] = [r.name for r in reviewers(session, session_id)]
+    return [ReviewerProgress(n, assigned[n], started[n], done[n]) for n in names]
+
+
+def status_counts(cases: Sequence[SessionCase]) -> dict[CaseStatus, int]:
+    counts = Counter(c.status for c in cases)
+    return {status: counts.get(status, 0) for status in CaseStatus}
