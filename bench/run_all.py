@@ -21,6 +21,8 @@ import accuracy  # noqa: E402
 import bench_exports  # noqa: E402
 import bench_ingest  # noqa: E402
 import bench_ocr  # noqa: E402
+import bench_session_scale  # noqa: E402
+import bench_sessions  # noqa: E402
 import bench_ui  # noqa: E402
 import rules_accuracy  # noqa: E402
 from casegen import generate_corpus  # noqa: E402
@@ -48,6 +50,9 @@ def main() -> int:
     ]
     exports = [bench_exports.scoresheet_bench(2000), bench_exports.compilation_bench(50)]
     parts += [bench_exports.HEADER, *map(bench_exports.row, exports), ""]
+    parts += ["## Review sessions (targets: list < 200 ms, statistics < 1 s, 200-case merge < 10 s)"]
+    parts += [bench_session_scale.table(bench_session_scale.with_private_postgres(2000)), ""]
+    parts += [bench_sessions.HEADER, bench_sessions.row(bench_sessions.merge_bench(200)), ""]
     parts += ["## Extraction accuracy (40 generated cases, all kinds)"]
     cases = generate_corpus(out / "accuracy", 40, 7)
     fields = accuracy.evaluate(cases, None)

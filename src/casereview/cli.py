@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from casereview.review.publication_cli import run_cli as run_publications_cli
 from casereview.review.review_cli import add_cli as add_review_cli
 from casereview.review.review_cli import add_ingest_options, ingest_review, run_rescore
 from casereview.review.review_cli import run_cli as run_review_cli
+from casereview.sessions.cli import add_cli as add_session_cli
+from casereview.sessions.cli import run_cli as run_session_cli
 from casereview.standards.lint import add_cli as add_standards_cli
 from casereview.standards.lint import run_cli as run_standards_cli
 
@@ -57,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     add_standards_cli(sub)
     add_publications_cli(sub)
     add_export_cli(sub)
+    add_session_cli(sub)
     return parser
 
 
@@ -196,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_publications_cli(args)
         if args.command == "export":
             return run_export_cli(args)
+        if args.command == "session":
+            return run_session_cli(args)
     except CaseReviewError as exc:
         print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
         return 1

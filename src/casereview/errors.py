@@ -30,6 +30,7 @@ class ErrorCode(StrEnum):
     CALENDAR_INVALID = "E_CALENDAR_INVALID"
     WRITE_FAILED = "E_WRITE_FAILED"  # an output document (DOCX, PDF …) could not be written
     ANONYMISATION_FAILED = "E_ANONYMISATION_FAILED"  # personal data still readable in an export
+    PACKAGE_REFUSED = "E_PACKAGE_REFUSED"  # an offline review/results package failed its checks
     INTERNAL = "E_INTERNAL"
 
 

@@ -24,6 +24,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.CALENDAR_INVALID: "节假日覆盖文件有误：{path}{reason}",
     ErrorCode.WRITE_FAILED: "无法保存文件：{path}{reason}",
     ErrorCode.ANONYMISATION_FAILED: "匿名化核验失败：{path} 中仍可读出{kind}“{text}”{reason}",
+    ErrorCode.PACKAGE_REFUSED: "已拒绝评查包：{path}{reason}，未写入任何数据",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 

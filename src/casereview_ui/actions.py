@@ -88,6 +88,13 @@ class WindowActions(QObject):
         self.export_compilation = self._action(self.tr("导出典型案例汇编…"), exports.compilation, None)
         self.export_annotated = self._action(self.tr("导出批注版 PDF…"), exports.annotated, "Ctrl+Shift+P")
 
+        # 会话
+        sessions = window.sessions
+        self.session_progress = self._action(self.tr("会话进度…"), sessions.show_progress, None)
+        self.session_settle = self._action(self.tr("结算双评"), sessions.settle, None)
+        self.session_arbitrate = self._action(self.tr("双评仲裁…"), sessions.arbitrate_current, None)
+        self.audit = self._action(self.tr("审计记录…"), sessions.show_audit, "Ctrl+Shift+A")
+
         # 帮助
         self.shortcuts = self._action(self.tr("快捷键"), window.show_shortcuts, "F1")
         self.about = self._action(self.tr("关于"), window.show_about, None)
@@ -96,6 +103,7 @@ class WindowActions(QObject):
         self._menus()
         self._toolbars()
         self.set_case_loaded(False)
+        self.update_session(False, False)
 
     # -- menus and toolbars ----------------------------------------------------------------------
     def _menus(self) -> None:
@@ -118,6 +126,10 @@ class WindowActions(QObject):
         export_menu.addActions(
             [self.export_scoresheet, self.export_notices, self.export_compilation, self.export_annotated]
         )
+        session_menu = bar.addMenu(self.tr("会话(&S)"))
+        session_menu.addActions([self.session_progress, self.session_settle, self.session_arbitrate])
+        session_menu.addSeparator()
+        session_menu.addAction(self.audit)
         mode_menu = bar.addMenu(self.tr("模式(&M)"))
         mode_menu.addActions([self.mode_review, self.mode_legal, self.mode_training])
         mode_menu.addSeparator()
@@ -232,6 +244,11 @@ class WindowActions(QObject):
         if not loaded:
             self.update_navigation(0, 0)
         self.update_review()
+
+    def update_session(self, in_session: bool, lead: bool) -> None:
+        self.session_progress.setEnabled(in_session)
+        for action in (self.session_settle, self.session_arbitrate):
+            action.setEnabled(in_session and lead)
 
     def update_navigation(self, page: int, total: int) -> None:
         self.previous_page.setEnabled(page > 1)

@@ -35,15 +35,21 @@ class FieldRow:
         return self.name in CORRECTABLE
 
 
-def field_rows(extraction: Extraction, corrected: Collection[str] = ()) -> list[FieldRow]:
+def field_rows(
+    extraction: Extraction, corrected: Collection[str] = (), blind: bool = False
+) -> list[FieldRow]:
     """One row per summary field; one row per officer; seals as one row pointing at the first.
 
-    ``corrected`` names the fields whose value the reviewer corrected."""
+    ``corrected`` names the fields whose value the reviewer corrected; ``blind`` (blind review)
+    leaves the officers out."""
     values = summary_fields(extraction)
     evidence = _evidence(extraction)
     rows: list[FieldRow] = []
     for name, value in values.items():
         label = field_label(name)
+        if name == "officers" and blind:
+            rows.append(FieldRow(name, label, "（盲评：不显示执法人员）"))
+            continue
         if name == "officers":
             officers = {(o.name, o.certificate): o.evidence for o in extraction.officers}
             for (officer, certificate), where in sorted(officers.items(), key=lambda kv: kv[0][0]):

@@ -29,6 +29,8 @@ from casereview.messages import describe
 from casereview.paths import demo_case_path
 from casereview.progress import ProgressEvent
 from casereview.review.caselist import case_list
+from casereview.sessions.model import SessionInfo
+from casereview.sessions.store import case_in_session, find_session, link_reviews, session_cases
 from casereview.standards.loader import find_standards
 from casereview.timeline import build_timeline
 from casereview_ui.actions import WindowActions
@@ -43,6 +45,7 @@ from casereview_ui.modes import MODE_TITLES, Modes
 from casereview_ui.panels import CasePanel
 from casereview_ui.review.controller import ReviewController
 from casereview_ui.review.panel import FindingsPanel
+from casereview_ui.session_actions import SessionActions
 from casereview_ui.settings import (
     AppSettings,
     calendar_for,
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self._database_url = ""
         self._restore_page = 0
         self._showing = False
+        self.session_info: SessionInfo | None = None  # the review session worked on, if any
         self.setAcceptDrops(True)
 
         self.viewer = PageView(self.runner, self)
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.viewer, self.findings, self.prompts, self)
         self.modes = Modes(self)
         self.exports = ExportActions(self)
+        self.sessions = SessionActions(self)
         self.actions_ = WindowActions(self)
         self.findings.set_actions(
             [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]
@@ -236,6 +241,17 @@ class MainWindow(QMainWindow):
             reload_cases = True
         self.loader.database_url = url
         self.loader.ocr_workers = ocr_workers(self.settings)
+        previous = self.session_info
+        self.session_info = self._find_session()
+        if (previous is None) != (self.session_info is None) or (
+            previous is not None and self.session_info is not None and previous.id != self.session_info.id
+        ):
+            self.cases.clear()
+            reload_cases = True
+        blind = self.blind
+        self.actions_.update_session(self.session_info is not None, self.is_lead)
+        self.filter_bar.unit.setVisible(not blind)
+        self.panel.blind = blind
         checker: Checker | None = None
         try:
             checker = Checker.create(self.modes.standard_id(), self.modes.profile())
@@ -253,12 +269,38 @@ class MainWindow(QMainWindow):
             self.load_stored_cases()
         self._show(self.current_case(), force=True)
 
+    def _find_session(self) -> SessionInfo | None:
+        name = self.settings.session.strip()
+        if not name or self.database is None:
+            return None
+        try:
+            with self.database.session_scope(readonly=True) as session:
+                return find_session(session, name)
+        except ValueError as exc:
+            self.report_error(str(exc))
+            return None
+
+    @property
+    def is_lead(self) -> bool:
+        return self.session_info is not None and self.session_info.lead == self.settings.reviewer
+
+    @property
+    def blind(self) -> bool:
+        """Blind review: the reviewer does not see the unit or the officers' names."""
+        return self.session_info is not None and self.session_info.blind and not self.is_lead
+
     def load_stored_cases(self) -> int:
-        """List every case stored in the database with its newest review (the review year's list)."""
+        """List the stored cases with their newest review: every case, or in a review session
+        the session's cases (a reviewer sees the ones assigned to them, the lead all)."""
         if self.database is None:
             return 0
+        info = self.session_info
         with self.database.session_scope(readonly=True) as session:
             rows = case_list(session, self.modes.standard_id())
+            listed = session_cases(session, info.id) if info is not None else []
+        in_session = {c.case_id: c for c in listed if self.is_lead or self.settings.reviewer in c.reviewers()}
+        if info is not None:
+            rows = [r for r in rows if r.case_id in in_session]
         added = 0
         for row in rows:
             case = self.cases.find_id(row.case_id) or self.cases.find(Path(row.source))
@@ -270,6 +312,12 @@ class MainWindow(QMainWindow):
             case.unit, case.review_status, case.grade = row.unit, row.status, row.grade
             case.score, case.reviewer = row.score, row.reviewer
             case.known_number, case.known_party = row.case_number, row.party
+            if row.case_id in in_session:
+                listed_case = in_session[row.case_id]
+                case.unit, case.review_status = listed_case.unit, listed_case.status.label
+                case.reviewer = "、".join(listed_case.reviewers())
+            if self.blind:
+                case.unit = ""
             self.cases.refresh(case)
         self.filter_bar.refresh_choices()
         self._update_counts()
@@ -490,8 +538,16 @@ class MainWindow(QMainWindow):
         bench = self.review.bench
         if case is None or bench is None:
             return
-        case.score, case.grade, case.reviewer = bench.sheet.score, bench.sheet.grade, bench.reviewer
-        case.review_status = STATUS_DONE if bench.status == "done" else STATUS_REVIEWING
+        case.score, case.grade = bench.sheet.score, bench.sheet.grade
+        if self.session_info is None:
+            case.reviewer = bench.reviewer
+            case.review_status = STATUS_DONE if bench.status == "done" else STATUS_REVIEWING
+        elif self.database is not None and case.case_id is not None:
+            with self.database.session_scope() as session:  # the assignment gets this review
+                link_reviews(session, self.session_info.id, case.case_id)
+                listed = case_in_session(session, self.session_info.id, case.case_id)
+            if listed is not None:
+                case.review_status = listed.status.label
         self.cases.refresh(case)
         if not self._showing:
             self.panel.show_analysis(bench.analysis, corrected=self._corrected_fields(), keep_tab=True)

@@ -111,6 +111,11 @@ class CaseListModel(QAbstractListModel):
     def find_id(self, case_id: int) -> OpenCase | None:
         return next((c for c in self._cases if c.case_id == case_id), None)
 
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._cases.clear()
+        self.endResetModel()
+
     def add(self, case: OpenCase) -> int:
         row = len(self._cases)
         self.beginInsertRows(QModelIndex(), row, row)

@@ -39,10 +39,16 @@ class Modes(QObject):
         self.tag_dialog: TrainingTagDialog | None = None
 
     def standard_id(self) -> str:
-        return LEGAL_STANDARD if self.mode == LEGAL else self._window.settings.standard_id
+        if self.mode == LEGAL:
+            return LEGAL_STANDARD
+        info = self._window.session_info
+        return info.standard_id if info is not None else self._window.settings.standard_id
 
     def profile(self) -> str | None:
-        return None if self.mode == LEGAL else (self._window.settings.profile or None)
+        if self.mode == LEGAL:
+            return None
+        info = self._window.session_info
+        return info.profile if info is not None else (self._window.settings.profile or None)
 
     def set_mode(self, mode: str) -> None:
         if mode == self.mode:

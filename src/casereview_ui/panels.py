@@ -31,6 +31,7 @@ class CasePanel(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.blind = False  # blind review: officers' names are not shown
         self.documents = DocumentOutlineModel(self)
         self.fields = FieldsModel(self)
 
@@ -71,7 +72,7 @@ class CasePanel(QTabWidget):
         if not keep_tab:
             self.documents.set_documents(analysis.documents)
             self.outline_view.collapseAll()
-        self.fields.set_rows(field_rows(analysis.extraction, corrected))
+        self.fields.set_rows(field_rows(analysis.extraction, corrected, blind=self.blind))
 
     def _outline_clicked(self, index: QModelIndex) -> None:
         page = index.data(PAGE_ROLE)

@@ -41,6 +41,7 @@ class AppSettings:
     holiday_override: str = ""  # a YAML override file; "": none
     ocr_workers: int = 0  # 0: automatic (one per core)
     database_url: str = ""  # "": the default SQLite file in the data directory
+    session: str = ""  # the review session worked on ("": every stored case, no session)
 
 
 def default_reviewer() -> str:
@@ -75,6 +76,7 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
         holiday_override=_text(store, "holiday_override", ""),
         ocr_workers=_int(store, "ocr_workers", 0, MAX_OCR_WORKERS),
         database_url=_text(store, "database_url", ""),
+        session=_text(store, "session", ""),
     )
 
 
@@ -87,6 +89,7 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
         "holiday_override": settings.holiday_override,
         "ocr_workers": settings.ocr_workers,
         "database_url": settings.database_url,
+        "session": settings.session,
     }
     for key, value in values.items():
         store.setValue(_PREFIX + key, value)

@@ -36,7 +36,7 @@ def _click(qtbot: QtBot, view: QTreeView, index: QModelIndex) -> None:
 def test_window_opens_with_chinese_menus(window: MainWindow) -> None:
     assert window.windowTitle() == "案卷评查工作站 — 评查"
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "评查(&R)", "视图(&V)", "导出(&E)", "模式(&M)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "评查(&R)", "视图(&V)", "导出(&E)", "会话(&S)", "模式(&M)", "帮助(&H)"]
     assert window.actions_.open.shortcut().toString() == "Ctrl+O"
     tabs = [window.panel.tabText(i) for i in range(window.panel.count())]
     assert tabs == ["评查", "文书", "要素", "典型案例"]

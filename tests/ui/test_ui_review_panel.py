@@ -189,3 +189,20 @@ def test_export_menu_writes_scoresheet_and_annotated_pdf(win: MainWindow, tmp_pa
     wait_loaded(win)
     assert win.exports.last_written == [pdf] and pdf.stat().st_size > 1000
     assert not prompts.errors
+
+
+def test_audit_dialog_lists_the_changes(win: MainWindow) -> None:
+    item = win.review.select_first_failing()
+    assert item is not None and win.review.accept()
+    win.actions_.audit.trigger()
+    dialog = win.sessions.audit_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = [
+        [dialog.proxy.index(r, c).data() for c in range(dialog.proxy.columnCount())]
+        for r in range(dialog.proxy.rowCount())
+    ]
+    assert any(row[3] == "评查决定" and row[1] == "测试员" and row[4] == item for row in rows)
+    assert any(row[3] == "机器评查" for row in rows)
+    dialog.search.setText("评查决定")
+    assert 0 < dialog.proxy.rowCount() < len(rows)
+    dialog.reject()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD, Checker
@@ -17,6 +18,9 @@ from casereview.errors import CaseReviewError
 from casereview.export.collect import collect
 from casereview.export.model import ReviewedCase
 from casereview.messages import describe
+from casereview.sessions.agreement import AgreementStats, agreement
+from casereview.sessions.double import final_deciders
+from casereview.sessions.store import find_session, session_cases
 
 
 def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,8 +29,10 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     def common(p: argparse.ArgumentParser, many: bool = True) -> None:
         p.add_argument(
-            "cases", nargs="+" if many else 1, metavar="CASE", help="案卷文件路径或已导入案卷的编号"
+            "cases", nargs="*" if many else 1, metavar="CASE", help="案卷文件路径或已导入案卷的编号"
         )
+        if many:
+            p.add_argument("--session", metavar="NAME", help="导出整个评查会话的案卷（代替 CASE）")
         p.add_argument("--db", help="数据库地址（使用已导入的案卷及其评查记录）")
         p.add_argument("--standard", default=DEFAULT_STANDARD, help="评查标准编号")
         p.add_argument("--profile", help="评查标准中的参数方案")
@@ -52,8 +58,36 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotated.add_argument("--password", help="加密 PDF 的密码")
 
 
+def _session_extras(
+    database: Database, session_id: int, checker: Checker
+) -> tuple[dict[int, dict[str, str]], AgreementStats]:
+    """Per case the final decider of each item, and the double-review agreement statistics."""
+    standards = {checker.standard.id: checker.standard}
+    with database.session_scope(readonly=True) as session:
+        deciders = {
+            c.case_id: final_deciders(session, c, standards) for c in session_cases(session, session_id)
+        }
+        stats = agreement(session, session_id, checker.standard)
+    return deciders, stats
+
+
 def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[ReviewedCase], int]:
-    checker = Checker.create(args.standard, args.profile)
+    specs, final_reviews = list(args.cases), {}
+    standard, profile = args.standard, args.profile
+    if getattr(args, "session", None):
+        if database is None:
+            database = open_database()  # a session lives in a database: the default one
+            args.db_opened = database
+        with database.session_scope(readonly=True) as session:
+            info = find_session(session, args.session)
+            cases = session_cases(session, info.id)
+        standard, profile = info.standard_id, info.profile
+        specs = [str(c.case_id) for c in cases]
+        final_reviews = {c.case_id: c.final_review_id for c in cases if c.final_review_id is not None}
+        args.session_id = info.id
+    if not specs:
+        raise ValueError("请给出要导出的案卷（CASE）或 --session 会话名称")
+    checker = Checker.create(standard, profile)
     failures = 0
 
     def report(spec: str, error: CaseReviewError) -> None:
@@ -67,7 +101,11 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
 
         scanner = OcrScanner(workers=None)
     try:
-        return collect(args.cases, checker, database, report, scanner), failures
+        collected = collect(specs, checker, database, report, scanner, final_reviews)
+        if getattr(args, "session_id", None) is not None and database is not None:
+            deciders, args.agreement = _session_extras(database, args.session_id, checker)
+            collected = [replace(c, deciders=deciders.get(c.case_id or -1, {})) for c in collected]
+        return collected, failures
     finally:
         if scanner is not None:
             scanner.close()
@@ -76,14 +114,19 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
 def run_cli(args: argparse.Namespace) -> int:
     database = open_database(args.db) if args.db else None
     try:
-        cases, failures = _collect(args, database)
+        try:
+            cases, failures = _collect(args, database)
+        except ValueError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 1
         if not cases:
             print("错误：没有可导出的案卷", file=sys.stderr)
             return 1
         written = _export(args, cases)
     finally:
-        if database is not None:
-            database.close()
+        for opened in (database, getattr(args, "db_opened", None)):
+            if opened is not None:
+                opened.close()
     for path in written:
         print(f"已导出：{path}")
     return 1 if failures else 0
@@ -97,7 +140,7 @@ def _export(args: argparse.Namespace, cases: list[ReviewedCase]) -> list[Path]:
         if len(cases) == 1:
             write_case_scoresheet(cases[0], args.out)
         else:
-            write_session_workbook(cases, args.out)
+            write_session_workbook(cases, args.out, agreement=getattr(args, "agreement", None))
         return [args.out]
     if kind == "notice":
         from casereview.export.notice import NoticeSettings, write_notices

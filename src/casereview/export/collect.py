@@ -4,7 +4,7 @@ checked — the stored review is used when the file was reviewed before)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from casereview.checking import Checker
@@ -24,17 +24,19 @@ MACHINE = "机器初评"
 OnError = Callable[[str, CaseReviewError], None]
 
 
-def _stored(database: Database, case_id: int, checker: Checker) -> ReviewedCase:
+def _stored(database: Database, case_id: int, checker: Checker, review_id: int | None = None) -> ReviewedCase:
     with database.session_scope(readonly=True) as session:
         case, documents, extraction = load_case(session, case_id)
         analysis = Analysis(case, documents, extraction, case_id)
         unit = enforcement_unit(case, documents) or ""
-        reviews = [r for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
+        reviews = [r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
         tags = tuple(list_tags(session, case_id))
+        if review_id is not None:
+            reviews = [review_id]  # the review a session settled on (a lead's arbitration …)
         if not reviews:
             sheet = checker.check(analysis)
             return ReviewedCase(analysis, sheet, unit, MACHINE, None, case_id, None, tags)
-        review = load_review(session, reviews[0].id)  # newest first
+        review = load_review(session, reviews[0])  # newest first
     sheet = score_review(checker.standard, review)
     deciders = sorted({d.reviewer for d in review.decisions})
     reviewer = "、".join(deciders) if deciders else review.summary.reviewer
@@ -47,16 +49,18 @@ def collect(
     database: Database | None = None,
     on_error: OnError | None = None,
     scanner: PageScanner | None = None,
+    final_reviews: Mapping[int, int] | None = None,
 ) -> list[ReviewedCase]:
     """One ReviewedCase per spec (a stored case id like ``12`` or a case-file path), in order.
 
     A spec that cannot be used is reported to ``on_error`` (file/spec, error) and skipped, so a
-    batch goes on; without ``on_error`` the error is raised. ``scanner`` reads scanned pages.
+    batch goes on; without ``on_error`` the error is raised. ``scanner`` reads scanned pages;
+    ``final_reviews`` (case id → review id) names the review that counts for a stored case.
     """
     cases: list[ReviewedCase] = []
     for spec in specs:
         try:
-            cases.append(_one(spec, checker, database, scanner))
+            cases.append(_one(spec, checker, database, scanner, final_reviews or {}))
         except CaseReviewError as error:
             if on_error is None:
                 raise
@@ -64,11 +68,17 @@ def collect(
     return cases
 
 
-def _one(spec: str, checker: Checker, database: Database | None, scanner: PageScanner | None) -> ReviewedCase:
+def _one(
+    spec: str,
+    checker: Checker,
+    database: Database | None,
+    scanner: PageScanner | None,
+    final_reviews: Mapping[int, int],
+) -> ReviewedCase:
     if spec.isdigit() and not Path(spec).exists():
         if database is None:
             raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, spec)
-        return _stored(database, int(spec), checker)
+        return _stored(database, int(spec), checker, final_reviews.get(int(spec)))
     path = Path(spec)
     if database is None:
         analysis = read_case(path, scanner=scanner)

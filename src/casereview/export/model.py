@@ -8,6 +8,7 @@ these from case-file paths (checked on the fly) or stored case ids.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from casereview.extract.summary import case_number, party
@@ -26,6 +27,9 @@ class ReviewedCase:
     case_id: int | None = None
     review_id: int | None = None
     tags: tuple[TagRecord, ...] = field(default_factory=tuple)
+    # Item id → who decided it last, when a review session knows better than the sheet (a case
+    # settled within tolerance counts reviewer 1's review, whose untouched items they accepted).
+    deciders: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -43,5 +47,7 @@ class ReviewedCase:
 
     def decider(self, item_id: str) -> str:
         """Who decided an item last: the reviewer whose decision stands, else the machine."""
+        if item_id in self.deciders:
+            return self.deciders[item_id]
         result = self.sheet.item(item_id)
         return result.decision.reviewer if result.decision is not None else "机器"

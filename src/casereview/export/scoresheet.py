@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
+from casereview.export.agreement_sheet import write_agreement_sheet
 from casereview.export.model import ReviewedCase
 from casereview.export.scoresheet_layout import fill_case_sheet, save_workbook, standard_for
 from casereview.export.scoresheet_session import (
@@ -22,6 +23,7 @@ from casereview.export.scoresheet_session import (
     unit_table,
 )
 from casereview.export.scoresheet_stats import grade_order
+from casereview.sessions.agreement import AgreementStats
 from casereview.standards.schema import Standard
 
 CASE_SHEET_LIMIT = 50  # more cases get only the summaries: a 2,000-case session must stay fast
@@ -42,9 +44,11 @@ def write_session_workbook(
     title: str = "案卷评查汇总",
     *,
     standard: Standard | None = None,
+    agreement: AgreementStats | None = None,
 ) -> None:
     """案卷汇总, 单位汇总, 问题频次 and 评查人员 sheets with charts, and one 评分表 sheet per case
-    when there are at most ``CASE_SHEET_LIMIT`` cases.
+    when there are at most ``CASE_SHEET_LIMIT`` cases; 评查一致性 when double-review
+    ``agreement`` statistics are given.
 
     Grades are counted in the order of the standard (``standard``, else the installed one of the
     first case's standard id); grades of other standards follow.
@@ -68,4 +72,6 @@ def write_session_workbook(
     unit_table(units, cases, grades)
     problem_table(problems, cases, known)
     reviewer_table(people, cases)
+    if agreement is not None:
+        write_agreement_sheet(workbook, agreement)
     save_workbook(workbook, path)

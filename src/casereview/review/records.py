@@ -29,6 +29,7 @@ class AuditAction(StrEnum):
     CORRECTION = "field_correction"
     SESSION = "session"  # a review session created, a session case's status changed
     ASSIGNMENT = "assignment"
+    MERGE = "merge_package"  # a reviewer's offline results package merged by the lead
 
 
 @dataclass(frozen=True)

@@ -298,13 +298,21 @@ def my_cases(session: Session, session_id: int, reviewer: str) -> list[SessionCa
 # -- linking reviews and progress ----------------------------------------------------------------
 
 
-def link_reviews(session: Session, session_id: int) -> int:
+def case_in_session(session: Session, session_id: int, case_id: int) -> SessionCase | None:
+    return next((c for c in session_cases(session, session_id) if c.case_id == case_id), None)
+
+
+def link_reviews(session: Session, session_id: int, case_id: int | None = None) -> int:
     """Attach each assignment to its reviewer's newest review of the case under the session's
     standard (made in the workstation or merged from a package); update the case statuses that
-    follow from it (待评查 → 评查中). Returns how many assignments were linked now."""
+    follow from it (待评查 → 评查中). Returns how many assignments were linked now.
+    ``case_id`` limits it to one case (the workstation after a reviewer opened it)."""
     info = get_session(session, session_id)
     linked = 0
     for case in session_cases(session, session_id):
+        if case_id is not None and case.case_id != case_id:
+            continue
+        linked_here = 0
         for assignment in case.assignments:
             if assignment.review_id is not None:
                 continue
@@ -323,9 +331,11 @@ def link_reviews(session: Session, session_id: int) -> int:
                 .values(review_id=review_id),
                 execution_options={"synchronize_session": False},
             )
-            linked += 1
-        if case.status is CaseStatus.PENDING and (linked or any(a.review_id for a in case.assignments)):
+            linked_here += 1
+        started = linked_here or any(a.review_id for a in case.assignments)
+        if case.status is CaseStatus.PENDING and started:
             set_case_status(session, case.id, CaseStatus.REVIEWING, info.lead)
+        linked += linked_here
     return linked
 
 

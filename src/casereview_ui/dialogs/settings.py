@@ -112,6 +112,9 @@ class SettingsDialog(QDialog):
         self._pick_file = pick_file
         self.reviewer = QLineEdit(settings.reviewer, self)
         self.reviewer.setPlaceholderText(self.tr("必填：评查记录上署名的评查人员"))
+        self.session = QLineEdit(settings.session, self)
+        self.session.setObjectName("sessionEdit")
+        self.session.setPlaceholderText(self.tr("留空：不限会话，显示全部已导入案卷"))
         self.standard = QComboBox(self)
         self.profile = QComboBox(self)
         # Profile titles are long: elide in the field, show in full in the open list.
@@ -152,6 +155,7 @@ class SettingsDialog(QDialog):
         form.setColumnStretch(1, 1)
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
             (self.tr("评查人员："), self.reviewer),
+            (self.tr("评查会话："), self.session),
             (self.tr("评查标准："), self.standard),
             (self.tr("适用方案："), self.profile),
             ("", self.profile_hint),
@@ -331,6 +335,7 @@ class SettingsDialog(QDialog):
             holiday_override=self.holiday.text().strip(),
             ocr_workers=self.ocr_workers.value(),
             database_url=self.database_url(),
+            session=self.session.text().strip(),
         )
 
     def problem(self) -> str | None:

@@ -1,0 +1,229 @@
+"""``casereview session create|import|assign|status|settle|export-package|open-package|
+export-results|merge-package`` — a review session scripted by its lead (and by reviewers working
+offline). Errors are printed in Chinese; the exit code is 1 when anything could not be done."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.db import Database, open_database
+from casereview.errors import CaseReviewError
+from casereview.messages import describe
+from casereview.sessions.importing import import_cases, list_entries, tree_entries
+from casereview.sessions.model import STATUS_LABELS, CaseStatus
+from casereview.sessions.store import (
+    add_reviewer,
+    assign,
+    auto_assign,
+    create_session,
+    find_session,
+    link_reviews,
+    progress,
+    session_cases,
+    status_counts,
+)
+
+
+def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("session", help="评查会话：创建、导入案卷、分配、进度、离线评查包")
+    commands = parser.add_subparsers(dest="session_command", required=True)
+
+    def named(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, help=help_text)
+        p.add_argument("name", metavar="NAME", help="评查会话名称")
+        p.add_argument("--db", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
+        p.add_argument("--by", default="组长", help="操作人（写入审计记录）")
+        return p
+
+    create = named("create", "创建评查会话")
+    create.add_argument("--year", type=int, default=dt.date.today().year)
+    create.add_argument("--standard", default=DEFAULT_STANDARD)
+    create.add_argument("--profile")
+    create.add_argument("--double", action="store_true", help="双人评查")
+    create.add_argument("--blind", action="store_true", help="盲评：评查人员看不到执法单位与执法人员姓名")
+    create.add_argument("--tolerance", type=float, default=3.0, help="双评允许差值（分），超过则待仲裁")
+    create.add_argument(
+        "--reviewer",
+        action="append",
+        default=[],
+        metavar="NAME[:UNIT]",
+        help="评查人员（可带所在单位），可重复",
+    )
+    imp = named("import", "导入案卷：--tree 单位文件夹/案卷文件，或 --list 清单 CSV（执法单位,案卷文件）")
+    source = imp.add_mutually_exclusive_group(required=True)
+    source.add_argument("--tree", type=Path)
+    source.add_argument("--list", type=Path)
+    imp.add_argument("--no-ocr", action="store_true")
+    assign_cmd = named("assign", "分配案卷：--auto 自动均衡分配，或 --case/--reviewer/--slot 手工分配")
+    assign_cmd.add_argument("--auto", action="store_true")
+    assign_cmd.add_argument("--case", type=int, help="会话案卷编号（见 status --cases）")
+    assign_cmd.add_argument("--reviewer")
+    assign_cmd.add_argument("--slot", type=int, default=1)
+    status = named("status", "查看会话进度：各状态案卷数、各评查人员进度")
+    status.add_argument("--format", choices=("table", "json"), default="table")
+    status.add_argument("--cases", action="store_true", help="逐份列出案卷")
+    named("settle", "汇总已完成的评查：双评差值在允许范围内的完成，超出的待仲裁")
+    export_package = named("export-package", "为评查人员导出离线评查包（ZIP，含 SHA-256 清单）")
+    export_package.add_argument("--reviewer", required=True)
+    export_package.add_argument("--out", type=Path, required=True, metavar="DIR")
+    open_package = commands.add_parser("open-package", help="评查人员：在本机打开离线评查包")
+    open_package.add_argument("package", type=Path)
+    open_package.add_argument("--db")
+    open_package.add_argument("--reviewer", help="只接受给此评查人员的评查包")
+    export_results = named("export-results", "评查人员：导出评查结果包交回组长")
+    export_results.add_argument("--reviewer", required=True)
+    export_results.add_argument("--out", type=Path, required=True, metavar="DIR")
+    merge = named("merge-package", "组长：合并评查人员交回的结果包（冲突列出，不覆盖）")
+    merge.add_argument("package", type=Path)
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    database = open_database(args.db) if args.db else open_database()
+    try:
+        return _run(args, database)
+    except (ValueError, CaseReviewError) as exc:
+        text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
+        print(f"错误：{text}", file=sys.stderr)
+        return 1
+    finally:
+        database.close()
+
+
+def _run(args: argparse.Namespace, database: Database) -> int:
+    command = args.session_command
+    if command == "create":
+        Checker.create(args.standard, args.profile)  # an unknown standard or profile fails here
+        with database.session_scope() as session:
+            sid = create_session(
+                session,
+                args.name,
+                args.year,
+                args.standard,
+                args.by,
+                profile=args.profile,
+                double_review=args.double,
+                blind=args.blind,
+                tolerance=args.tolerance,
+            )
+            for spec in args.reviewer:
+                name, _, unit = spec.partition(":")
+                add_reviewer(session, sid, name, unit or None)
+        print(f"已创建评查会话 #{sid}：{args.name}")
+        return 0
+    if command == "open-package":
+        from casereview.sessions.package import open_package
+
+        opened = open_package(args.package, database, args.reviewer)
+        print(
+            f"已打开评查包：{opened.session_name}，评查人员 {opened.reviewer}，{len(opened.case_ids)} 份案卷"
+        )
+        return 0
+    with database.session_scope(readonly=True) as session:
+        info = find_session(session, args.name)
+    if command == "import":
+        entries = tree_entries(args.tree) if args.tree else list_entries(args.list)
+        scanner = None
+        if not args.no_ocr:
+            from casereview.ocr.scanner import OcrScanner
+
+            scanner = OcrScanner(workers=None)
+        try:
+            result = import_cases(database, info.id, entries, scanner)
+        finally:
+            if scanner is not None:
+                scanner.close()
+        for path, message in result.failed:
+            print(f"错误：{path}：{message}", file=sys.stderr)
+        print(f"已导入 {len(result.added)} 份案卷，失败 {len(result.failed)} 份")
+        return 1 if result.failed else 0
+    if command == "assign":
+        with database.session_scope() as session:
+            if args.auto:
+                load = auto_assign(session, info.id, args.by)
+                print(
+                    "已自动分配：" + "，".join(f"{name} {count} 份" for name, count in sorted(load.items()))
+                )
+            else:
+                if args.case is None or not args.reviewer:
+                    raise ValueError("手工分配需要 --case 与 --reviewer")
+                assign(session, args.case, args.reviewer, args.slot, args.by)
+                print(f"已将会话案卷 {args.case} 分配给 {args.reviewer}（席位 {args.slot}）")
+        return 0
+    if command == "status":
+        return _status(args, database, info.id)
+    if command == "settle":
+        from casereview.sessions.double import settle
+
+        with database.session_scope() as session:
+            link_reviews(session, info.id)
+            settled = settle(session, info.id, args.by)
+        arbitration = sum(1 for c in settled if not c.within_tolerance)
+        print(f"已汇总 {len(settled)} 份双评案卷，其中 {arbitration} 份待仲裁")
+        return 0
+    if command == "export-package":
+        from casereview.sessions.package import export_package
+
+        package = export_package(database, info.id, args.reviewer, args.out)
+        print(f"已导出评查包：{package}")
+        return 0
+    if command == "export-results":
+        from casereview.sessions.package import export_results
+
+        results = export_results(database, info.name, args.reviewer, args.out)
+        print(f"已导出评查结果包：{results}")
+        return 0
+    if command == "merge-package":
+        from casereview.sessions.package import merge_results
+
+        report = merge_results(database, info.id, args.package, args.by)
+        if report.refused:
+            print(f"错误：{report.refused}", file=sys.stderr)
+            return 1
+        print(
+            f"已合并 {report.cases} 份案卷，新增 {report.decisions_added} 项决定，冲突 {len(report.conflicts)} 项"
+        )
+        for conflict in report.conflicts:
+            print(f"冲突：{conflict}")
+        for note in report.notes:
+            print(f"说明：{note}")
+        return 0
+    return 2
+
+
+def _status(args: argparse.Namespace, database: Database, session_id: int) -> int:
+    with database.session_scope() as session:
+        link_reviews(session, session_id)
+        cases = session_cases(session, session_id)
+        people = progress(session, session_id)
+    counts = status_counts(cases)
+    if args.format == "json":
+        data = {
+            "statuses": {status.value: counts[status] for status in CaseStatus},
+            "reviewers": [p.__dict__ for p in people],
+            "cases": [
+                {
+                    "id": c.id,
+                    "case_id": c.case_id,
+                    "unit": c.unit,
+                    "status": c.status.value,
+                    "reviewers": c.reviewers(),
+                }
+                for c in cases
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print("，".join(f"{STATUS_LABELS[s]} {counts[s]} 份" for s in CaseStatus))
+    for p in people:
+        print(f"{p.reviewer}：分配 {p.assigned} 份，已开始 {p.started} 份，已完成 {p.done} 份")
+    if args.cases:
+        for c in cases:
+            print(
+                f"#{c.id}  案卷 {c.case_id}  {c.unit}  {c.status.label}  {'、'.join(c.reviewers()) or '未分配'}"
+            )
+    return 0

@@ -1,0 +1,380 @@
+"""The lead merges a reviewer's results package into the session, deterministically.
+
+Per case: a review the lead's database lacks is created (the machine findings re-checked here, on
+the lead's stored analysis with the reviewer's field corrections) and the reviewer's decisions are
+replayed in order with their original reviewer and ``decided_at``; an existing review gets only the
+decisions it has not seen. Decisions are matched by (item, decided_at, kind, deduction, reason).
+When the lead's copy changed an item after the last decision both sides share, and the package
+changed it too, the item is a conflict: listed, never applied. Merging a package twice changes
+nothing. Every merged case leaves an audit row ``merge_package`` carrying the reviewer's own audit
+rows (who, when, which machine).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from casereview.checking import Checker
+from casereview.db import Database, find_case_by_sha256, load_case
+from casereview.errors import CaseReviewError, ErrorCode
+from casereview.extract.summary import case_number
+from casereview.fieldnames import field_label
+from casereview.messages import describe
+from casereview.pipeline import Analysis
+from casereview.review.audit import audit_trail, write_audit
+from casereview.review.corrections import active_corrections, apply_corrections, normalise, record_correction
+from casereview.review.decisions import KIND_LABELS, check_fits, to_reviewer_decision
+from casereview.review.publications import publication_date_for_case
+from casereview.review.records import AuditAction, AuditEntry, StoredDecision
+from casereview.review.service import score_review, standard_meta
+from casereview.review.store import (
+    create_review,
+    load_review,
+    record_decision,
+    replace_findings,
+    reviews_of_case,
+    set_review_status,
+    update_review_score,
+    withdraw_decision,
+)
+from casereview.scoring import ScoreSheet
+from casereview.scoring.model import DecisionKind
+from casereview.sessions.package_results import (
+    REVIEWS,
+    DecisionKey,
+    PackedCase,
+    PackedCorrection,
+    PackedDecision,
+    PackedReview,
+    decode_reviews,
+    with_withdrawals,
+)
+from casereview.sessions.package_zip import read_package, refused
+from casereview.sessions.store import get_session, link_reviews, reviewers, session_cases
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    """An item (or corrected field) both the lead and the reviewer changed: not merged."""
+
+    case_id: int
+    sha256: str
+    item_id: str
+    lead: str  # the lead's current value, in Chinese
+    package: str  # the package's value
+
+    def describe(self) -> str:
+        return (
+            f"案卷 #{self.case_id} {self.item_id}：本机为“{self.lead}”，评查结果包为“{self.package}”，未合并"
+        )
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+@dataclass
+class MergeReport:
+    cases: int  # cases with a review in the package that were merged (changed or not)
+    decisions_added: int
+    conflicts: list[MergeConflict] = field(default_factory=list)
+    refused: str | None = None  # the Chinese reason when the package was refused (nothing written)
+    notes: list[str] = field(default_factory=list)  # cases skipped, scores that differ
+
+
+def decision_text(decision: StoredDecision | None) -> str:
+    if decision is None:
+        return "未决定（按机器评查）"
+    label = KIND_LABELS[DecisionKind(decision.kind)]
+    if decision.kind is DecisionKind.ACCEPT:
+        return label
+    page = f"（第{decision.page}页）" if decision.page is not None else ""
+    return f"{label}扣 {decision.deduction:g} 分{page}：{decision.reason}"
+
+
+# -- planning: which package decisions are new, which items conflict ------------------------------
+
+Event = tuple[str, DecisionKey]  # ("D", key): decided; ("W", key): that decision withdrawn
+
+
+def _events(history: list[PackedDecision]) -> list[tuple[Event, PackedDecision]]:
+    out: list[tuple[Event, PackedDecision]] = []
+    for packed in history:
+        out.append((("D", packed.key), packed))
+        if packed.withdrawn:
+            out.append((("W", packed.key), packed))
+    return out
+
+
+def _final(events: list[tuple[Event, PackedDecision]]) -> StoredDecision | None:
+    if not events:
+        return None
+    (kind, _key), packed = events[-1]
+    return None if kind == "W" else packed.decision
+
+
+def _same(a: StoredDecision | None, b: StoredDecision | None) -> bool:
+    """Both sides say the same thing (reached independently, e.g. both accepted): no conflict."""
+    if a is None or b is None:
+        return a is b
+    return (a.kind, a.deduction, a.reason.strip(), a.page, a.bbox) == (
+        b.kind, b.deduction, b.reason.strip(), b.page, b.bbox
+    )  # fmt: skip
+
+
+Planned = list[tuple[Event, PackedDecision]]
+ItemConflict = tuple[str, StoredDecision | None, StoredDecision | None]  # item, lead's, package's
+
+
+def plan(lead: list[PackedDecision], package: list[PackedDecision]) -> tuple[Planned, list[ItemConflict]]:
+    """(events to apply in the package's order, conflicts as (item, lead's value, package's value))."""
+    ours, theirs = _events(lead), _events(package)
+    items = sorted({p.decision.item_id for p in package})
+    apply: set[int] = set()
+    conflicts: list[ItemConflict] = []
+    for item in items:
+        mine = [(i, e) for i, e in enumerate(ours) if e[1].decision.item_id == item]
+        other = [(i, e) for i, e in enumerate(theirs) if e[1].decision.item_id == item]
+        mine_keys = Counter(e[0] for _i, e in mine)
+        other_keys = Counter(e[0] for _i, e in other)
+        shared = mine_keys & other_keys
+        # After the last event both sides share: what each side did on its own.
+        last_mine = max((n for n, (_i, e) in enumerate(mine) if e[0] in shared), default=-1)
+        last_other = max((n for n, (_i, e) in enumerate(other) if e[0] in shared), default=-1)
+        new = [i for i, e in other[last_other + 1 :] if e[0] not in mine_keys]
+        own = [e for _i, e in mine[last_mine + 1 :] if e[0] not in other_keys]
+        if not new:
+            continue
+        if own:
+            lead_value, package_value = _final([e for _i, e in mine]), _final([e for _i, e in other])
+            if not _same(lead_value, package_value):
+                conflicts.append((item, lead_value, package_value))
+            continue
+        apply.update(new)
+    return [theirs[i] for i in sorted(apply)], conflicts
+
+
+# -- merging one case ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    session: Session
+    checker: Checker
+    actor: str
+    reviewer: str
+    package: Path
+    report: MergeReport
+
+
+def _check(session: Session, case_id: int, checker: Checker) -> ScoreSheet:
+    """The machine's check as the workstation would make it: corrections and publication applied."""
+    case, documents, extraction = load_case(session, case_id)
+    corrections = active_corrections(session, case_id)
+    if corrections:
+        extraction = apply_corrections(extraction, corrections, documents)
+    number = case_number(extraction)
+    publication = publication_date_for_case(session, case_id, None if number is None else str(number.value))
+    return checker.check(Analysis(case, documents, extraction, case_id), publication)
+
+
+def _merge_corrections(ctx: _Context, case_id: int, sha: str, packed: list[PackedCorrection]) -> int:
+    changed = 0
+    for correction in packed:
+        current = active_corrections(ctx.session, case_id).get(correction.field)
+        if correction.value is None:
+            if current is not None and current.reviewer == correction.reviewer:
+                record_correction(ctx.session, case_id, correction.field, None, correction.reviewer)
+                changed += 1
+            continue
+        if current is not None and current.value == correction.value:
+            continue
+        if current is not None and current.reviewer != correction.reviewer:
+            # Someone on the lead's side corrected the field differently: the lead decides.
+            label = field_label(correction.field)
+            conflict = MergeConflict(case_id, sha, label, current.value or "", correction.value)
+            ctx.report.conflicts.append(conflict)
+            continue
+        record_correction(
+            ctx.session,
+            case_id,
+            correction.field,
+            correction.value,
+            correction.reviewer,
+            page=correction.page,
+            reason=correction.reason,
+        )
+        changed += 1
+    return changed
+
+
+def _merge_case(ctx: _Context, case_id: int, item: PackedCase, review: PackedReview) -> None:
+    session, checker = ctx.session, ctx.checker
+    meta = standard_meta(checker.standard)
+    profile = checker.standard.profile(checker.profile).name
+    corrected = _merge_corrections(ctx, case_id, item.sha256, review.corrections)
+    review_id = next(
+        (
+            r.id
+            for r in reviews_of_case(session, case_id)
+            if r.reviewer == ctx.reviewer and r.standard == meta and r.profile == profile
+        ),
+        None,
+    )
+    created = review_id is None
+    if review_id is None:
+        sheet = _check(session, case_id, checker)
+        review_id = create_review(
+            session, case_id, meta, profile, ctx.reviewer, sheet.findings, sheet.score, sheet.grade
+        )
+    elif corrected:
+        sheet = _check(session, case_id, checker)
+        replace_findings(session, review_id, sheet.findings, sheet.score, sheet.grade, ctx.actor)
+    current = load_review(session, review_id)
+    trail = audit_trail(session, case_id, review_id=review_id)
+    events, conflicts = plan(with_withdrawals(current.history, trail), review.decisions)
+    for conflict_item, lead_value, package_value in conflicts:
+        text = decision_text(lead_value), decision_text(package_value)
+        ctx.report.conflicts.append(MergeConflict(case_id, item.sha256, conflict_item, *text))
+    added = withdrawn = 0
+    for (kind, _key), packed in events:
+        if kind == "D":
+            record_decision(session, review_id, packed.decision, ctx.actor)
+            added += 1
+        else:
+            withdrawn += withdraw_decision(session, review_id, packed.decision.item_id, ctx.actor)
+    status_from_package = review.status is not current.summary.status and (
+        created or bool(events) or review.updated_at > _last_status_change(trail, current.summary.created_at)
+    )
+    if status_from_package:
+        set_review_status(session, review_id, review.status, ctx.actor)
+    merged = load_review(session, review_id)
+    sheet = score_review(checker.standard, merged)
+    if (sheet.score, sheet.grade) != (merged.summary.score, merged.summary.grade):
+        update_review_score(session, review_id, sheet.score, sheet.grade, ctx.actor, action=AuditAction.MERGE)
+    if not conflicts and abs(sheet.score - review.score) > 1e-6:
+        ctx.report.notes.append(
+            f"案卷 #{case_id}：合并后得分 {sheet.score:g} 与评查人员机器上的 {review.score:g} 不同"
+            "（本机的公示清单、更正或评查标准可能不同）"
+        )
+    ctx.report.decisions_added += added
+    if created or corrected or added or withdrawn or status_from_package:
+        after: dict[str, Any] = {
+            "package": ctx.package.name,
+            "reviewer": ctx.reviewer,
+            "created": created,
+            "decisions_added": added,
+            "withdrawn": withdrawn,
+            "corrections": corrected,
+            "conflicts": [c[0] for c in conflicts],
+            "trail": _new_trail(trail, review.audit),
+        }
+        write_audit(session, AuditAction.MERGE, ctx.actor, review_id=review_id, case_id=case_id, after=after)
+
+
+def _last_status_change(trail: list[AuditEntry], default: dt.datetime) -> dt.datetime:
+    return max((e.at for e in trail if e.action == AuditAction.STATUS), default=default)
+
+
+def _new_trail(trail: list[AuditEntry], packed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The reviewer's audit rows not yet carried by an earlier merge of this review."""
+    seen = {
+        (row.get("at"), row.get("action"), row.get("item_id"), row.get("machine"))
+        for entry in trail
+        if entry.action == AuditAction.MERGE and isinstance(entry.after, dict)
+        for row in entry.after.get("trail", [])
+        if isinstance(row, dict)
+    }
+    return [
+        r for r in packed if (r.get("at"), r.get("action"), r.get("item_id"), r.get("machine")) not in seen
+    ]
+
+
+# -- the package ---------------------------------------------------------------------------------
+
+
+def _validate(path: Path, checker: Checker, reviewer: str, cases: list[PackedCase]) -> None:
+    """Refuse, before writing, what could not be stored or scored here."""
+    meta = standard_meta(checker.standard)
+    profile = checker.standard.profile(checker.profile).name
+    for item in cases:
+        review = item.review
+        if review is None:
+            continue
+        if review.standard != meta:
+            raise refused(
+                path,
+                f"评查结果按评查标准 {review.standard.id} 版本 {review.standard.version} 评分，"
+                f"本机会话使用版本 {meta.version}，内容不同",
+            )
+        if review.profile != profile:
+            raise refused(path, f"评查结果按评分方案“{review.profile}”评分，本会话使用“{profile}”")
+        people = {d.decision.reviewer for d in review.decisions} | {c.reviewer for c in review.corrections}
+        if people - {reviewer}:
+            others = "、".join(sorted(people - {reviewer}))
+            raise refused(path, f"“{reviewer}”的评查结果中有其他人员的评查决定或更正：{others}")
+        try:
+            for packed in review.decisions:
+                check_fits(checker.standard, packed.decision.item_id, to_reviewer_decision(packed.decision))
+            for correction in review.corrections:
+                if correction.value is not None:
+                    normalise(correction.field, correction.value)
+        except ValueError as exc:
+            raise refused(path, f"评查结果中的评查决定或更正无效：{exc}") from exc
+
+
+def merge_results(database: Database, session_id: int, package: Path, actor: str) -> MergeReport:
+    """Merge a reviewer's results package into session ``session_id`` in one transaction.
+
+    A refused package (any guard of the package reader, another session, another standard
+    version, a case not in the session, an invalid decision) comes back as ``refused`` with the
+    Chinese reason, and nothing is written."""
+    try:
+        return _merge(database, session_id, package, actor)
+    except CaseReviewError as error:
+        if error.code is not ErrorCode.PACKAGE_REFUSED:
+            raise
+        return MergeReport(0, 0, [], describe(error))
+
+
+def _merge(database: Database, session_id: int, package: Path, actor: str) -> MergeReport:
+    opened = read_package(package, "results")
+    manifest = opened.manifest
+    try:
+        session_name, reviewer = str(manifest["session"]["name"]), str(manifest["reviewer"])
+        cases = decode_reviews(opened.json(REVIEWS))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise refused(package, "评查结果内容不完整或格式有误") from exc
+    if len({c.sha256 for c in cases}) != len(cases):
+        raise refused(package, "评查结果中的案卷重复")
+    with database.session_scope(readonly=True) as session:
+        info = get_session(session, session_id)
+        people = {r.name for r in reviewers(session, session_id)}
+    if info.name != session_name:
+        raise refused(package, f"这是评查会话“{session_name}”的评查结果，不是“{info.name}”的")
+    if reviewer not in people:
+        raise refused(package, f"“{reviewer}”不是评查会话“{info.name}”的评查人员")
+    checker = Checker.create(info.standard_id, info.profile)
+    _validate(package, checker, reviewer, cases)
+    report = MergeReport(0, 0)
+    with database.session_scope() as session:
+        by_case = {c.case_id: c for c in session_cases(session, session_id)}
+        ctx = _Context(session, checker, actor, reviewer, package, report)
+        for item in cases:
+            case_id = find_case_by_sha256(session, item.sha256)
+            if case_id is None or case_id not in by_case:
+                raise refused(package, f"评查结果中的案卷 {item.sha256[:12]}… 不在本会话中")
+            if item.review is None:
+                continue
+            if reviewer not in by_case[case_id].reviewers():
+                report.notes.append(f"案卷 #{case_id} 已不再分配给“{reviewer}”，其评查结果未合并")
+                continue
+            _merge_case(ctx, case_id, item, item.review)
+            report.cases += 1
+        link_reviews(session, session_id)
+    return report
