@@ -11,7 +11,7 @@ import random
 import shutil
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path, PureWindowsPath
 
 import pytest
@@ -22,9 +22,6 @@ from package_kit import (
     REVIEWER,
     SESSION,
     Built,
-    build_lead,
-    empty_database,
-    lead_copy,
     row_counts,
     workbench,
 )
@@ -39,22 +36,6 @@ from casereview.sessions.package import (
     open_package,
     safe_member_name,
 )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_lead(tmp_path_factory.mktemp("lead"))
-
-
-@pytest.fixture
-def lead(built: Built, tmp_path: Path) -> Iterator[Database]:
-    yield from lead_copy(built, tmp_path)
-
-
-@pytest.fixture
-def reviewer_db(tmp_path: Path) -> Iterator[Database]:
-    yield from empty_database(tmp_path)
-
 
 # -- refusals ------------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import json
 import zipfile
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,10 +18,7 @@ from package_kit import (
     SESSION,
     UNITS,
     Built,
-    build_lead,
-    empty_database,
     history,
-    lead_copy,
     row_counts,
     sha_of,
     workbench,
@@ -45,22 +41,6 @@ from casereview.sessions.package import (
 )
 from casereview.sessions.package_codec import decode_analysis, encode_analysis
 from casereview.sessions.store import add_case, add_reviewer, auto_assign, create_session, session_cases
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_lead(tmp_path_factory.mktemp("lead"))
-
-
-@pytest.fixture
-def lead(built: Built, tmp_path: Path) -> Iterator[Database]:
-    yield from lead_copy(built, tmp_path)
-
-
-@pytest.fixture
-def reviewer_db(tmp_path: Path) -> Iterator[Database]:
-    yield from empty_database(tmp_path)
-
 
 # -- the round trip ------------------------------------------------------------------------------
 
