@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check-format typecheck imports unit bench package sysdeps sysdeps-test venv demo clean format screenshots
+.PHONY: run test lint check-format typecheck imports unit bench package sysdeps sysdeps-test venv demo clean format screenshots package-smoke
 
 run: sysdeps venv demo
 	$(BIN)/casereview-gui
@@ -50,9 +50,13 @@ screenshots: sysdeps-test venv demo
 bench: venv demo
 	$(BIN)/python bench/run_all.py
 
-package: venv
-	$(BIN)/python -m pip install -q pyinstaller
-	$(BIN)/pyinstaller --noconfirm pyinstaller.spec
+package: venv demo
+	$(BIN)/python -m pip install -q "pyinstaller>=6,<7"
+	$(BIN)/pyinstaller --noconfirm --log-level WARN pyinstaller.spec
+
+# The frozen app's own smoke test (make test also runs it when a build exists).
+package-smoke:
+	CASEREVIEW_DATA_DIR=$$(mktemp -d) QT_QPA_PLATFORM=offscreen dist/CaseReview/casereview-gui --smoke-test
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

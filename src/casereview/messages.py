@@ -29,6 +29,22 @@ _TEMPLATES: dict[ErrorCode, str] = {
 }
 
 
+# StorageError reasons (the stable strings of casereview.db.failures) in words.
+STORAGE_REASONS: dict[str, str] = {
+    "disk_full": "磁盘空间不足，请清理磁盘后重试",
+    "read_only": "数据库或其所在文件夹是只读的，无法写入",
+    "cannot_open": "无法创建或打开数据库文件（文件夹不存在、只读或没有写入权限）",
+    "locked": "数据库正被其他程序占用",
+    "corrupt": "文件不是 CaseReview 数据库或已损坏",
+    "io": "磁盘读写出错",
+    "unreachable": "无法连接数据库服务器",
+    "auth": "用户名或密码不正确",
+    "rejected": "服务器拒绝连接（数据库名、用户名或密码不正确）",
+    "bad_url": "数据库地址格式不正确",
+    "schema": "数据库由更新版本的 CaseReview 创建，请升级本程序",
+}
+
+
 def _human_size(value: object) -> str:
     if not isinstance(value, int | float):
         return str(value)
@@ -67,6 +83,8 @@ def describe(error: CaseReviewError) -> str:
     problems = detail.get("problems")
     if error.code == ErrorCode.STANDARD_INVALID and isinstance(problems, list) and problems:
         fields["reason"] = "".join(f"\n  {_standard_problem(p)}" for p in problems)
+    if error.code == ErrorCode.STORAGE and isinstance(reason, str) and reason in STORAGE_REASONS:
+        fields["reason"] = STORAGE_REASONS[reason]
     template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
     return template.format(**fields)
 

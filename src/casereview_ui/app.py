@@ -139,6 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return rc
 
 
+def missing_rules() -> list[str]:
+    """Rule ids of the catalogue that are not registered (empty when every rule is there)."""
+    from casereview.rules import CATALOGUE
+    from casereview.rules.base import REGISTRY
+
+    return [rule for rule in CATALOGUE if rule not in REGISTRY]
+
+
 def smoke_settings() -> AppSettings:
     """The smoke test checks with the installed defaults, whatever the user's settings say."""
     return AppSettings(reviewer="自检")
@@ -168,6 +176,10 @@ def smoke_test(cases: list[Path], screenshot: Path | None, timeout_s: float = SM
         window.runner.wait_for_idle(timeout_s)
         if window.review.sheet is None:
             _say("自检失败：评查标准未能检查演示案卷")
+            return 1
+        unregistered = missing_rules()
+        if unregistered:  # a frozen build that lost a rule module would score cases wrongly
+            _say(f"自检失败：规则未加载：{'、'.join(unregistered)}")
             return 1
         selected = window.review.select_first_failing()
         window.runner.wait_for_idle(timeout_s)

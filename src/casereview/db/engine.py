@@ -122,7 +122,8 @@ def open_database(url: str | None = None, *, busy_timeout: float = 10.0) -> Data
     ``url`` defaults to :func:`casereview.paths.default_database_url`. Raises StorageError when the
     database cannot be created, opened, reached or migrated.
     """
-    url = url or default_database_url()
+    with storage_errors(url or "", opening=True):  # the default data folder may be unwritable
+        url = url or default_database_url()
     with storage_errors(url, opening=True):
         engine = make_engine(url, busy_timeout=busy_timeout)
     try:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
@@ -98,7 +99,8 @@ def to_storage_error(error: BaseException, url: str) -> StorageError:
     if isinstance(error, sa_exc.ArgumentError):
         return StorageError(ErrorCode.STORAGE, safe_url(url), {"reason": BAD_URL, "message": str(error)})
     if isinstance(error, OSError):
-        reason = DISK_FULL if error.errno == 28 else CANNOT_OPEN
+        reasons = {errno.ENOSPC: DISK_FULL, errno.EROFS: READ_ONLY}
+        reason = reasons.get(error.errno or 0, CANNOT_OPEN)
         return StorageError(ErrorCode.STORAGE, safe_url(url), {"reason": reason, "message": str(error)})
     reason, extra = _reason(error, url)
     orig = error.orig if isinstance(error, sa_exc.DBAPIError) else error

@@ -6,8 +6,11 @@ created by the writer itself rather than mkstemp so it gets the usual permission
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import traceback
 import uuid
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -40,5 +43,17 @@ def save_atomically(document: Any, path: Path) -> None:
         document.save(str(tmp))
         tmp.replace(path)
     except Exception as exc:
+        _close_abandoned_archives(exc, tmp)
         tmp.unlink(missing_ok=True)
         raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": failure_reason(exc)}) from exc
+
+
+def _close_abandoned_archives(exc: BaseException, tmp: Path) -> None:
+    """Close the ZipFile a writer (openpyxl, python-docx) left open on ``tmp`` when it failed
+    half-way: else the archive closes itself at garbage collection and, the disk being full,
+    fails again there as an unraisable error long after the refusal."""
+    for frame, _line in traceback.walk_tb(exc.__traceback__):
+        for value in list(frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.filename == str(tmp):
+                with contextlib.suppress(Exception):
+                    value.close()  # fails on the full disk, but leaves the archive closed

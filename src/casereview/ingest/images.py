@@ -24,11 +24,11 @@ def read_image(path: Path, options: IngestOptions, first_number: int) -> Iterato
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(path)
-            _check_pixels(path, img.width * img.height)
-            for index, frame in enumerate(ImageSequence.Iterator(img)):
-                _check_pixels(path, frame.width * frame.height)
-                yield _frame_page(path, frame, index, first_number + index)
+            with Image.open(path) as img:  # closed on a corrupt frame too, not left to the GC
+                _check_pixels(path, img.width * img.height)
+                for index, frame in enumerate(ImageSequence.Iterator(img)):
+                    _check_pixels(path, frame.width * frame.height)
+                    yield _frame_page(path, frame, index, first_number + index)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise IngestError(
             ErrorCode.IMAGE_TOO_LARGE, str(path), {"pixels": "超限", "limit": MAX_IMAGE_PIXELS}

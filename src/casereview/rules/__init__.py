@@ -6,32 +6,16 @@ needs_review finding, so one bad rule never stops a check.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Iterable
-from types import ModuleType
 
 from casereview.calendar import CalendarDataMissing
 from casereview.domain.findings import Finding
-from casereview.rules import time_limits, time_limits_after
+
+# Static imports, not importlib: a frozen build only bundles the modules it can see imported.
+from casereview.rules import consistency, procedure, time_limits, time_limits_after
 from casereview.rules.base import REGISTRY, RuleContext
 from casereview.rules.common import needs_review
-
-
-def _optional(name: str) -> ModuleType | None:
-    """Import a rule module that may not exist yet (written concurrently); a module that exists
-    but fails to import still raises."""
-    full = f"{__name__}.{name}"
-    try:
-        return importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name != full:
-            raise
-        return None
-
-
-procedure = _optional("procedure")
-consistency = _optional("consistency")
 
 log = logging.getLogger(__name__)
 

@@ -46,7 +46,7 @@ def read_header(path: Path, manifest: dict[str, Any]) -> Header:
             if not isinstance(session[key], kind):
                 raise TypeError(key)
         float(session["tolerance"])
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: float(10**400)
         raise refused(path, "清单中的会话或评查标准信息不完整") from exc
     return header
 
@@ -93,7 +93,7 @@ def packed_cases(opened: OpenedPackage) -> list[PackageCase]:
             packed.append(
                 PackageCase(sha, slot, str(row.get("unit") or ""), files, case, documents, extraction)
             )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:  # int(Infinity)
         raise refused(path, "评查包中的案卷清单或分析数据有误，与案卷文件的 SHA-256 不符") from exc
     if len({p.sha256 for p in packed}) != len(packed):
         raise refused(path, "评查包中的案卷重复")

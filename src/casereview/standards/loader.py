@@ -36,6 +36,16 @@ class MarkingLoader(yaml.SafeLoader):
         self._record(node, ())
         return self.construct_document(node)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's own constructors raise plain ValueError/OverflowError on scalars such as the
+        # date 2025-13-45: report them as YAML errors marked with the value's line.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"无法识别的值：{exc}", node.start_mark
+            ) from exc
+
     def _record(self, node: yaml.Node, loc: Loc) -> None:
         self.lines.setdefault(loc, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
