@@ -37,7 +37,7 @@ STORAGE_REASONS: dict[str, str] = {
     "locked": "数据库正被其他程序占用",
     "corrupt": "文件不是 CaseReview 数据库或已损坏",
     "io": "磁盘读写出错",
-    "unreachable": "无法连接数据库服务器",
+    "unreachable": "无法连接数据库服务器（服务器未启动、地址或端口错误，或被防火墙阻止）",
     "auth": "用户名或密码不正确",
     "rejected": "服务器拒绝连接（数据库名、用户名或密码不正确）",
     "bad_url": "数据库地址格式不正确",

@@ -26,13 +26,9 @@ Writer = Callable[[list[ReviewedCase], Path], list[Path]]
 
 
 def _scoresheet(cases: list[ReviewedCase], target: Path) -> list[Path]:
-    from casereview.export.scoresheet import write_case_scoresheet, write_session_workbook
+    from casereview.export.scoresheet import write_scoresheet
 
-    if len(cases) == 1:
-        write_case_scoresheet(cases[0], target)
-    else:
-        write_session_workbook(cases, target)
-    return [target]
+    return write_scoresheet(cases, target)
 
 
 def _notices(cases: list[ReviewedCase], target: Path) -> list[Path]:
@@ -44,8 +40,7 @@ def _notices(cases: list[ReviewedCase], target: Path) -> list[Path]:
 def _compilation(cases: list[ReviewedCase], target: Path) -> list[Path]:
     from casereview.export.compilation import write_compilation
 
-    result = write_compilation(cases, target)
-    return [result.docx] + ([result.pdf] if result.pdf is not None else [])
+    return write_compilation(cases, target).files
 
 
 def _annotated(cases: list[ReviewedCase], target: Path) -> list[Path]:

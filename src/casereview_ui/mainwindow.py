@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
             self.thumbnails.set_case(None)
         self._showing = True  # _review_changed must not rebuild what the rest of _show builds
         try:
-            self.review.show(analysis, case.machine if case is not None else None)
+            self.review.show(analysis)
         finally:
             self._showing = False
         corrected = self.review.analysis or analysis

@@ -23,7 +23,7 @@ from casereview.checking import DEFAULT_STANDARD
 from casereview.db import failures as reasons
 from casereview.db import open_database
 from casereview.errors import CalendarFileError, CaseReviewError, StorageError
-from casereview.messages import describe
+from casereview.messages import STORAGE_REASONS, describe
 from casereview.paths import default_database_url
 
 DEFAULT_REVIEWER = "评查人员"  # when the OS gives no login name
@@ -123,26 +123,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("settings", text)
 
 
-def _storage_reasons() -> dict[str, str]:
-    return {
-        reasons.UNREACHABLE: _tr("无法连接数据库服务器（服务器未启动、地址或端口错误，或被防火墙阻止）"),
-        reasons.REJECTED: _tr("服务器拒绝连接（数据库名、用户名或密码不正确）"),
-        reasons.AUTH: _tr("用户名或密码不正确"),
-        reasons.BAD_URL: _tr("数据库地址格式不正确"),
-        reasons.CANNOT_OPEN: _tr("无法创建或打开数据库文件（文件夹不存在或没有权限）"),
-        reasons.READ_ONLY: _tr("数据库是只读的"),
-        reasons.CORRUPT: _tr("文件不是 CaseReview 数据库或已损坏"),
-        reasons.LOCKED: _tr("数据库正被其他程序占用"),
-        reasons.DISK_FULL: _tr("磁盘已满"),
-        reasons.SCHEMA: _tr("数据库由更新版本的 CaseReview 创建，请升级本程序"),
-    }
-
-
 def error_text(error: CaseReviewError) -> str:
-    """The Chinese sentence for a failed connection (storage reasons spelled out)."""
+    """The Chinese sentence for a failed connection (the storage reason alone, without the URL)."""
     reason = error.detail.get("reason")
-    if isinstance(error, StorageError) and isinstance(reason, str) and reason in _storage_reasons():
-        return _storage_reasons()[reason]
+    if isinstance(error, StorageError) and isinstance(reason, str) and reason in STORAGE_REASONS:
+        return STORAGE_REASONS[reason]
     return describe(error)
 
 
@@ -160,13 +145,13 @@ def check_database(url: str, timeout: float = PROBE_TIMEOUT_S) -> str | None:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return _storage_reasons()[reasons.BAD_URL]
+        return STORAGE_REASONS[reasons.BAD_URL]
     host = parsed.host or ""
     if parsed.get_backend_name() == "postgresql" and host and not host.startswith("/"):
         try:  # fail in seconds, not after the driver's 10 s connect timeout
             socket.create_connection((host, parsed.port or 5432), timeout=timeout).close()
         except OSError:
-            return _storage_reasons()[reasons.UNREACHABLE]
+            return STORAGE_REASONS[reasons.UNREACHABLE]
     try:
         open_database(url, busy_timeout=timeout).close()
     except CaseReviewError as error:

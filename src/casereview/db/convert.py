@@ -108,8 +108,12 @@ def decode_value(data: object) -> object:
 
 
 def page_row(case_id: int, page: Page) -> Row:
+    return {"case_id": case_id, **page_columns(page)}
+
+
+def page_columns(page: Page) -> Row:
+    """A page's own values (no spans, no seals): the row stored, and the page of a review package."""
     return {
-        "case_id": case_id,
         "number": page.number,
         "width": page.width,
         "height": page.height,

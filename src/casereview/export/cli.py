@@ -135,13 +135,9 @@ def run_cli(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace, cases: list[ReviewedCase]) -> list[Path]:
     kind = args.export_kind
     if kind == "scoresheet":
-        from casereview.export.scoresheet import write_case_scoresheet, write_session_workbook
+        from casereview.export.scoresheet import write_scoresheet
 
-        if len(cases) == 1:
-            write_case_scoresheet(cases[0], args.out)
-        else:
-            write_session_workbook(cases, args.out, agreement=getattr(args, "agreement", None))
-        return [args.out]
+        return write_scoresheet(cases, args.out, agreement=getattr(args, "agreement", None))
     if kind == "notice":
         from casereview.export.notice import NoticeSettings, write_notices
 
@@ -152,8 +148,7 @@ def _export(args: argparse.Namespace, cases: list[ReviewedCase]) -> list[Path]:
     if kind == "compilation":
         from casereview.export.compilation import write_compilation
 
-        result = write_compilation(cases, args.out)
-        return [result.docx] + ([result.pdf] if result.pdf is not None else [])
+        return write_compilation(cases, args.out).files
     from casereview.export.annotated import write_annotated_pdf
 
     return [write_annotated_pdf(cases[0], args.out, args.password)]

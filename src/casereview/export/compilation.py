@@ -71,6 +71,11 @@ class CompilationResult:
     checked_images: int  # page images read back by OCR
     identifiers: int  # distinct identifiers hidden
 
+    @property
+    def files(self) -> list[Path]:
+        """The files written: the DOCX, and the PDF when there is one."""
+        return [self.docx] + ([self.pdf] if self.pdf is not None else [])
+
 
 @dataclass
 class _Prepared:

@@ -75,3 +75,14 @@ def write_session_workbook(
     if agreement is not None:
         write_agreement_sheet(workbook, agreement)
     save_workbook(workbook, path)
+
+
+def write_scoresheet(
+    cases: Sequence[ReviewedCase], path: Path, *, agreement: AgreementStats | None = None
+) -> list[Path]:
+    """One case: its 评查评分表; several: the session workbook. Returns the file written."""
+    if len(cases) == 1:
+        write_case_scoresheet(cases[0], path)
+    else:
+        write_session_workbook(cases, path, agreement=agreement)
+    return [path]

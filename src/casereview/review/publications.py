@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from casereview.db.failures import NOT_FOUND
 from casereview.db.models import CaseFileRow
 from casereview.db.review_models import CasePublicationDateRow, PublicationListRow, PublicationRow
+from casereview.domain.model import Extraction
 from casereview.errors import ErrorCode, StorageError
 from casereview.extract.parsers import case_number_key
+from casereview.extract.summary import case_number
 from casereview.review.audit import write_audit
 from casereview.review.publication_errors import BadRow
 from casereview.review.publication_file import Duplicate, ParsedList, parse_publication_list
@@ -182,6 +184,14 @@ def get_reviewer_publication_date(session: Session, case_id: int) -> Publication
     if row is None:
         return None
     return PublicationDate(row.date, REVIEWER, row.reviewer)
+
+
+def publication_for_extraction(
+    session: Session, case_id: int, extraction: Extraction
+) -> PublicationDate | None:
+    """:func:`publication_date_for_case` with the case number read from ``extraction``."""
+    number = case_number(extraction)
+    return publication_date_for_case(session, case_id, None if number is None else str(number.value))
 
 
 def publication_date_for_case(

@@ -16,10 +16,9 @@ from sqlalchemy.orm import Session
 
 from casereview.db.engine import Database
 from casereview.db.repository import load_case
-from casereview.extract.summary import case_number
 from casereview.pipeline import Analysis
 from casereview.review.decisions import check_fits, fit_decisions, to_stored_decision
-from casereview.review.publications import publication_date_for_case
+from casereview.review.publications import publication_for_extraction
 from casereview.review.records import StandardMeta, StoredReview
 from casereview.review.store import create_review, load_review, record_decision, update_review_score
 from casereview.scoring import ReviewerDecision, ScoreSheet, score_case
@@ -51,9 +50,7 @@ def review_case_in(session: Session, case_id: int, checker: Checker, reviewer: s
     """
     case, documents, extraction = load_case(session, case_id)
     analysis = Analysis(case, documents, extraction, case_id)
-    number = case_number(extraction)
-    publication = publication_date_for_case(session, case_id, None if number is None else str(number.value))
-    sheet = checker.check(analysis, publication)
+    sheet = checker.check(analysis, publication_for_extraction(session, case_id, extraction))
     review_id = create_review(
         session,
         case_id,

@@ -21,7 +21,6 @@ from casereview.db.failures import CONFLICT
 from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Evidence
 from casereview.errors import StorageError
-from casereview.extract.summary import case_number
 from casereview.fieldnames import field_label
 from casereview.pipeline import Analysis
 from casereview.review.corrections import (
@@ -31,7 +30,7 @@ from casereview.review.corrections import (
     record_correction,
 )
 from casereview.review.decisions import KIND_LABELS, check_fits, to_stored_decision
-from casereview.review.publications import publication_date_for_case
+from casereview.review.publications import publication_for_extraction
 from casereview.review.records import ReviewStatus, StoredDecision, StoredReview
 from casereview.review.service import score_review, standard_meta
 from casereview.review.store import (
@@ -113,12 +112,8 @@ class Workbench:
         analysis: Analysis,
         checker: Checker,
         reviewer: str,
-        machine: ScoreSheet | None = None,
     ) -> Workbench:
-        """This reviewer's review of the stored case under the checker's standard (created if none).
-
-        ``machine`` is the machine's sheet from :func:`machine_sheet`, when a worker thread has
-        already checked the case; a new review then stores it instead of checking again."""
+        """This reviewer's review of the stored case under the checker's standard (created if none)."""
         case_id = analysis.case_id
         if case_id is None:
             raise ValueError("the case file must be stored before it is reviewed")
@@ -136,14 +131,7 @@ class Workbench:
                 None,
             )
             if review_id is None:
-                fits = (
-                    machine is not None and machine.standard_hash == meta.hash and machine.profile == profile
-                )
-                sheet = (
-                    machine
-                    if fits and machine is not None
-                    else checker.check(corrected, _publication(session, corrected))
-                )
+                sheet = checker.check(corrected, _publication(session, corrected))
                 review_id = create_review(
                     session, case_id, meta, profile, reviewer, sheet.findings, sheet.score, sheet.grade
                 )
@@ -346,14 +334,12 @@ class Workbench:
             self._absorb(load_review(session, self.review_id))
 
 
-def machine_sheet(database: Database, analysis: Analysis, checker: Checker) -> ScoreSheet:
-    """The machine's check of a stored case as a new review would record it (the reviewer's field
-    corrections and publication date applied) — for a worker thread to compute ahead of
-    :meth:`Workbench.open`."""
+def machine_sheet_in(session: Session, analysis: Analysis, checker: Checker) -> ScoreSheet:
+    """The machine's check of a stored case as a review records it: the reviewer's field
+    corrections and the publication date from outside the file applied."""
     assert analysis.case_id is not None
-    with database.session_scope(readonly=True) as session:
-        corrected = _corrected(analysis, active_corrections(session, analysis.case_id))
-        return checker.check(corrected, _publication(session, corrected))
+    corrected = _corrected(analysis, active_corrections(session, analysis.case_id))
+    return checker.check(corrected, _publication(session, corrected))
 
 
 def _inverse(change: Change) -> Change:
@@ -370,9 +356,8 @@ def _corrected(analysis: Analysis, corrections: dict[str, FieldCorrection]) -> A
 
 
 def _publication(session: Session, analysis: Analysis) -> PublicationDate | None:
-    number = case_number(analysis.extraction)
     assert analysis.case_id is not None
-    return publication_date_for_case(session, analysis.case_id, None if number is None else str(number.value))
+    return publication_for_extraction(session, analysis.case_id, analysis.extraction)
 
 
 def _now() -> dt.datetime:

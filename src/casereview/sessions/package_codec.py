@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from casereview.db.convert import decode_value, encode_value, evidence_from_json, evidence_json
+from casereview.db.convert import decode_value, encode_value, evidence_from_json, evidence_json, page_columns
 from casereview.domain.model import (
     BBox,
     CaseFile,
@@ -46,19 +46,9 @@ def _seal_from(data: list[Any]) -> Seal:
 
 def _page(page: Page) -> Json:
     return {
-        "number": page.number,
-        "width": page.width,
-        "height": page.height,
-        "source": page.source.value,
+        **page_columns(page),
         # Spans as short rows: a 300-page OCR case holds tens of thousands of them.
         "spans": [[s.text, *s.bbox, s.confidence] for s in page.spans],
-        "sha256": page.sha256,
-        "origin": page.origin,
-        "origin_page": page.origin_page,
-        "rotation": page.rotation,
-        "skew": page.skew,
-        "ocr_confidence": page.ocr_confidence,
-        "text_layer_usable": page.text_layer_usable,
         "seals": [_seal(s) for s in page.seals],
     }
 

@@ -23,14 +23,12 @@ from sqlalchemy.orm import Session
 from casereview.checking import Checker
 from casereview.db import Database, find_case_by_sha256, load_case
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.extract.summary import case_number
 from casereview.fieldnames import field_label
 from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.review.audit import audit_trail, write_audit
-from casereview.review.corrections import active_corrections, apply_corrections, normalise, record_correction
+from casereview.review.corrections import active_corrections, normalise, record_correction
 from casereview.review.decisions import KIND_LABELS, check_fits, to_reviewer_decision
-from casereview.review.publications import publication_date_for_case
 from casereview.review.records import AuditAction, AuditEntry, StoredDecision
 from casereview.review.service import score_review, standard_meta
 from casereview.review.store import (
@@ -43,6 +41,7 @@ from casereview.review.store import (
     update_review_score,
     withdraw_decision,
 )
+from casereview.review.workbench import machine_sheet_in
 from casereview.scoring import ScoreSheet
 from casereview.scoring.model import DecisionKind
 from casereview.sessions.package_results import (
@@ -175,12 +174,7 @@ class _Context:
 def _check(session: Session, case_id: int, checker: Checker) -> ScoreSheet:
     """The machine's check as the workstation would make it: corrections and publication applied."""
     case, documents, extraction = load_case(session, case_id)
-    corrections = active_corrections(session, case_id)
-    if corrections:
-        extraction = apply_corrections(extraction, corrections, documents)
-    number = case_number(extraction)
-    publication = publication_date_for_case(session, case_id, None if number is None else str(number.value))
-    return checker.check(Analysis(case, documents, extraction, case_id), publication)
+    return machine_sheet_in(session, Analysis(case, documents, extraction, case_id), checker)
 
 
 def _merge_corrections(ctx: _Context, case_id: int, sha: str, packed: list[PackedCorrection]) -> int:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
 from casereview.db.models import CaseFileRow
@@ -156,18 +156,25 @@ def add_case(session: Session, session_id: int, case_id: int, unit: str) -> int:
     return row.id
 
 
-def session_cases(session: Session, session_id: int, *, unit: str | None = None) -> list[SessionCase]:
-    """The session's cases with their assignments, in two queries (no query per case)."""
+def session_cases(
+    session: Session, session_id: int, *, unit: str | None = None, case_id: int | None = None
+) -> list[SessionCase]:
+    """The session's cases (of one unit, or the one of ``case_id``) with their assignments, in two
+    queries (no query per case)."""
     query = select(SessionCaseRow).where(SessionCaseRow.session_id == session_id)
     if unit is not None:
         query = query.where(SessionCaseRow.unit == unit)
+    if case_id is not None:
+        query = query.where(SessionCaseRow.case_id == case_id)
     rows = list(session.scalars(query.order_by(SessionCaseRow.id)))
+    filtered = unit is not None or case_id is not None
     by_case: dict[int, list[Assignment]] = {r.id: [] for r in rows}
     if rows:
         assignments = session.scalars(
             select(AssignmentRow)
             .join(SessionCaseRow, AssignmentRow.session_case_id == SessionCaseRow.id)
             .where(SessionCaseRow.session_id == session_id)
+            .where(AssignmentRow.session_case_id.in_(list(by_case)) if filtered else true())
         )
         for a in assignments:
             if a.session_case_id in by_case:
@@ -299,7 +306,8 @@ def my_cases(session: Session, session_id: int, reviewer: str) -> list[SessionCa
 
 
 def case_in_session(session: Session, session_id: int, case_id: int) -> SessionCase | None:
-    return next((c for c in session_cases(session, session_id) if c.case_id == case_id), None)
+    found = session_cases(session, session_id, case_id=case_id)
+    return found[0] if found else None
 
 
 def link_reviews(session: Session, session_id: int, case_id: int | None = None) -> int:
@@ -309,9 +317,7 @@ def link_reviews(session: Session, session_id: int, case_id: int | None = None) 
     ``case_id`` limits it to one case (the workstation after a reviewer opened it)."""
     info = get_session(session, session_id)
     linked = 0
-    for case in session_cases(session, session_id):
-        if case_id is not None and case.case_id != case_id:
-            continue
+    for case in session_cases(session, session_id, case_id=case_id):
         linked_here = 0
         for assignment in case.assignments:
             if assignment.review_id is not None:

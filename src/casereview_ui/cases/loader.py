@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,7 +21,6 @@ from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.progress import CancelToken, ProgressEvent
 from casereview.review.workbench import Workbench
-from casereview.scoring import ScoreSheet
 from casereview_ui.cases.session import CaseState, OpenCase
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.labels import progress_text
@@ -56,10 +54,10 @@ def _database(url: str | None) -> Database | None:
 
 def stored_job(
     case_id: int, path: Path, database_url: str | None, checker: ReviewSetup | None = None
-) -> Callable[..., Loaded]:
+) -> Callable[..., Analysis]:
     """A job loading a stored case's analysis by id (the file is only needed to show its pages)."""
 
-    def job(_progress: Callable[[ProgressEvent], None], _cancel: CancelToken) -> Loaded:
+    def job(_progress: Callable[[ProgressEvent], None], _cancel: CancelToken) -> Analysis:
         with open_database(database_url or None) as database:
             with database.session_scope(readonly=True) as session:
                 case, documents, extraction = load_case(session, case_id)
@@ -67,24 +65,19 @@ def stored_job(
                 if page.origin in ("", case.source) and path.exists():
                     page.origin = str(path)
             analysis = Analysis(case, documents, extraction, case_id)
-            return Loaded(analysis, _check(database, analysis, checker))
+            _prepare_review(database, analysis, checker)
+            return analysis
 
     return job
 
 
-@dataclass(frozen=True)
-class Loaded:
-    analysis: Analysis
-    machine: ScoreSheet | None  # the machine's check, for a review not yet stored
-
-
-def _check(database: Database | None, analysis: Analysis, review: ReviewSetup | None) -> ScoreSheet | None:
+def _prepare_review(database: Database | None, analysis: Analysis, review: ReviewSetup | None) -> None:
     """Check the case and store the reviewer's review of it here, in the worker thread, so the
     window only has to load it (running the rules on a long case would stall the GUI thread)."""
     if database is None or review is None or analysis.case_id is None:
-        return None
+        return
     checker, reviewer = review
-    return Workbench.open(database, analysis, checker, reviewer).sheet
+    Workbench.open(database, analysis, checker, reviewer)
 
 
 def read_job(
@@ -95,18 +88,19 @@ def read_job(
     database_url: str | None = None,
     ocr_workers: int | None = None,
     checker: ReviewSetup | None = None,
-) -> Callable[..., Loaded]:
+) -> Callable[..., Analysis]:
     """A job function for the runner: the stored analysis of ``path``, or read, analyse and store it
     (the scanner and the database connection live for one job, in the worker thread), and the
     machine's check of it so the window need not run the rules in the GUI thread."""
 
-    def job(progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> Loaded:
+    def job(progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> Analysis:
         scanner = _make_scanner(ocr_workers) if use_ocr else None
         database = _database(database_url)
         try:
             options = IngestOptions(password=password)
             analysis = open_case(path, database, options, scanner, progress, cancel, on_page=on_page)
-            return Loaded(analysis, _check(database, analysis, checker))
+            _prepare_review(database, analysis, checker)
+            return analysis
         finally:
             if database is not None:
                 database.close()
@@ -181,7 +175,7 @@ class CaseLoader(QObject):
                 self.ocr_workers,
                 self.review,
             ),
-            on_done=lambda loaded: self._read_done(case, loaded),
+            on_done=lambda analysis: self._read_done(case, analysis),
             on_error=lambda error: self._read_failed(case, error, attempt),
             on_progress=lambda event: self._progress(case, event),
             kind=f"read:{case.path}",
@@ -194,7 +188,7 @@ class CaseLoader(QObject):
         self.changed.emit(case)
         self._runner.run_task(
             stored_job(case.case_id, case.path, self.database_url, self.review),
-            on_done=lambda loaded: self._loaded(case, loaded),
+            on_done=lambda analysis: self._loaded(case, analysis),
             on_error=lambda error: self._failed(case, error, 0),
             kind=f"stored:{case.case_id}",
         )
@@ -220,9 +214,9 @@ class CaseLoader(QObject):
     def loading(self) -> int:
         return len(self._queue) + (1 if self._reading is not None else 0) + len(self._runner.jobs("stored:"))
 
-    def _read_done(self, case: OpenCase, loaded: Loaded) -> None:
+    def _read_done(self, case: OpenCase, analysis: Analysis) -> None:
         self._reading = None
-        self._loaded(case, loaded)
+        self._loaded(case, analysis)
         self._next()
 
     def _read_failed(self, case: OpenCase, error: BaseException, attempt: int) -> None:
@@ -230,9 +224,7 @@ class CaseLoader(QObject):
         self._failed(case, error, attempt)
         self._next()
 
-    def _loaded(self, case: OpenCase, loaded: Loaded) -> None:
-        analysis = loaded.analysis
-        case.machine = loaded.machine
+    def _loaded(self, case: OpenCase, analysis: Analysis) -> None:
         case.analysis = analysis
         case.case_id = analysis.case_id
         case.unit = case.unit or enforcement_unit(analysis.case, analysis.documents) or ""

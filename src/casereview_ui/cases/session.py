@@ -9,7 +9,6 @@ from pathlib import Path
 from casereview.domain.model import CaseFile, Page
 from casereview.extract.summary import case_number, party
 from casereview.pipeline import Analysis
-from casereview.scoring import ScoreSheet
 
 
 class CaseState(Enum):
@@ -41,7 +40,6 @@ class OpenCase:
     reviewer: str = ""
     known_number: str = ""  # from the case list before the analysis is loaded
     known_party: str = ""
-    machine: ScoreSheet | None = None  # the machine's check done while reading (not yet a review)
     # Pages recognised so far while reading (appended by the reader thread; read in the GUI thread).
     partial_pages: list[Page] = field(default_factory=list, repr=False)
 

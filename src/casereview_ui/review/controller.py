@@ -25,28 +25,22 @@ from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
 from casereview.scoring import ScoreSheet
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.fieldrows import field_rows
-from casereview_ui.review.model import first_failing
+from casereview_ui.review.model import FINDING_STATUS_TEXT, first_failing
 from casereview_ui.review.panel import FindingsPanel, mark_kind
 from casereview_ui.viewer import PageView
 from casereview_ui.viewer.marks import Mark, MarkKind
 
 log = logging.getLogger(__name__)
 
-_STATUS_WORDS = {
-    Status.FAIL: "不符合",
-    Status.PASS: "符合",
-    Status.NEEDS_REVIEW: "待人工确认",
-    Status.NOT_APPLICABLE: "不适用",
-}
-
 
 def rule_changes_text(changes: list[RuleChange]) -> str:
     if not changes:
         return "重新检查：各规则结果不变"
-    parts = [
-        f"{c.rule} {_STATUS_WORDS.get(c.before, '无') if c.before else '无'}→{_STATUS_WORDS.get(c.after, '无') if c.after else '无'}"
-        for c in changes
-    ]
+
+    def word(status: Status | None) -> str:
+        return FINDING_STATUS_TEXT.get(status, "无") if status is not None else "无"
+
+    parts = [f"{c.rule} {word(c.before)}→{word(c.after)}" for c in changes]
     return "重新检查：" + "，".join(parts)
 
 
@@ -83,9 +77,8 @@ class ReviewController(QObject):
         return self.bench.analysis if self.bench is not None else None
 
     # -- showing a case --------------------------------------------------------------------------
-    def show(self, analysis: Analysis | None, machine: ScoreSheet | None = None) -> bool:
-        """Open this reviewer's review of ``analysis`` (stored case files only); False if none.
-        ``machine``: the machine's check made while reading, used when a review is created."""
+    def show(self, analysis: Analysis | None) -> bool:
+        """Open this reviewer's review of ``analysis`` (stored case files only); False if none."""
         self.bench = None
         self.viewer.cancel_region_pick()
         if (
@@ -95,7 +88,7 @@ class ReviewController(QObject):
             and self.checker
         ):
             try:
-                self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer, machine)
+                self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer)
             except (CaseReviewError, ValueError) as exc:
                 self._error(exc)
         elif analysis is not None and self.checker is not None:
