@@ -12,11 +12,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 from typing_extensions import override
 
 from casereview.domain.model import Document, Evidence
+from casereview_ui import palette
 from casereview_ui.cases.session import CaseState, OpenCase
 from casereview_ui.fieldrows import FieldRow
 from casereview_ui.labels import page_range
@@ -33,8 +34,8 @@ GRADE_ROLE = Qt.ItemDataRole.UserRole + 14  # 优秀 | 良好 | 合格 | 不合�
 REVIEWER_ROLE = Qt.ItemDataRole.UserRole + 15  # 评查人员
 
 _Index = QModelIndex | QPersistentModelIndex
-_MUTED = QColor(128, 128, 128)
-_CORRECTED = QColor(120, 60, 170)
+_MUTED = palette.MUTED
+_CORRECTED = palette.ink(palette.MANUAL)
 
 
 class CaseListModel(QAbstractListModel):
@@ -59,7 +60,7 @@ class CaseListModel(QAbstractListModel):
             lines = [str(case.path), case.unit, case.message]
             return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.ForegroundRole and case.state == CaseState.FAILED:
-            return QColor(180, 30, 30)
+            return palette.ink(palette.FAIL)
         if role == Qt.ItemDataRole.DecorationRole:
             return _state_icon(case.state)
         if role == CASE_ROLE:

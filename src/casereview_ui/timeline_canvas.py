@@ -27,6 +27,7 @@ from typing_extensions import override
 
 from casereview.domain.findings import Status
 from casereview.timeline import Deadline, Timeline, TimelineEvent
+from casereview_ui import palette
 from casereview_ui.timeline_layout import (
     BAR_H,
     DAY_H,
@@ -47,7 +48,7 @@ from casereview_ui.timeline_layout import (
 WEEKEND_BG = QColor(234, 234, 234)
 HOLIDAY_BG = QColor(252, 212, 176)
 MAKEUP_BG = QColor(204, 222, 248)
-KEPT, BREACHED, UNKNOWN = QColor(46, 139, 87), QColor(211, 47, 47), QColor(140, 140, 140)
+KEPT, BREACHED, UNKNOWN = palette.PASS, palette.FAIL, palette.MUTED
 EVENT_COLOUR, GRID, INK = QColor(30, 70, 140), QColor(200, 200, 200), QColor(40, 40, 40)
 
 

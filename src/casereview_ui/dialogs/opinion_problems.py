@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from casereview.legal.model import OpinionProblem, pages_text, problem_line
+from casereview_ui import palette
 
-_UNSURE_COLOUR = QColor("#9a5b00")  # amber: the machine could not decide, the reviewer must
+_UNSURE_COLOUR = palette.ink(palette.NEEDS_REVIEW)  # the machine could not decide, the reviewer must
 
 
 def parse_pages(text: str) -> tuple[int, ...]:

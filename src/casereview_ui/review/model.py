@@ -16,6 +16,7 @@ from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Evidence
 from casereview.scoring import DecisionKind, ItemResult, ItemStatus, ScoreSheet
 from casereview.standards.schema import Standard
+from casereview_ui import palette
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 30  # str: the item id (on item and finding rows)
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 31  # Finding (finding rows)
@@ -23,11 +24,11 @@ ROW_KIND_ROLE = Qt.ItemDataRole.UserRole + 32  # "category" | "item" | "finding"
 EVIDENCE_LIST_ROLE = Qt.ItemDataRole.UserRole + 33  # tuple[Evidence, ...]
 
 STATUS_COLOURS: dict[ItemStatus, QColor] = {
-    ItemStatus.DEDUCTED: QColor(190, 30, 30),
-    ItemStatus.NEEDS_REVIEW: QColor(200, 110, 0),
-    ItemStatus.PENDING: QColor(40, 90, 170),
-    ItemStatus.PASS: QColor(30, 130, 60),
-    ItemStatus.NOT_APPLICABLE: QColor(128, 128, 128),
+    ItemStatus.DEDUCTED: palette.ink(palette.FAIL),
+    ItemStatus.NEEDS_REVIEW: palette.ink(palette.NEEDS_REVIEW),
+    ItemStatus.PENDING: palette.ink(palette.FIELD),
+    ItemStatus.PASS: palette.ink(palette.PASS),
+    ItemStatus.NOT_APPLICABLE: palette.MUTED,
 }
 FINDING_STATUS_TEXT: dict[Status, str] = {
     Status.FAIL: "不符合",

@@ -11,6 +11,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor
 
 from casereview.domain.model import BBox
+from casereview_ui import palette
 
 LOW_CONFIDENCE = 0.80  # OCR lines below this are marked on the page for the reviewer to check
 WHOLE_PAGE: BBox = (0.0, 0.0, 0.0, 0.0)  # a mark about the page as a whole: a frame around it
@@ -41,13 +42,13 @@ class Mark:
 
 # Edge colours; fills use the same hue, translucent (see fill_color).
 _EDGES: dict[MarkKind, QColor] = {
-    MarkKind.FAIL: QColor(214, 39, 40),
-    MarkKind.NEEDS_REVIEW: QColor(240, 150, 0),
-    MarkKind.PASS: QColor(44, 160, 44),
-    MarkKind.FIELD: QColor(31, 119, 220),
-    MarkKind.MANUAL: QColor(148, 80, 200),
-    MarkKind.SEARCH: QColor(225, 190, 0),
-    MarkKind.CURRENT_SEARCH: QColor(255, 110, 0),
+    MarkKind.FAIL: palette.FAIL,
+    MarkKind.NEEDS_REVIEW: palette.NEEDS_REVIEW,
+    MarkKind.PASS: palette.PASS,
+    MarkKind.FIELD: palette.FIELD,
+    MarkKind.MANUAL: palette.MANUAL,
+    MarkKind.SEARCH: palette.SEARCH,
+    MarkKind.CURRENT_SEARCH: palette.CURRENT_SEARCH,
 }
 _FILL_ALPHA: dict[MarkKind, int] = {MarkKind.SEARCH: 110, MarkKind.CURRENT_SEARCH: 120}
 _Z: dict[MarkKind, float] = {MarkKind.SEARCH: 4.0, MarkKind.CURRENT_SEARCH: 5.0}
