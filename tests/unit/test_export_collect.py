@@ -40,3 +40,24 @@ def test_paths_ids_and_bad_specs(tmp_path: Path) -> None:
     assert [spec for spec, _ in errors] == ["999", str(tmp_path / "none.pdf")]
     with pytest.raises(CaseReviewError):
         collect([str(tmp_path / "none.pdf")], checker)
+
+
+def test_unit_comes_from_the_session_then_the_store(tmp_path: Path) -> None:
+    """A notice goes to the unit the case was filed under, not to a re-reading of its pages."""
+    from casereview.db.models import CaseFileRow
+
+    path, _ = generate_case(tmp_path, "c1", kind="digital", seed=41)
+    checker = Checker.create()
+    with open_database(f"sqlite:///{tmp_path / 'x.db'}") as database:
+        case_id = open_case(path, database).case_id
+        assert case_id is not None
+        (read,) = collect([str(case_id)], checker, database)
+        assert read.unit  # stored at import, read off the pages
+        with database.session_scope() as session:
+            row = session.get(CaseFileRow, case_id)
+            assert row is not None and row.unit == read.unit
+            row.unit = "某某市交通运输综合行政执法支队"
+        (stored,) = collect([str(case_id)], checker, database)
+        (in_session,) = collect([str(case_id)], checker, database, units={case_id: "某某县交通运输局"})
+    assert stored.unit == "某某市交通运输综合行政执法支队"
+    assert in_session.unit == "某某县交通运输局"

@@ -72,7 +72,7 @@ def _session_extras(
 
 
 def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[ReviewedCase], int]:
-    specs, final_reviews = list(args.cases), {}
+    specs, final_reviews, units = list(args.cases), {}, {}
     standard, profile = args.standard, args.profile
     if getattr(args, "session", None):
         if database is None:
@@ -84,6 +84,7 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
         standard, profile = info.standard_id, info.profile
         specs = [str(c.case_id) for c in cases]
         final_reviews = {c.case_id: c.final_review_id for c in cases if c.final_review_id is not None}
+        units = {c.case_id: c.unit for c in cases if c.unit}
         args.session_id = info.id
     if not specs:
         raise ValueError("请给出要导出的案卷（CASE）或 --session 会话名称")
@@ -101,7 +102,7 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
 
         scanner = OcrScanner(workers=None)
     try:
-        collected = collect(specs, checker, database, report, scanner, final_reviews)
+        collected = collect(specs, checker, database, report, scanner, final_reviews, units)
         if getattr(args, "session_id", None) is not None and database is not None:
             deciders, args.agreement = _session_extras(database, args.session_id, checker)
             collected = [replace(c, deciders=deciders.get(c.case_id or -1, {})) for c in collected]

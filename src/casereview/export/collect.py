@@ -9,6 +9,7 @@ from pathlib import Path
 
 from casereview.checking import Checker
 from casereview.db import Database, load_case
+from casereview.db.models import CaseFileRow
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.model import ReviewedCase
 from casereview.extract.agency import enforcement_unit
@@ -24,11 +25,16 @@ MACHINE = "机器初评"
 OnError = Callable[[str, CaseReviewError], None]
 
 
-def _stored(database: Database, case_id: int, checker: Checker, review_id: int | None = None) -> ReviewedCase:
+def _stored(
+    database: Database, case_id: int, checker: Checker, review_id: int | None = None, unit: str = ""
+) -> ReviewedCase:
     with database.session_scope(readonly=True) as session:
         case, documents, extraction = load_case(session, case_id)
         analysis = Analysis(case, documents, extraction, case_id)
-        unit = enforcement_unit(case, documents) or ""
+        # The unit a session was told (its folder) comes first, then the one stored at import;
+        # reading it off the pages again is the last resort (cases stored before units were).
+        row = session.get(CaseFileRow, case_id)
+        unit = unit or (row.unit if row is not None else None) or enforcement_unit(case, documents) or ""
         reviews = [r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
         tags = tuple(list_tags(session, case_id))
         if review_id is not None:
@@ -50,17 +56,19 @@ def collect(
     on_error: OnError | None = None,
     scanner: PageScanner | None = None,
     final_reviews: Mapping[int, int] | None = None,
+    units: Mapping[int, str] | None = None,
 ) -> list[ReviewedCase]:
     """One ReviewedCase per spec (a stored case id like ``12`` or a case-file path), in order.
 
     A spec that cannot be used is reported to ``on_error`` (file/spec, error) and skipped, so a
     batch goes on; without ``on_error`` the error is raised. ``scanner`` reads scanned pages;
-    ``final_reviews`` (case id → review id) names the review that counts for a stored case.
+    ``final_reviews`` (case id → review id) names the review that counts for a stored case;
+    ``units`` (case id → 执法单位) the unit a review session assigned it to.
     """
     cases: list[ReviewedCase] = []
     for spec in specs:
         try:
-            cases.append(_one(spec, checker, database, scanner, final_reviews or {}))
+            cases.append(_one(spec, checker, database, scanner, final_reviews or {}, units or {}))
         except CaseReviewError as error:
             if on_error is None:
                 raise
@@ -74,11 +82,13 @@ def _one(
     database: Database | None,
     scanner: PageScanner | None,
     final_reviews: Mapping[int, int],
+    units: Mapping[int, str],
 ) -> ReviewedCase:
     if spec.isdigit() and not Path(spec).exists():
         if database is None:
             raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, spec)
-        return _stored(database, int(spec), checker, final_reviews.get(int(spec)))
+        case_id = int(spec)
+        return _stored(database, case_id, checker, final_reviews.get(case_id), units.get(case_id, ""))
     path = Path(spec)
     if database is None:
         analysis = read_case(path, scanner=scanner)
