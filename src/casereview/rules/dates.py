@@ -111,6 +111,27 @@ def _reversed(rule_id: str, start: Point, end: Point, basis: str) -> Finding:
     )
 
 
+def _stop(
+    ctx: RuleContext, rule_id: str, start: Point, end: Point, basis: str, *, ordered: bool = True
+) -> Finding | None:
+    """What ends a period check before any counting: an unsure date, or (when ``ordered``) an end
+    before its start."""
+    if doubt := unsure(ctx, rule_id, start, end):
+        return doubt
+    if ordered and end.date < start.date:
+        return _reversed(rule_id, start, end, basis)
+    return None
+
+
+def _judged(
+    rule_id: str, kept: bool, message: str, start: Point, end: Point, facts: dict[str, object]
+) -> Finding:
+    """The pass or fail of a period, with both ends as evidence."""
+    return make_finding(
+        rule_id, Status.PASS if kept else Status.FAIL, message, evidence_of(start, end), facts
+    )
+
+
 def at_most_wd(
     ctx: RuleContext,
     rule_id: str,
@@ -122,10 +143,8 @@ def at_most_wd(
     extra: str = "",
 ) -> Finding:
     """``end`` must fall on or before the limit-th working day after ``start``."""
-    if doubt := unsure(ctx, rule_id, start, end):
-        return doubt
-    if end.date < start.date:
-        return _reversed(rule_id, start, end, basis)
+    if stop := _stop(ctx, rule_id, start, end, basis):
+        return stop
     try:
         deadline = ctx.calendar.add_working_days(start.date, limit)
         count = ctx.calendar.working_days_between(start.date, end.date)
@@ -135,10 +154,10 @@ def at_most_wd(
     facts = _facts(start, end, limit, "WD", count, deadline, basis)
     if end.date <= deadline:
         message = f"{head}，未超过{limit}个工作日的{what}（{basis}）。{extra}"
-        return make_finding(rule_id, Status.PASS, message, evidence_of(start, end), facts)
+        return _judged(rule_id, True, message, start, end, facts)
     over = f"超过{limit}个工作日的{what}" if count > limit else f"晚于{limit}个工作日{what}的届满日"
     message = f"{head}，{over}（{basis}），期限届满日为{cn_date(deadline)}。{extra}"
-    return make_finding(rule_id, Status.FAIL, message, evidence_of(start, end), facts)
+    return _judged(rule_id, False, message, start, end, facts)
 
 
 def at_least_wd(
@@ -154,10 +173,10 @@ def at_least_wd(
     """At least ``limit`` working days must lie in (start, end].
 
     A decision on the limit-th working day itself counts as in time: the case generator and the
-    reviewers' practice treat "满N个工作日" that way.
+    reviewers' practice treat "满N个工作日" that way. An end before the start fails (count < 0).
     """
-    if doubt := unsure(ctx, rule_id, start, end):
-        return doubt
+    if stop := _stop(ctx, rule_id, start, end, basis, ordered=False):
+        return stop
     try:
         earliest = ctx.calendar.add_working_days(start.date, limit)
         count = ctx.calendar.working_days_between(start.date, end.date)
@@ -166,13 +185,13 @@ def at_least_wd(
     facts = _facts(start, end, limit, "WD", count, earliest, basis)
     if count >= limit:
         message = f"{start.said()}，{end.said()}，间隔{count}个工作日，已满{limit}个工作日的{what}（{basis}）。{extra}"
-        return make_finding(rule_id, Status.PASS, message, evidence_of(start, end), facts)
+        return _judged(rule_id, True, message, start, end, facts)
     gap = f"{end.label}早于{start.label}" if count < 0 else f"间隔{count}个工作日"
     message = (
         f"{start.said()}，{end.said()}，{gap}，不足{limit}个工作日的{what}（{basis}），"
         f"{what}至{cn_date(earliest)}方届满。{extra}"
     )
-    return make_finding(rule_id, Status.FAIL, message, evidence_of(start, end), facts)
+    return _judged(rule_id, False, message, start, end, facts)
 
 
 def rolled_deadline(ctx: RuleContext, last: dt.date) -> dt.date:
@@ -193,10 +212,8 @@ def at_most_cd(
     limit_text: str = "",
 ) -> Finding:
     """``end`` on or before start + limit calendar days (or ``last_day``), rolled past holidays."""
-    if doubt := unsure(ctx, rule_id, start, end):
-        return doubt
-    if end.date < start.date:
-        return _reversed(rule_id, start, end, basis)
+    if stop := _stop(ctx, rule_id, start, end, basis):
+        return stop
     last = last_day or start.date + dt.timedelta(days=limit)
     count = (end.date - start.date).days
     head = f"{start.said()}，{end.said()}，间隔{count}日"
@@ -204,7 +221,7 @@ def at_most_cd(
     if end.date <= last:  # in time whatever the roll: no holiday data needed
         facts = _facts(start, end, limit, "CD", count, last, basis)
         message = f"{head}，未超过{limit_text}的{what}（{basis}）。{extra}"
-        return make_finding(rule_id, Status.PASS, message, evidence_of(start, end), facts)
+        return _judged(rule_id, True, message, start, end, facts)
     try:
         deadline = rolled_deadline(ctx, last)
     except CalendarDataMissing as exc:
@@ -216,6 +233,6 @@ def at_most_cd(
             f"{head}，{what}最后一日{cn_date(last)}为节假日，顺延至{cn_date(deadline)}，未超期"
             f"（{basis}；交通运输行政执法程序规定第十七条）。{extra}"
         )
-        return make_finding(rule_id, Status.PASS, message, evidence_of(start, end), facts)
+        return _judged(rule_id, True, message, start, end, facts)
     message = f"{head}，超过{limit_text}的{what}（{basis}），期限届满日为{cn_date(deadline)}{rolled}。{extra}"
-    return make_finding(rule_id, Status.FAIL, message, evidence_of(start, end), facts)
+    return _judged(rule_id, False, message, start, end, facts)
