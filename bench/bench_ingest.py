@@ -17,7 +17,7 @@ import pymupdf
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from casegen import generate_case  # noqa: E402
+from casegen import long_case  # noqa: E402
 from casereview.db import open_database, save_case  # noqa: E402
 from casereview.pipeline import read_case  # noqa: E402
 
@@ -26,17 +26,8 @@ REPEAT = 3
 
 
 def build_pdf(folder: Path, pages: int = PAGES) -> Path:
-    """One long digital case file: generated cases concatenated until ``pages`` pages."""
-    out = pymupdf.open()
-    seed = 1
-    while out.page_count < pages:
-        path, _ = generate_case(folder, f"part{seed}", kind="digital", seed=seed)
-        with pymupdf.open(path) as part:
-            out.insert_pdf(part, to_page=min(part.page_count, pages - out.page_count) - 1)
-        seed += 1
-    target = folder / f"digital_{pages}.pdf"
-    out.save(target, garbage=3, deflate=True)
-    return target
+    """One long digital case file: generated cases appended up to ``pages`` pages."""
+    return long_case(folder / f"digital_{pages}.pdf", pages, first_seed=1)
 
 
 def raw_pymupdf(path: Path) -> float:

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QTi
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from casegen import long_case  # noqa: E402
 from casereview_ui.app import configure_application  # noqa: E402
 from casereview_ui.cases import CaseState  # noqa: E402
 from casereview_ui.dialogs import RecordingPrompts  # noqa: E402
@@ -67,21 +68,6 @@ def _window(db: Path, use_ocr: bool) -> MainWindow:
     window.show()
     _spin(lambda: False, 0.2)
     return window
-
-
-def long_pdf(path: Path, pages: int, kind: str) -> Path:
-    """A long file: generated case files of ``kind`` (digital / scanned) appended up to ``pages``."""
-    from casegen import generate_case
-
-    doc = pymupdf.open()
-    seed = 0
-    while doc.page_count < pages:
-        part, _ = generate_case(path.parent / kind, f"{kind[0]}{seed}", kind=kind, seed=100 + seed)
-        with pymupdf.open(part) as src:
-            doc.insert_pdf(src, to_page=min(src.page_count, pages - doc.page_count) - 1)
-        seed += 1
-    doc.save(path)
-    return path
 
 
 def raw_first_page(pdf: Path, dpi: int) -> float:
@@ -210,11 +196,11 @@ def run(scan_pages: int = 100, scan: bool = True) -> dict[str, dict[str, float]]
         work = Path(tmp)
         os.environ["CASEREVIEW_DATA_DIR"] = str(work / "data")
         os.environ["CASEREVIEW_CACHE_DIR"] = str(work / "cache")
-        digital = long_pdf(work / "digital300.pdf", 300, "digital")
+        digital = long_case(work / "digital300.pdf", 300)
         results["paint"] = first_paint(digital, work)
         results["flip"] = page_flips(digital, work)
         if scan:
-            results["stall"] = ui_stall(long_pdf(work / "scan.pdf", scan_pages, "scanned"), work)
+            results["stall"] = ui_stall(long_case(work / "scan.pdf", scan_pages, kind="scanned"), work)
     return results
 
 

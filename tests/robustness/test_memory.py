@@ -13,7 +13,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from casegen import generate_case
+from casegen import generate_case, long_case
 from casereview.ingest.raster import MAX_IMAGE_PIXELS
 
 CHILD = Path(__file__).resolve().parent / "memory_child.py"
@@ -39,20 +39,8 @@ def peak_rss(*args: str) -> tuple[int, str, float]:
 
 
 def long_pdf(path: Path, pages: int) -> Path:
-    """Generated digital case files appended up to ``pages`` (like bench/bench_ui.py)."""
-    parts = [
-        generate_case(path.parent / "parts", f"m{seed}", kind="digital", seed=300 + seed)[0]
-        for seed in range(8)
-    ]
-    doc = pymupdf.open()
-    n = 0
-    while doc.page_count < pages:
-        with pymupdf.open(parts[n % len(parts)]) as src:
-            doc.insert_pdf(src, to_page=min(src.page_count, pages - doc.page_count) - 1)
-        n += 1
-    doc.save(path)
-    doc.close()
-    return path
+    """Eight generated digital cases, cycled up to ``pages``."""
+    return long_case(path, pages, first_seed=300, distinct=8)
 
 
 @pytest.mark.slow
