@@ -64,6 +64,30 @@ def evaluate(cases: list[tuple[Path, dict[str, object]]], workers: int | None) -
     }
 
 
+def combine(results: list[dict[str, object]]) -> dict[str, object]:
+    """One result from several corpora's: counts, clean fails, needs_review and time added up."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    clean: dict[str, list[str]] = defaultdict(list)
+    needs_review: dict[str, int] = defaultdict(int)
+    misses: list[str] = []
+    for r in results:
+        for key, cell in r["counts"].items():  # type: ignore[attr-defined]
+            counts[key] = [a + b for a, b in zip(counts[key], cell, strict=True)]
+        for group, names in r["clean_fails"].items():  # type: ignore[attr-defined]
+            clean[group] += names
+        for group, n in r["needs_review"].items():  # type: ignore[attr-defined]
+            needs_review[group] += n
+        misses += r["misses"]  # type: ignore[arg-type]
+    seconds = round(sum(float(r["seconds"]) for r in results), 1)  # type: ignore[arg-type]
+    return {
+        "seconds": seconds,
+        "counts": counts,
+        "clean_fails": clean,
+        "needs_review": needs_review,
+        "misses": misses,
+    }
+
+
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "–"
 
