@@ -60,19 +60,20 @@ def _cmdline(pid: int) -> bytes:
 
 class PeakMemory:
     """``with PeakMemory() as peak: …`` then ``peak.own_mib`` and ``peak.child_mib`` (the largest
-    single descendant)."""
+    single descendant of ``root``; of this process when no root is given)."""
 
-    def __init__(self, interval: float = 0.2) -> None:
+    def __init__(self, root: int | None = None, interval: float = 0.2) -> None:
+        self.root = root  # whose descendants to watch: this process by default
         self.interval = interval
         self._child_kib = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="peak-memory", daemon=True)
 
     def _watch(self) -> None:
-        me = os.getpid()
-        mine = _cmdline(me)
+        root = self.root or os.getpid()
         while True:
-            for pid in descendants(me):
+            mine = _cmdline(root)  # read anew: a root just started may not have exec'd yet
+            for pid in descendants(root):
                 # A child still running our command line is a fork before its exec: its VmHWM is
                 # ours, inherited. Count processes only once they run their own program.
                 if _cmdline(pid) != mine:
@@ -92,6 +93,7 @@ class PeakMemory:
 
     @property
     def own_mib(self) -> float:
+        """This process's own peak (not the root's)."""
         return vm_hwm_kib() / 1024
 
     @property

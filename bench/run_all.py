@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 NOTES = HERE / "notes.md"
 
-from peakmem import PeakMemory  # noqa: E402
+from peakmem import PeakMemory, vm_hwm_kib  # noqa: E402
 
 
 @dataclass
@@ -383,16 +383,13 @@ SECTIONS: dict[str, Callable[[], Section]] = {
 def run_section(name: str, out: Path) -> None:
     """Child side: run one section and write it, with its time and peak memory, as JSON."""
     started = time.perf_counter()
-    with PeakMemory() as peak:
-        section = SECTIONS[name]()
-    own, children = peak.own_mib, peak.child_mib
+    section = SECTIONS[name]()
     out.write_text(
         json.dumps(
             {
                 "section": asdict(section),
                 "seconds": time.perf_counter() - started,
-                "peak_mib": own,
-                "child_peak_mib": children,
+                "peak_mib": vm_hwm_kib() / 1024,
             },
             ensure_ascii=False,
         ),
@@ -401,20 +398,25 @@ def run_section(name: str, out: Path) -> None:
 
 
 def spawn(name: str) -> dict[str, object]:
-    """Parent side: one section in a fresh interpreter; a failure becomes a report, not a stop."""
+    """Parent side: one section in a fresh interpreter; a failure becomes a report, not a stop.
+
+    The processes the section starts are watched from here, not from inside the section, so that
+    no sampling thread competes with what is being measured (the UI's stalls above all)."""
     out = HERE / "out" / f"section-{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--section", name, "--json", str(out)],
-        capture_output=True,
-        text=True,
-    )
+    command = [sys.executable, str(Path(__file__).resolve()), "--section", name, "--json", str(out)]
+    with (
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc,
+        PeakMemory(proc.pid) as peak,
+    ):
+        _, stderr = proc.communicate()
     if proc.returncode != 0 or not out.exists():
-        tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
+        tail = "\n".join(stderr.strip().splitlines()[-15:])
         return {"failed": f"exit {proc.returncode}", "stderr": tail, "seconds": time.perf_counter() - started}
     data: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
+    data["child_peak_mib"] = peak.child_mib
     return data
 
 

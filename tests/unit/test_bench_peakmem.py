@@ -30,3 +30,14 @@ def test_vm_hwm_of_a_gone_process_is_zero() -> None:
     )
     assert vm_hwm_kib(int(proc.stdout)) == 0
     assert vm_hwm_kib() > 0
+
+
+def test_watching_another_process_tree() -> None:
+    """As ``make bench`` does: the parent watches a benchmark child's descendants from outside."""
+    nested = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {HOLD.format(mib=90)!r}])"
+    with (
+        subprocess.Popen([sys.executable, "-c", nested]) as proc,
+        PeakMemory(proc.pid, interval=0.05) as peak,
+    ):
+        proc.wait()
+    assert 90 <= peak.child_mib < 150
