@@ -245,8 +245,8 @@ def memory() -> Section:
             f"{float(r['mib']):.0f} MiB",  # type: ignore[arg-type]
             f"{r['anchor']}: {float(r['anchor_mib']):.0f} MiB",  # type: ignore[arg-type]
             f"{float(r['mib']) / float(r['anchor_mib']):.2f}×",  # type: ignore[arg-type]
-            "< 1 GiB" if "PDF" in str(r["input"]) else "< 2 GiB",
-            float(r["mib"]) < (1024 if "PDF" in str(r["input"]) else 2048),  # type: ignore[arg-type]
+            bench_memory.limit_text(r),
+            float(r["mib"]) < float(r["limit_mib"]),  # type: ignore[arg-type]
         )
         for r in results
     ]

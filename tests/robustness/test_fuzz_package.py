@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import os
+import sys
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -18,16 +19,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
 
 from casereview.db import Database, open_database
-from casereview.db.models import Base
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.review.service import standard_meta
 from casereview.sessions.package import STANDARD_ENTRY, open_package
 from casereview.sessions.package_load import ASSIGNMENTS
 from casereview.sessions.package_zip import FORMAT, FORMAT_VERSION, MANIFEST
 from casereview.standards.loader import STANDARD_FILE, default_root, find_standards
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
+from package_kit import row_counts
 
 STANDARD_BYTES = (default_root() / "transport_penalty" / STANDARD_FILE).read_bytes()
 
@@ -59,14 +61,6 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
             yield Sandbox(root, database)
         finally:
             database.close()
-
-
-def row_counts(database: Database) -> dict[str, int]:
-    with database.session_scope(readonly=True) as session:
-        return {
-            table.name: session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
-        }
 
 
 def tree(root: Path) -> set[str]:

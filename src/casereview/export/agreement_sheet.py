@@ -22,6 +22,7 @@ from casereview.export.scoresheet_layout import (
     TITLE_FONT,
     WRAP,
     fit_row,
+    landscape_a4,
     put,
 )
 from casereview.sessions.agreement import AgreementStats, Measure
@@ -129,9 +130,4 @@ def write_agreement_sheet(workbook: Any, stats: AgreementStats) -> None:
         ws.cell(row - 1, 2).alignment = WRAP
         fit_row(ws, row - 1, [(item.title, WIDTHS[1])])
 
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    landscape_a4(ws)

@@ -289,13 +289,22 @@ def _total_row(ws: Any, row: int, first: int, last: int) -> None:
         put(ws, f"{letter}{row}", f"=SUM({letter}{first}:{letter}{last})", BOLD, CENTRE, SHADE)
 
 
-def _print_setup(ws: Any, last_row: int) -> None:
-    """A4 landscape, one page wide, the column headers repeated and the title in the page header."""
+PAGE_FOOTER = "第 &P 页，共 &N 页"
+
+
+def landscape_a4(ws: Any) -> None:
+    """Print on A4 landscape, one page wide and as many pages long as it takes, numbered."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = PAGE_FOOTER
+
+
+def _print_setup(ws: Any, last_row: int) -> None:
+    """A4 landscape, one page wide, the column headers repeated and the title in the page header."""
+    landscape_a4(ws)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.75  # inches: room for the page header and footer
@@ -306,8 +315,7 @@ def _print_setup(ws: Any, last_row: int) -> None:
     ws.HeaderFooter.differentFirst = True
     ws.oddHeader.center.text = TITLE
     ws.oddHeader.center.font = "宋体,Bold"
-    for footer in (ws.oddFooter, ws.firstFooter):
-        footer.center.text = "第 &P 页，共 &N 页"
+    ws.firstFooter.center.text = PAGE_FOOTER
 
 
 def save_workbook(workbook: Any, path: Path) -> None:

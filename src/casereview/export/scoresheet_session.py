@@ -31,6 +31,7 @@ from casereview.export.scoresheet_layout import (
     WRAP,
     category_name,
     fit_row,
+    landscape_a4,
     put,
     review_date,
 )
@@ -80,12 +81,7 @@ def _frame(ws: Any, title: str, headers: Sequence[tuple[str, float]], rows: int)
     ws.freeze_panes = f"A{FIRST}"
     ws.auto_filter.ref = f"A2:{last}{max(FIRST - 1 + rows, 2)}"
     ws.print_title_rows = "1:2"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    landscape_a4(ws)
 
 
 def _row(ws: Any, row: int, values: Sequence[object], fonts: Any = BODY) -> None:
