@@ -25,6 +25,7 @@ JUEDING = "行政处罚决定书"
 DANGCHANG_JUEDING = "当场行政处罚决定书"
 SONGDA = "送达回证"
 SONGDA_DIZHI = "送达地址确认书"
+GONGGAO_SONGDA = "公告送达"  # service by public notice (程序规定 第18条(五)): quotes the decision
 PIAOJU = "罚没款票据"
 GONGSHI = "公示记录"
 JIEAN = "结案报告"
@@ -74,6 +75,7 @@ TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     ),
     (JITI_TAOLUN, ("重大案件集体讨论记录", "集体讨论记录", "重大案件集体讨论笔录")),
     (SONGDA_DIZHI, ("执法文书送达地址确认书", "送达地址确认书")),
+    (GONGGAO_SONGDA, ("公告送达书", "送达公告", "公告送达")),
     (SONGDA, ("送达回证",)),
     (PIAOJU, ("罚没款票据", "罚没款收据", "非税收入缴款书", "非税收入一般缴款书", "罚款缴款书")),
     (GONGSHI, ("行政处罚信息公示记录", "行政处罚决定公示记录", "公示记录", "行政处罚信息公示")),
@@ -95,4 +97,5 @@ NUMBERED_TYPES: Final[frozenset[str]] = frozenset(ALL_TYPES) - {
     FUJIAN,
     UNKNOWN,
     PIAOJU,
+    GONGGAO_SONGDA,
 }

@@ -15,6 +15,7 @@ from casereview.domain.model import (
     PenaltyAmount,
 )
 from casereview.extract.dateroles import confirm_unsure_decision_dates, date_mentions
+from casereview.extract.labelled import labelled_cells
 from casereview.extract.pagetext import PageText
 from casereview.extract.parsers import (
     AmountMatch,
@@ -26,6 +27,7 @@ from casereview.extract.parsers import (
     is_valid_credit_code,
     tidy_case_number,
 )
+from casereview.extract.plausible import party_name_problem
 
 _OFFICER_DOCUMENTS = frozenset(
     {dt_.XUNWEN, dt_.XIANCHANG, dt_.KANYAN, dt_.TINGZHENG_BILU, dt_.DANGCHANG_JUEDING}
@@ -34,10 +36,17 @@ _OFFICER_DOCUMENTS = frozenset(
 _PARTY_DOCUMENTS = (dt_.JUEDING, dt_.DANGCHANG_JUEDING, dt_.TONGZHI, dt_.LIAN, dt_.DIAOCHA_BAOGAO, dt_.JIEAN)
 # Label then value; in table layouts the value is the next cell on the row (joined with a space).
 _PARTY = re.compile(
-    r"(?:当事人|被处罚人|被处罚单位|违法单位|违法当事人)(?:\((?:个人|单位|自然人|法人或者其他组织)\))?"
+    r"(?:当事人|被处罚人|被处罚单位|违法单位|违法当事人|违法行为人|受处罚人|受处罚单位)"
+    r"(?:\((?:个人|单位|自然人|法人或者其他组织)\))?"
     r"(?:名称|姓名|\(名称\)|\(姓名\))?(?:\s*:\s*|\s+)(?P<name>[^\s,，;；:()]{2,40})"
 )
 _NAME_LABEL = re.compile(r"^(?:名称|姓名|单位名称)\s*:\s*(?P<name>[^\s,，;；:()]{2,40})", re.M)
+# Cells of a table form whose neighbour (right or below) holds the party's name.
+_PARTY_CELL_LABEL = re.compile(
+    r"(?:当事人|被处罚人|违法行为人|受处罚人|被处罚单位|受处罚单位|违法单位|行政相对人)?"
+    r"(?:\((?:个人|单位)\))?(?:姓名|名称|单位名称|姓名或名称|名称或姓名|企业名称|姓名\(名称\))"
+    r"|当事人|被处罚人|违法行为人|受处罚人|行政相对人(?:名称)?"
+)
 _ORG_END = re.compile(r"(公司|有限公司|集团|合作社|中心|站|厂|店|部|队|所|院|协会|车行|商行|经营部)$")
 _TRAILING_LABEL = re.compile(r"(性别|身份证.*|统一社会信用代码.*|法定代表人.*|住址.*|地址.*|联系电话.*)$")
 _DECIDED_CUE = re.compile(r"(决定给予|处以|处罚如下|罚款)")
@@ -135,25 +144,35 @@ def _parties(documents: list[Document], texts: list[PageText]) -> list[FieldValu
 
 
 def _party_in(document: Document, texts: list[PageText]) -> Party | None:
+    """The first plausible party name on the document's pages: after a 当事人-style label on the same
+    row, or in the cell right of / under a 姓名/名称 label of a table form; a label word, a code or a
+    sentence read where the name should be is skipped (precision first)."""
     for number in document.pages():
         text = texts[number - 1]
-        match = _PARTY.search(text.text) or _NAME_LABEL.search(text.text)
-        if not match:
-            continue
+        for start, name in _party_candidates(text):
+            if party_name_problem(name) is not None:
+                continue
+            # Only a code printed with the party's details: a bank account further down the page can
+            # pass the credit-code check by chance and would make an individual an organisation.
+            window = text.text[max(0, start - 40) : start + len(name) + PARTY_DETAILS]
+            codes = [code for _, _, code in find_credit_codes(window)]
+            code = codes[0] if codes else wrapped_credit_code(window)
+            kind = "organisation" if code or _ORG_END.search(name) else "individual"
+            return Party(name, kind, code, text.evidence(start, start + len(name)))
+    return None
+
+
+def _party_candidates(text: PageText) -> list[tuple[int, str]]:
+    """(offset, name) candidates in reading order: labelled on the row, then table cells."""
+    out: list[tuple[int, str]] = []
+    for match in [*_PARTY.finditer(text.text), *_NAME_LABEL.finditer(text.text)]:
         # OCR glues stray punctuation to the end of a cell ("邵瑞一."): not part of the name.
         name = _TRAILING_LABEL.sub("", match.group("name")).rstrip(".。,，、·'\"")
-        if len(name) < 2:
-            continue
-        # Only a code printed with the party's details: a bank account further down the page can
-        # pass the credit-code check by chance and would make an individual an organisation.
-        window = text.text[match.start() : match.end() + PARTY_DETAILS]
-        codes = [code for _, _, code in find_credit_codes(window)]
-        code = codes[0] if codes else wrapped_credit_code(window)
-        kind = "organisation" if code or _ORG_END.search(name) else "individual"
-        start = match.start("name")
-        evidence = text.evidence(start, start + len(name))
-        return Party(name, kind, code, evidence)
-    return None
+        if len(name) >= 2:
+            out.append((match.start("name"), name))
+    for start, value in labelled_cells(text, _PARTY_CELL_LABEL):
+        out.append((start, value))
+    return sorted(out, key=lambda c: c[0])
 
 
 _CODE_LABEL = re.compile(r"统一社会信用代码\s*:?\s*(?P<head>[0-9A-Z]{4,17})(?![0-9A-Z])")

@@ -22,6 +22,7 @@ _LABEL_RE: Final = re.compile(
     r"(?<!被)"
     r"(?:执法人员|执法人|询问人员?|勘验人员?|检查人员?|调查人员?|办案人员|承办人员?|记录人员?)"
     r"(?:\s*\(?\s*签[名字]\s*\)?)?"
+    r"(?:及(?:其)?(?:执法)?证件?(?:编号|号码|号))?"
     r"(?:\s*[:：]+\s*|\s+|(?=\())"  # OCR doubles colons now and then
 )
 # Any "label:" that opens a field about someone else ends the officer block.
@@ -31,7 +32,10 @@ _BLOCK_END_RE: Final = re.compile(
 )
 # Bare 证号 also ends 身份证号, 驾驶证号, 资格证号, 运输证号, 执照号…; those belong to other people.
 _CERT_LABEL: Final = r"(?:执法证件?(?:编号|号码|号)?|(?<![份驶格输照车])证件?(?:编号|号码|号))"
-_CERT: Final = r"[0-9A-Z]{6,20}"
+# Certificate numbers: digits and capitals, often behind a province's one-character abbreviation
+# (粤A12345, 川12345678) as provincial systems print them.
+_PROVINCE: Final = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_CERT: Final = rf"(?:[{_PROVINCE}]\s?)?[0-9A-Z]{{6,20}}"
 _CERT_LIST_RE: Final = re.compile(
     rf"{_CERT_LABEL}\s*[:：]*\s*(?P<list>{_CERT}(?:\s*[、,，/]\s*{_CERT})*)(?![0-9A-Za-z])"
 )
@@ -48,6 +52,18 @@ _NAME_TAIL_RE: Final = re.compile(rf"[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{{1,3}}
 # A parenthesised certificate right after a name: (执法证号:19001234), (证号 44010012345), (44010012345).
 _PAREN_CERT_RE: Final = re.compile(rf"\s*\(\s*(?:{_CERT_LABEL}\s*[:：]?\s*)?(?P<cert>{_CERT})\s*\)")
 _INLINE_CERT_RE: Final = re.compile(rf"\s*(?={_CERT_LABEL})")
+# "执法人员及证号：张三 川12345678 李四 川87654321": a number straight after the name, no label.
+_BARE_CERT_RE: Final = re.compile(
+    rf"[ \t\u3000]*(?P<cert>(?:[{_PROVINCE}]\s?)?[0-9A-Z]*[0-9][0-9A-Z]{{5,19}})(?![0-9A-Za-z])"
+)
+# A table of officers: a header row naming the name and certificate columns, one officer per row.
+_TABLE_HEAD_RE: Final = re.compile(
+    r"(?:执法人员|姓名|办案人员|承办人)(?:姓名)?\s+(?:执法证件?(?:编号|号码|号)|证件?(?:编号|号码|号))\s*$",
+    re.M,
+)
+_TABLE_ROW_RE: Final = re.compile(
+    rf"^\s*(?:\d{{1,2}}\s+)?(?P<name>[\u4e00-\u9fff]{{2,4}})\s+(?P<cert>{_CERT})(?![0-9A-Za-z])", re.M
+)
 _SEPARATORS: Final = frozenset(" \t\r\n\u3000、,，;；")
 # Label words that the name pattern would otherwise take for a name (单位及 from 单位及职务).
 _NOT_NAME_START_RE: Final = re.compile(
@@ -64,8 +80,12 @@ _NOT_NAMES: Final = frozenset(
 _WINDOW: Final = 120
 
 
+def _tidy(cert: str) -> str:
+    return re.sub(r"\s", "", cert)
+
+
 def _certs(list_text: str) -> list[str]:
-    return _CERT_ONLY_RE.findall(list_text)
+    return [_tidy(c) for c in _CERT_ONLY_RE.findall(list_text)]
 
 
 def _block_end(text: str, pos: int) -> int:
@@ -104,9 +124,17 @@ def _read_block(text: str, pos: int) -> list[OfficerMatch]:
         pending.append((nstart, pos, name))
         pc = _PAREN_CERT_RE.match(text, pos, limit)
         if pc is not None:
-            done.append(OfficerMatch(nstart, pc.end(), text[nstart : pc.end()], name, pc["cert"]))
+            done.append(OfficerMatch(nstart, pc.end(), text[nstart : pc.end()], name, _tidy(pc["cert"])))
             pending.pop()
             pos = pc.end()
+            continue
+        bare = _BARE_CERT_RE.match(text, pos, limit)
+        if bare is not None:
+            done.append(
+                OfficerMatch(nstart, bare.end(), text[nstart : bare.end()], name, _tidy(bare["cert"]))
+            )
+            pending.pop()
+            pos = bare.end()
             continue
         lc = _INLINE_CERT_RE.match(text, pos, limit)
         if lc is not None:
@@ -140,13 +168,29 @@ def _assign(text: str, pending: list[tuple[int, int, str]], cl: re.Match[str]) -
     return out
 
 
+def _read_table(text: str, pos: int) -> list[OfficerMatch]:
+    """Rows under an officers table's header, each a name and its certificate, until a row that is not."""
+    out: list[OfficerMatch] = []
+    for row in _TABLE_ROW_RE.finditer(text, pos + 1):
+        between = text[pos : row.start()].strip()
+        if between or row["name"] in _NOT_NAMES or _NOT_NAME_START_RE.match(row["name"]):
+            break
+        out.append(
+            OfficerMatch(row.start("name"), row.end(), row.group(0).strip(), row["name"], _tidy(row["cert"]))
+        )
+        pos = row.end()
+    return out
+
+
 def find_officers(text: str) -> list[OfficerMatch]:
     """Officers named after 执法人员/询问人/勘验人/记录人… labels, one match per name (first seen; a
     mention with a certificate wins over one without). ``certificate`` is None when none is printed for
     that name in its block."""
     by_name: dict[str, OfficerMatch] = {}
-    for lm in _LABEL_RE.finditer(text):
-        for om in _read_block(text, lm.end()):
+    blocks = [_read_block(text, lm.end()) for lm in _LABEL_RE.finditer(text)]
+    blocks += [_read_table(text, head.end()) for head in _TABLE_HEAD_RE.finditer(text)]
+    for block in blocks:
+        for om in block:
             old = by_name.get(om.name)
             if old is None or (old.certificate is None and om.certificate is not None):
                 by_name[om.name] = om

@@ -2,7 +2,8 @@
 
 Spans on the same row are joined with a space and rows with a newline, so label and value printed
 as separate spans ("案号：" | "粤东交罚〔2025〕00977号") still match one regex, and any match maps
-back to a bounding box for the evidence.
+back to a bounding box for the evidence. A page printed in traditional characters is matched in
+simplified ones (``text``) while the evidence quotes it as printed (``printed``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from casereview.domain.model import BBox, Evidence, Page, Span
+from casereview.extract.hanzi import simplified
 
 
 @dataclass
@@ -19,6 +21,7 @@ class PageText:
     text: str
     starts: list[int]  # start offset of each span in ``text``
     spans: list[Span]
+    printed: str = ""  # the text as printed when ``text`` was normalised; else empty (same as text)
 
     @classmethod
     def of(cls, page: Page) -> PageText:
@@ -35,12 +38,15 @@ class PageText:
             parts.append(span.text)
             offset += len(span.text)
             previous = span
-        return cls(page, "".join(parts), starts, list(page.spans))
+        printed = "".join(parts)
+        text = simplified(printed)
+        return cls(page, text, starts, list(page.spans), printed if text != printed else "")
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]``: the union of the (partial) span boxes it covers."""
+        quoted = (self.printed or self.text)[start:end]
         if not self.spans:
-            return Evidence(self.page.number, (0.0, 0.0, 0.0, 0.0), self.text[start:end], 0.0)
+            return Evidence(self.page.number, (0.0, 0.0, 0.0, 0.0), quoted, 0.0)
         first = max(bisect.bisect_right(self.starts, start) - 1, 0)
         boxes: list[BBox] = []
         confidence = 1.0
@@ -62,7 +68,7 @@ class PageText:
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
-        return Evidence(self.page.number, bbox, self.text[start:end], confidence)
+        return Evidence(self.page.number, bbox, quoted, confidence)
 
     def line_of(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the text row holding ``offset``."""

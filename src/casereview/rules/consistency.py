@@ -11,6 +11,7 @@ from casereview.domain import doctypes as d
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence, Party, PenaltyAmount
 from casereview.extract.parsers import find_case_numbers
+from casereview.extract.plausible import party_name_problem
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import needs_review, not_applicable, result
 from casereview.rules.documents import DECISIONS, DocText, amounts, yuan
@@ -114,7 +115,10 @@ def _party_mentions(ctx: RuleContext) -> list[Mention]:
         match = next((m for m in pattern.finditer(text.text) if not _NOT_NAME.search(m["name"])), None)
         if match is not None:
             out.append(Mention(match["name"], doc, text.evidence(*match.span("name"))))
-    return [Mention("".join(m.value.split()), m.document, m.evidence) for m in out]
+    # Precision first: a label word, a code or a sentence read where the name should be is the
+    # layout misread, not a second name of the party.
+    named = [Mention("".join(m.value.split()), m.document, m.evidence) for m in out]
+    return [m for m in named if party_name_problem(m.value) is None]
 
 
 @rule("C-02", "当事人名称前后一致", DRAFTING_BASIS)

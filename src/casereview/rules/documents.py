@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from casereview.domain import doctypes as d
-from casereview.domain.model import Document, Evidence, Party, PenaltyAmount, TextSource
+from casereview.domain.model import Document, Evidence, Page, Party, PenaltyAmount, TextSource
 from casereview.extract.numerals import compact
 from casereview.extract.pagetext import PageText
 from casereview.rules.base import RuleContext
@@ -107,18 +107,24 @@ def readable(ctx: RuleContext, document: Document) -> bool:
         page = ctx.case.pages[n - 1]
         if page.source == TextSource.NONE or not page.spans:
             return False
-        if page.source == TextSource.OCR and (
-            (page.ocr_confidence or 0.0) < floor
-            or any(s.confidence < floor and len(s.text) >= UNREADABLE_LINE_CHARS for s in page.spans)
-        ):
+        if not _page_readable(page, floor):
             return False
     return True
 
 
+def _page_readable(page: Page, floor: float) -> bool:
+    if page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor:
+        return False
+    return not any(s.confidence < floor and len(s.text) >= UNREADABLE_LINE_CHARS for s in page.spans)
+
+
 def unrecognised_pages(ctx: RuleContext) -> list[int]:
     """Pages no document type was recognised on: a "missing" document may be hiding there."""
+    floor = ctx.param_float("min_ocr_confidence")
     pages = [n for doc in ctx.documents if doc.type == d.UNKNOWN for n in doc.pages()]
     pages += [p.number for p in ctx.case.pages if p.source == TextSource.NONE]
+    # A page read too poorly to trust may hold the "missing" document's title.
+    pages += [p.number for p in ctx.case.pages if p.spans and not _page_readable(p, floor)]
     return sorted(set(pages))
 
 

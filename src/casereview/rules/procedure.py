@@ -10,6 +10,7 @@ import re
 from casereview.domain import doctypes as d
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence
+from casereview.extract.plausible import CERT_TOKEN
 from casereview.rules import procedure_decision, procedure_review, procedure_rights
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import needs_review, not_applicable, result
@@ -112,12 +113,20 @@ def check_required_documents(ctx: RuleContext) -> Finding:
 
 
 _OFFICER_LABEL = re.compile(
-    r"(?<!被)(?:执法人员|执法人|询问人|勘验人|检查人员?|调查人员?|记录人|办案人员|承办人员?)[:：]"
+    r"(?<!被)(?:执法人员|执法人|询问人|勘验人|检查人员?|调查人员?|记录人|办案人员|承办人员?)"
+    r"(?:及(?:其)?(?:执法)?证件?号)?(?:[:：]|\s+(?:姓名\s+)?(?:执法证|证件|证号))"  # "执法人员：" or a table head
 )
 
 
 def _officer_lines(text: DocText) -> list[Evidence]:
     return [text.line_evidence(hit) for hit in text.find_all(_OFFICER_LABEL)]
+
+
+def _unread_certificates(lines: list[Evidence], certified: set[str], certs: set[str]) -> bool:
+    """The officer lines print a certificate-like number that no officer was given: the block was not
+    read completely, so a missing number is doubt, not a finding."""
+    tokens = {re.sub(r"\s", "", t) for ev in lines for t in CERT_TOKEN.findall(ev.text)}
+    return bool(tokens - certs) and len(certified) < len(tokens)
 
 
 @rule(
@@ -147,7 +156,13 @@ def check_record_officers(ctx: RuleContext) -> Finding:
         if len(certified) >= need:
             continue
         label = f"第{doc.first_page}页{doc.type}（载明{len(certified)}名持执法证号的执法人员）"
-        doubtful = not readable(ctx, doc) or any(ctx.uncertain(o.evidence) for o in officers)
+        certs = {o.certificate for o in officers if o.certificate}
+        # A fail needs the officer block positively read: its label line found and no number on it
+        # left unassigned; otherwise the finding says what could not be read.
+        unread = not _officer_lines(text) or _unread_certificates(lines, certified, certs)
+        if unread:
+            label += "（未能完整识别执法人员栏）"
+        doubtful = unread or not readable(ctx, doc) or any(ctx.uncertain(o.evidence) for o in officers)
         (unsure if doubtful else bad).append(label)
     basis = "《行政处罚法》第四十二条、《交通运输行政执法程序规定》第二十三条"
     if bad:

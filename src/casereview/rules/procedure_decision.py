@@ -145,6 +145,9 @@ def _seal_part(
     spot = [dated[1]] if dated else [DocText(ctx, doc).title()]
     if not seals_visible(ctx, sorted(pages)):
         return "review", f"第{doc.last_page}页{name}无页面图像，无法识别印章", spot
+    if not readable(ctx, doc):
+        # The signature block itself is not read reliably: this may not even be its last page.
+        return "review", f"第{doc.last_page}页{name}文字识别不可靠，未能确认落款处有无印章", spot
     return "fail", f"第{doc.last_page}页{name}落款处未见红色印章", spot
 
 

@@ -13,8 +13,8 @@ def segment(case: CaseFile, texts: list[PageText] | None = None) -> list[Documen
     texts = texts or [PageText.of(p) for p in case.pages]
     documents: list[Document] = []
     for page, text in zip(case.pages, texts, strict=True):
-        cues = page_cues(page, text)
         current = documents[-1] if documents else None
+        cues = page_cues(page, text, current.type if current else None)
         if cues.title is not None:
             repeated = current is not None and current.type == cues.title and cues.continuation_of is not None
             if not repeated:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from casereview.domain import doctypes
 from casereview.domain.model import Evidence, Page
 from casereview.extract.pagetext import PageText
+from casereview.segment.content import content_type
 
 TITLE_REGION = 0.38  # titles sit in the top part of a form page
 MAX_TITLE_ROWS = 8
@@ -82,6 +83,16 @@ def match_title(row: str) -> str | None:
     return None
 
 
+def fuzzy_title(row: str) -> str | None:
+    """A title with one character misread (OCR under a seal: 行政处罚决走书), for titles of 6+ characters."""
+    for variant, doc_type in _VARIANTS:
+        if len(variant) < 6 or len(row) != len(variant) or row[-1] != variant[-1]:
+            continue
+        if sum(a != b for a, b in zip(row, variant, strict=True)) == 1:
+            return doc_type
+    return None
+
+
 def _form_number(text: str) -> int | None:
     match = _FORM_NO.search(text)
     if not match:
@@ -95,7 +106,7 @@ def _form_number(text: str) -> int | None:
     return _CN_DIGITS.get(numeral)
 
 
-def page_cues(page: Page, text: PageText | None = None) -> PageCues:
+def page_cues(page: Page, text: PageText | None = None, previous: str | None = None) -> PageCues:
     text = text or PageText.of(page)
     if not page.spans:
         return PageCues(None, None, None, False, True)
@@ -103,6 +114,7 @@ def page_cues(page: Page, text: PageText | None = None) -> PageCues:
     offset = 0
     title: str | None = None
     evidence: Evidence | None = None
+    previous_row: tuple[str, int] | None = None
     for row_index, row in enumerate(text.text.split("\n")):
         start, end = offset, offset + len(row)
         offset = end + 1
@@ -110,15 +122,24 @@ def page_cues(page: Page, text: PageText | None = None) -> PageCues:
         if ev.bbox[1] > limit or row_index >= MAX_TITLE_ROWS:
             break
         # OCR leaves specks around a title now and then (".送达回证").
-        found = match_title(compact(row).strip(_SPECKS))
+        flat = compact(row).strip(_SPECKS)
+        found = match_title(flat) or fuzzy_title(flat)
+        if found is None and previous_row is not None:
+            # A title broken over two rows: 交通运输行政处罚 / 决定书.
+            joined = match_title(previous_row[0] + flat)
+            if joined is not None:
+                found, ev = joined, text.evidence(previous_row[1], end)
         if found:
             title, evidence = found, ev
             break
+        previous_row = (flat, start)
     head = text.text[: max(offset, 200)]
     if title is None:
         number = _form_number(head)
         if number in _FORMS:
             title = _FORMS[number]
+    if title is None:
+        title = content_type(compact(text.text), previous)
     cont = _CONTINUATION.search(text.text)
     continuation = int(cont.group(1)) if cont and 1 < int(cont.group(1)) <= int(cont.group(2)) else None
     attachment = title is None and bool(_ATTACHMENT_WORDS.search(head))

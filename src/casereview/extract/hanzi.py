@@ -1,0 +1,46 @@
+"""Traditional → simplified normalisation of a page's text before matching (OpenCC ``t2s``).
+
+Only pages that are really written in traditional characters are converted: a simplified page with
+one rare character (乾 in a name) must keep it. The conversion keeps every offset: a phrase that
+OpenCC would rewrite to a different length is converted character by character instead, so a
+match in the normalised text maps back to the printed text, which stays the evidence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+MIN_TRADITIONAL = 3  # distinct characters that change under t2s before a page counts as traditional
+MIN_SHARE = 0.02  # … and at least this share of its CJK characters
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def is_traditional(text: str) -> bool:
+    cjk = [ch for ch in text if _cjk(ch)]
+    if not cjk:
+        return False
+    converted = str(_converter().convert("".join(cjk)))
+    if len(converted) != len(cjk):
+        converted = "".join(_converter().convert(ch) for ch in cjk)
+    changed = [a for a, b in zip(cjk, converted, strict=True) if a != b]
+    return len(set(changed)) >= MIN_TRADITIONAL and len(changed) / len(cjk) >= MIN_SHARE
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, same length, when the page is traditional; else unchanged."""
+    if not is_traditional(text):
+        return text
+    out = str(_converter().convert(text))
+    if len(out) == len(text):
+        return out
+    return "".join(ch if len(c := _converter().convert(ch)) != 1 else c for ch in text)

@@ -1,0 +1,54 @@
+"""Precision first (rules.md, "A fail needs positive evidence"): for every rule, the same defect that
+fails on a cleanly read file gives ``needs_review`` — never ``fail`` — once the reading it rests on is
+garbled (every line of the pages holding its evidence read by an unsure OCR)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from casegen.generate import generate_case
+from casereview.checking import Checker
+from casereview.domain.findings import Finding, Status
+from casereview.pipeline import Analysis, analyse_case, read_case
+from casereview.standards.rule_ids import RULE_IDS
+
+GARBLED = 0.3  # an OCR line confidence far below min_ocr_confidence (0.80)
+
+
+def _finding(analysis: Analysis, rule: str) -> Finding:
+    sheet = Checker.create().check(analysis)
+    return next(f for f in sheet.findings if f.rule == rule)
+
+
+def _garble(analysis: Analysis, pages: set[int]) -> Analysis:
+    case = analysis.case
+    for page in case.pages:
+        if page.number in pages:
+            page.spans = [dataclasses.replace(s, confidence=GARBLED) for s in page.spans]
+            page.ocr_confidence = GARBLED
+    return analyse_case(case)
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("precision")
+
+
+@pytest.mark.parametrize("rule", RULE_IDS)
+def test_garbled_evidence_gives_needs_review(rule: str, cases: Path) -> None:
+    for seed in range(1, 40):
+        path, truth = generate_case(cases, f"{rule}-{seed}", kind="digital", seed=seed, defects=[rule])
+        if rule not in truth["expected_failures"]:
+            continue
+        clean = _finding(read_case(path), rule)
+        if clean.status == Status.FAIL:
+            break
+    else:
+        pytest.fail(f"no generated case makes {rule} fail on a clean reading")
+    pages = {ev.page for ev in clean.evidence}
+    assert pages, f"{rule} failed without evidence"
+    garbled = _finding(_garble(read_case(path), pages), rule)
+    assert garbled.status == Status.NEEDS_REVIEW, (rule, garbled.status, garbled.message)
