@@ -36,7 +36,7 @@ from families import FAMILIES  # noqa: E402
 from families.corpus import generate  # noqa: E402
 
 # Families whose errors some reader change has looked at (keep in step with bench/notes.md).
-TUNED_ON: frozenset[str] = frozenset({"casegen"})
+TUNED_ON: frozenset[str] = frozenset({"casegen", "lingnan", "zhongyuan"})
 HELD_OUT_NEVER_SEEN = "haixi"  # no reader change may ever look at this family's errors or code
 
 FIELDS = (
@@ -167,7 +167,9 @@ def corpus(name: str, count: int, scanned: int) -> list[tuple[Path, dict[str, An
     return cases
 
 
-def evaluate(names: list[str], count: int, scanned: int, workers: int | None = None) -> dict[str, Any]:
+def evaluate(
+    names: list[str], count: int, scanned: int, workers: int | None = None, digital_only: bool = False
+) -> dict[str, Any]:
     checker = Checker.create()
     result: dict[str, Any] = {}
     with OcrScanner(workers=workers) as scanner:
@@ -175,6 +177,8 @@ def evaluate(names: list[str], count: int, scanned: int, workers: int | None = N
             started = time.perf_counter()
             tallies = {"digital": Tally(), "scanned": Tally()}
             for path, truth in corpus(name, count, scanned):
+                if digital_only and truth["kind"] != "digital":
+                    continue
                 _score_case(tallies[truth["kind"]], path, truth, checker, scanner)
                 print(f"\r{name} {path.name}", end="", file=sys.stderr, flush=True)
             print(file=sys.stderr)
@@ -276,9 +280,10 @@ def main() -> int:
     parser.add_argument("--label", default="after")
     parser.add_argument("--before", default="", help="label of an earlier run to compare with")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--digital-only", action="store_true", help="skip the scanned files (a quick look)")
     args = parser.parse_args()
     names = [n for n in args.families.split(",") if n]
-    result = evaluate(names, args.count, args.scanned, args.workers)
+    result = evaluate(names, args.count, args.scanned, args.workers, args.digital_only)
     out = ROOT / "bench" / "out" / "families"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{args.label}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")

@@ -21,6 +21,8 @@ LABEL_WORDS = frozenset(
 _ORG_END = re.compile(
     r"(公司|有限公司|集团|合作社|中心|站|厂|店|部|队|所|院|协会|车行|商行|经营部|车队|处|场|行|社|馆|局)$"
 )
+# Parts of label words (身份证件号, 执法证号, 统一社会信用代码 …) never found in a name.
+_LABELISH = re.compile(r"证号|证件|号码|代码|电话|地址|住址|住所|性别|年龄|职务|签名|日期|时间|人员|身份证|编号|文号")
 _SENTENCE = re.compile(r"[。；;！？]|驾驶|经营|未取得|违反|依据|根据|规定|处罚|决定|告知|送达|于\d")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
@@ -32,6 +34,8 @@ def party_name_problem(name: str) -> str | None:
         return "为空"
     if flat in LABEL_WORDS or any(flat.startswith(w) and len(flat) - len(w) <= 1 for w in LABEL_WORDS):
         return f"“{flat}”是栏目名称而非当事人"
+    if _LABELISH.search(flat):
+        return f"“{flat}”含栏目用语而非当事人"
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in flat)
     if cjk < 2 or cjk < len(flat) / 2:
         return f"“{flat}”像编号而非姓名或名称"

@@ -181,10 +181,12 @@ def check_collective_discussion(ctx: RuleContext) -> Finding:
 
 
 # The head's approval row of a 结案报告; the handling unit's own head (经办机构负责人) is not it.
-_HEAD_LABEL = re.compile(r"负责人(?:审批)?意见?")
-_UNIT_HEAD = re.compile(r"(?:经办|承办|办案)(?:机构|部门)?$")
+# A label cell may wrap (机关负责人审批 / 意见) with the value between the two halves in reading
+# order, so 意见 is optional; 法定代表人(负责人) of the party is not the head.
+_HEAD_LABEL = re.compile(r"(?<![(（])负责人(?:审批|批准)?(?:意见)?(?![)）])")
+_UNIT_HEAD = re.compile(r"(?:经办|承办|办案)(?:机构|部门)?(?:意见)?$")
 _SIGNED = re.compile(r"(?:签[名字章]?[:：]?)?(?P<name>[\u4e00-\u9fff]{2,4})")
-_ROW_END = re.compile(r"备注|案号")
+_ROW_END = re.compile(r"备注|案号|打印时间|第\d+页")
 
 
 @rule("P-13", "结案报告及负责人审批", "《交通运输行政执法程序规定》第一百二十二条")

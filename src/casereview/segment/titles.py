@@ -67,14 +67,24 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# Qualifiers provincial systems print before a form's name (重大行政执法决定法制审核意见书).
+_QUALIFIER = re.compile(r"(?:交通运输)?(?:重大)?(?:行政(?:执法|处罚))?(?:决定|案件)?")
+_WAIVER = re.compile(r"放弃[^,，。:]{0,14}声明书?")
+
+
 def match_title(row: str) -> str | None:
-    """The document type whose title ``row`` is (exactly, or with an agency name or a short tag)."""
+    """The document type whose title ``row`` is (exactly, or with an agency name, a qualifier or a
+    short tag)."""
+    if _WAIVER.fullmatch(row):
+        return doctypes.FANGQI
     for variant, doc_type in _VARIANTS:
         if row == variant:
             return doc_type
         if row.endswith(variant):
             prefix = row[: -len(variant)]
             if len(prefix) <= MAX_AGENCY_PREFIX and _AGENCY_END.search(prefix) and ":" not in prefix:
+                return doc_type
+            if len(variant) >= 4 and _QUALIFIER.fullmatch(prefix):
                 return doc_type
         if row.startswith(variant):
             rest = row[len(variant) :]
