@@ -369,7 +369,7 @@ def rules() -> Section:
 
 def families() -> Section:
     """Leave-one-family-out (issue 12): the held-out families' figures against the targets."""
-    import families as fam
+    import family_accuracy as fam
 
     r = fam.evaluate(list(fam.FAMILIES), 20, 6)
     rows: list[Row] = []

@@ -52,35 +52,15 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def truth(plan: Plan, docs: list[list[LaidPage]], file: str, sources: list[str]) -> dict[str, Any]:
+def truth_fields(plan: Plan, present: set[str]) -> dict[str, Any]:
+    """The ground-truth fields of a plan; ``present`` holds the keys of the documents in the file."""
     d, p = plan.dates, plan.party
-    documents, sealed, seals, page = [], [], [], 0
-    present: set[str] = set()
-    for pages in docs:
-        doc = pages[0].doc
-        present.add(doc.key)
-        documents.append(
-            {
-                "type": doc.type,
-                "title": doc.title,
-                "first_page": page + 1,
-                "last_page": page + len(pages),
-                "serves": doc.serves,
-            }
-        )
-        for i, lp in enumerate(pages):
-            if lp.seals:
-                sealed.append(page + i + 1)
-            for s in lp.seals:
-                kind = "bank" if s.key.startswith("bank") else "agency"
-                seals.append({"page": page + i + 1, "kind": kind, "bbox": [round(x, 1) for x in s.rect]})
-        page += len(pages)
     ordinary = plan.procedure == "ordinary"
 
     def when(key: str, value: dt.date | None) -> str | None:
         return _iso(value) if key in present else None
 
-    fields = {
+    return {
         "case_number": plan.number.format(),
         "party_name": p.name,
         "party_kind": p.kind,
@@ -111,6 +91,31 @@ def truth(plan: Plan, docs: list[list[LaidPage]], file: str, sources: list[str])
         "compulsion_release_date": when("解除行政强制措施决定书", d.compulsion_release),
         "inquiry_dates": [_iso(q.date) for q in plan.inquiries],
     }
+
+
+def truth(plan: Plan, docs: list[list[LaidPage]], file: str, sources: list[str]) -> dict[str, Any]:
+    documents, sealed, seals, page = [], [], [], 0
+    present: set[str] = set()
+    for pages in docs:
+        doc = pages[0].doc
+        present.add(doc.key)
+        documents.append(
+            {
+                "type": doc.type,
+                "title": doc.title,
+                "first_page": page + 1,
+                "last_page": page + len(pages),
+                "serves": doc.serves,
+            }
+        )
+        for i, lp in enumerate(pages):
+            if lp.seals:
+                sealed.append(page + i + 1)
+            for s in lp.seals:
+                kind = "bank" if s.key.startswith("bank") else "agency"
+                seals.append({"page": page + i + 1, "kind": kind, "bbox": [round(x, 1) for x in s.rect]})
+        page += len(pages)
+    fields = truth_fields(plan, present)
     return {
         "case_id": plan.case_id,
         "kind": plan.kind,

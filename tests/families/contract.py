@@ -42,11 +42,11 @@ from it:
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casegen.generate import truth_fields
 from casegen.model import Plan
 
 
@@ -64,13 +64,8 @@ class RenderedDoc:
             self.key = f"送达回证:{self.serves}" if self.serves else self.type
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def truth(plan: Plan, docs: list[RenderedDoc], file: str, family: str, scanned: bool) -> dict[str, Any]:
     """Ground truth in the schema of ``casegen.generate.truth`` (bench/accuracy.py reads both)."""
-    d, p = plan.dates, plan.party
     documents, sealed, page = [], [], 0
     present: set[str] = set()
     for doc in docs:
@@ -86,38 +81,7 @@ def truth(plan: Plan, docs: list[RenderedDoc], file: str, family: str, scanned: 
         )
         sealed += [page + i + 1 for i in doc.sealed_pages]
         page += doc.pages
-    ordinary = plan.procedure == "ordinary"
-
-    def when(key: str, value: dt.date | None) -> str | None:
-        return _iso(value) if key in present else None
-
-    fields = {
-        "case_number": plan.number.format(),
-        "party_name": p.name,
-        "party_kind": p.kind,
-        "credit_code": p.credit_code,
-        "id_number": p.person.id_number if p.person else None,
-        "filing_date": when("立案登记表", d.filing) if ordinary else None,
-        "decision_date": _iso(d.decision),
-        "publication_date": when("公示记录", d.publication),
-        "fine_amount": float(plan.fine),
-        "proposed_fine": float(plan.proposed_fine) if ordinary else None,
-        "violation_date": _iso(d.violation),
-        "notice_date": when("违法行为通知书", d.notice),
-        "notice_service_date": when("送达回证:违法行为通知书", d.notice_service),
-        "decision_service_date": when("送达回证:行政处罚决定书", d.decision_service),
-        "payment_date": when("罚没款票据", d.payment),
-        "hearing_date": when("听证笔录", d.hearing),
-        "hearing_notice_date": when("听证通知书", d.hearing_notice),
-        "hearing_notice_service_date": when("送达回证:听证通知书", d.hearing_notice_service),
-        "statement_date": when("陈述申辩笔录", d.statement),
-        "waiver_date": when("放弃陈述申辩（听证）声明", d.waiver),
-        "legal_review_date": when("法制审核意见", d.legal_review),
-        "discussion_date": when("重大案件集体讨论记录", d.discussion),
-        "report_date": when("案件调查报告", d.report),
-        "closing_date": when("结案报告", d.closing),
-        "inquiry_dates": [_iso(q.date) for q in plan.inquiries],
-    }
+    fields = truth_fields(plan, present)
     return {
         "case_id": plan.case_id,
         "family": family,

@@ -5,7 +5,7 @@ count as *held out* only while no reader change has been tuned on that family's 
 looked at which family is logged in bench/notes.md ("Reader changes and the families they looked at"),
 and ``TUNED_ON`` below must match that log.
 
-Usage: python bench/families.py [--families a,b] [--count 20] [--scanned 6] [--label after]
+Usage: python bench/family_accuracy.py [--families a,b] [--count 20] [--scanned 6] [--label after]
 Writes bench/out/families/<label>.json and prints the table. Scanned files run the real OCR engine
 (cached per page image). ``PYTHONPATH=<other checkout>/src`` measures another version of the reader
 on the same files (the "before" column of the README).
@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from accuracy import _same  # noqa: E402  # one comparison of a field with its truth
 from casereview.checking import Checker  # noqa: E402
 from casereview.domain.findings import Status  # noqa: E402
 from casereview.errors import IngestError  # noqa: E402
-from casereview.extract.parsers import tidy_case_number  # noqa: E402
 from casereview.ocr.scanner import OcrScanner  # noqa: E402
 from casereview.pipeline import read_case  # noqa: E402
 from casereview.standards.rule_ids import RULE_IDS  # noqa: E402
@@ -60,14 +59,6 @@ FIELDS = (
 TARGETS = {"documents": 0.97, "field_digital": 0.97, "field_scanned": 0.95, "recall": 0.95, "precision": 0.98}
 NEEDS_REVIEW_SHARE = 0.10
 SEED = 11
-
-
-def _same(field: str, got: object, want: object) -> bool:
-    if field == "case_number" and isinstance(want, str):
-        want = tidy_case_number(unicodedata.normalize("NFKC", want))
-    if field in ("fine_amount", "proposed_fine") and got is not None and want is not None:
-        return abs(float(got) - float(want)) < 0.01  # type: ignore[arg-type]
-    return got == want
 
 
 class Tally:
