@@ -371,7 +371,7 @@ def families() -> Section:
     """Leave-one-family-out (issue 12): the held-out families' figures against the targets."""
     import family_accuracy as fam
 
-    r = fam.evaluate(list(fam.FAMILIES), 20, 6)
+    r = fam.evaluate(list(fam.FAMILIES), fam.COUNT, fam.SCANNED)
     rows: list[Row] = []
     held = [n for n in r if n not in fam.TUNED_ON]
     for name in held:

@@ -14,24 +14,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from casegen.corpus import defect_groups
+from casegen.defects import DEFECTS
 from casegen.plan import make_plan
 from families import FAMILIES, family
 from families.contract import truth, write_truth
 
 
-def plans_for(count: int, seed: int) -> list[dict[str, Any]]:
-    """Case specs: about a quarter clean, every defect at least once; 简易 and 听证 files included."""
+def plans_for(count: int, scanned: int, seed: int) -> list[dict[str, Any]]:
+    """Case specs: every defect of the catalogue once (while ``count`` allows), the rest clean, two of
+    the clean files 简易; half of the scanned files clean, so that a scanned clean file is no rarity."""
     rng = random.Random(seed)
-    groups = defect_groups(max(count, 2), rng)[: max(1, count - max(2, count // 4))]
-    specs: list[dict[str, Any]] = [{"defects": g} for g in groups]
-    while len(specs) < count:
-        specs.append({"defects": []})
+    defects = list(DEFECTS)
+    rng.shuffle(defects)
+    n_defective = min(len(defects), max(1, count - max(2, count // 4)))
+    specs: list[dict[str, Any]] = [{"defects": [d]} for d in defects[:n_defective]]
+    specs += [{"defects": []} for _ in range(count - n_defective)]
     rng.shuffle(specs)
-    # Make sure the clean part holds a summary file and a hearing is likely somewhere.
     clean = [s for s in specs if not s["defects"]]
-    if clean:
-        clean[0]["procedure"] = "summary"
+    for spec in clean[:2]:
+        spec["procedure"] = "summary"
+    dirty = [s for s in specs if s["defects"]]
+    for spec in clean[2 : 2 + scanned // 2] + dirty[: scanned - min(scanned // 2, len(clean) - 2)]:
+        spec["scanned"] = True
     return specs
 
 
@@ -39,12 +43,9 @@ def generate(name: str, out: Path, count: int, scanned: int, seed: int) -> list[
     module = family(name)
     out.mkdir(parents=True, exist_ok=True)
     result: list[tuple[Path, dict[str, Any]]] = []
-    for i, spec in enumerate(plans_for(count, seed)):
+    for i, spec in enumerate(plans_for(count, scanned, seed)):
         case_id = f"{name[:2]}{i + 1:03d}"
-        is_scan = (
-            i % max(1, count // max(scanned, 1)) == 0
-            and sum(1 for _, t in result if t["kind"] == "scanned") < scanned
-        )
+        is_scan = bool(spec.get("scanned"))
         plan = make_plan(
             case_id,
             kind="scanned" if is_scan else "digital",

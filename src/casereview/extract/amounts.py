@@ -147,9 +147,37 @@ def format_chinese_amount(amount: float) -> str:
     return head + _UPPER_DIGITS[jiao] + "角" + _UPPER_DIGITS[fen] + "分"
 
 
+# A figure broken by the end of a line (罚款1,00 / 0.00元): the head left at the end of the row.
+# Only a short head right after a money word: an account number ending a row is no amount's head.
+_BROKEN_HEAD_RE: Final = re.compile(
+    r"(?:(?<=罚款)|(?<=金额)|(?<=缴纳)|(?<=人民币)|(?<=[¥￥:：]))[0-9][0-9,]{0,4}$"
+)
+
+
+def _rejoined(text: str, m: re.Match[str]) -> AmountMatch | None:
+    """The whole figure when ``m`` starts a row right after a row ending in its first digits."""
+    if m.start("num") == 0 or text[m.start("num") - 1] != "\n" or m["cur"] or not m["unit"]:
+        return None
+    head = _BROKEN_HEAD_RE.search(text, 0, m.start("num") - 1)
+    if head is None:
+        return None
+    joined = head[0] + text[m.start("num") : m.end()]
+    whole = _FIGURE_RE.fullmatch(joined)
+    if whole is None:
+        return None
+    number = float("".join(ch for ch in whole["num"] if ch.isdigit() or ch == "."))
+    amount = round(number * _FIGURE_MULTIPLIER.get(whole["unit"] or "", 1), 2)
+    return AmountMatch(head.start(), m.end(), text[head.start() : m.end()], amount, False)
+
+
 def _figure_matches(text: str) -> list[AmountMatch]:
     out: list[AmountMatch] = []
     for m in _FIGURE_RE.finditer(text):
+        rejoined = _rejoined(text, m)
+        if rejoined is not None:
+            out = [a for a in out if a.end <= rejoined.start]
+            out.append(rejoined)
+            continue
         unit = m["unit"]
         cur = m["cur"]
         # A bare number is money only with a currency sign or a 元 unit; 元/吨 is a rate, not an amount.

@@ -41,6 +41,14 @@ _PARTY = re.compile(
     r"(?:名称|姓名|\(名称\)|\(姓名\))?(?:\s*:\s*|\s+)(?P<name>[^\s,，;；:()]{2,40})"
 )
 _NAME_LABEL = re.compile(r"^(?:名称|姓名|单位名称)\s*:\s*(?P<name>[^\s,，;；:()]{2,40})", re.M)
+# A form cell read as one run with its label: "当事人王勇志" alone on its row.
+# "当事人王勇志 性别男": a row opening with the label glued to a person's name (or an organisation's).
+_PARTY_GLUED = re.compile(
+    r"^(?:当事人|被处罚人|违法行为人|受处罚人)"
+    r"(?!陈述|申辩|签|认为|提出|放弃|要求|确认|拒绝|[对已未于在称系为有的将应])"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4}|[^\s:：,，;；()]{2,30}?(?:公司|合作社|中心|厂|店|经营部|车队))(?=\s|$)",
+    re.M,
+)
 # Cells of a table form whose neighbour (right or below) holds the party's name.
 _PARTY_CELL_LABEL = re.compile(
     r"(?:当事人|被处罚人|违法行为人|受处罚人|被处罚单位|受处罚单位|违法单位|行政相对人)?"
@@ -91,6 +99,8 @@ def _amounts(document: Document, text: PageText) -> list[PenaltyAmount]:
         kind = _amount_kind(document.type, before)
         if kind is None:
             continue
+        if not match.in_words and match.amount < 1:
+            continue  # "0.00元": the tail of a figure whose head the layout put elsewhere, never a fine
         in_words = _words_near(match, words)
         result.append(
             PenaltyAmount(
@@ -165,7 +175,8 @@ def _party_in(document: Document, texts: list[PageText]) -> Party | None:
 def _party_candidates(text: PageText) -> list[tuple[int, str]]:
     """(offset, name) candidates in reading order: labelled on the row, then table cells."""
     out: list[tuple[int, str]] = []
-    for match in [*_PARTY.finditer(text.text), *_NAME_LABEL.finditer(text.text)]:
+    found = [*_PARTY.finditer(text.text), *_NAME_LABEL.finditer(text.text), *_PARTY_GLUED.finditer(text.text)]
+    for match in found:
         # OCR glues stray punctuation to the end of a cell ("邵瑞一."): not part of the name.
         name = _TRAILING_LABEL.sub("", match.group("name")).rstrip(".。,，、·'\"")
         if len(name) >= 2:

@@ -43,4 +43,13 @@ def simplified(text: str) -> str:
     out = str(_converter().convert(text))
     if len(out) == len(text):
         return out
-    return "".join(ch if len(c := _converter().convert(ch)) != 1 else c for ch in text)
+    return "".join(c if len(c := str(_converter().convert(ch))) == 1 else ch for ch in text)
+
+
+def simplified_always(text: str) -> str:
+    """``text`` converted whatever the share of traditional characters: for short rows such as a
+    title, where one OCR-confused glyph (送達回证, 行政強制措施決定书) must not hide the document."""
+    out = str(_converter().convert(text))
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c := str(_converter().convert(ch))) == 1 else ch for ch in text)

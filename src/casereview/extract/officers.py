@@ -22,8 +22,8 @@ _LABEL_RE: Final = re.compile(
     r"(?<!被)"
     r"(?:执法人员|执法人|询问人员?|勘验人员?|检查人员?|调查人员?|办案人员|承办人员?|记录人员?)"
     r"(?:\s*\(?\s*签[名字]\s*\)?)?"
-    r"(?:及(?:其)?(?:执法)?证件?(?:编号|号码|号))?"
-    r"(?:\s*[:：]+\s*|\s+|(?=\())"  # OCR doubles colons now and then
+    # OCR doubles colons now and then; after "…及证号" a form cell may run straight into the names.
+    r"(?:及(?:其)?(?:执法)?证件?(?:编号|号码|号)\s*[:：]*\s*|\s*[:：]+\s*|\s+|(?=\())"
 )
 # Any "label:" that opens a field about someone else ends the officer block.
 _BLOCK_END_RE: Final = re.compile(
@@ -54,7 +54,7 @@ _PAREN_CERT_RE: Final = re.compile(rf"\s*\(\s*(?:{_CERT_LABEL}\s*[:：]?\s*)?(?P
 _INLINE_CERT_RE: Final = re.compile(rf"\s*(?={_CERT_LABEL})")
 # "执法人员及证号：张三 川12345678 李四 川87654321": a number straight after the name, no label.
 _BARE_CERT_RE: Final = re.compile(
-    rf"[ \t\u3000]*(?P<cert>(?:[{_PROVINCE}]\s?)?[0-9A-Z]*[0-9][0-9A-Z]{{5,19}})(?![0-9A-Za-z])"
+    rf"\s*(?P<cert>(?:[{_PROVINCE}]\s?)?[0-9A-Z]*[0-9][0-9A-Z]{{5,19}})(?![0-9A-Za-z])"
 )
 # A table of officers: a header row naming the name and certificate columns, one officer per row.
 _TABLE_HEAD_RE: Final = re.compile(

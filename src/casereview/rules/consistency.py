@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from casereview.domain import doctypes as d
 from casereview.domain.findings import Finding, Status
@@ -121,6 +122,16 @@ def _party_mentions(ctx: RuleContext) -> list[Mention]:
     return [m for m in named if party_name_problem(m.value) is None]
 
 
+def near_variant(a: str, b: str) -> bool:
+    """Whether two names differ as a miswritten name does (one or two characters changed, dropped or
+    added: 张晓明/张小明, 某市某公司/某某公司), rather than as two unrelated strings do."""
+    if abs(len(a) - len(b)) > 4:
+        return False
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # one character of a short name miswritten (王五/王六, 张三/章三)
+    return SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
 @rule("C-02", "当事人名称前后一致", DRAFTING_BASIS)
 def check_party_names(ctx: RuleContext) -> Finding:
     mentions = _party_mentions(ctx)
@@ -133,7 +144,21 @@ def check_party_names(ctx: RuleContext) -> Finding:
         return ref.startswith(mention.value) and ref in DocText(ctx, mention.document).flat
 
     shown = {m.value: m.value for m in mentions}
-    return _mismatch_finding(ctx, "C-02", "当事人姓名或名称", mentions, shown, DRAFTING_BASIS, agrees)
+    finding = _mismatch_finding(ctx, "C-02", "当事人姓名或名称", mentions, shown, DRAFTING_BASIS, agrees)
+    if finding.status != Status.FAIL or not mentions:
+        return finding
+    # Precision first: a name unrelated to the others is more often a cell of a misread table (the
+    # unit's name, a label) than a second party; only a near variant is positive evidence.
+    ref = _reference(mentions)
+    odd = {m.value for m in mentions if not agrees(m, ref)}
+    if all(near_variant(value, ref) for value in odd):
+        return finding
+    listed = "、".join(f"“{v}”" for v in sorted(odd))
+    return needs_review(
+        "C-02",
+        f"识别出的当事人名称{listed}与“{ref}”差异过大，可能是版式误读而非名称不一致，请人工核对。",
+        finding.evidence,
+    )
 
 
 def _where(a: PenaltyAmount) -> str:

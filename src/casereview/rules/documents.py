@@ -112,6 +112,19 @@ def readable(ctx: RuleContext, document: Document) -> bool:
     return True
 
 
+TITLE_SPANS = 4  # the first lines of a page, where a document's title would be
+
+
+def _may_hide_title(page: Page, floor: float, opens_document: bool) -> bool:
+    low = [s.confidence < floor for s in page.spans]
+    if sum(low) * 2 > len(low) or (page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor):
+        return True
+    head = page.spans[:TITLE_SPANS]
+    return not opens_document and any(
+        s.confidence < floor and len(s.text) >= UNREADABLE_LINE_CHARS for s in head
+    )
+
+
 def _page_readable(page: Page, floor: float) -> bool:
     if page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor:
         return False
@@ -123,8 +136,10 @@ def unrecognised_pages(ctx: RuleContext) -> list[int]:
     floor = ctx.param_float("min_ocr_confidence")
     pages = [n for doc in ctx.documents if doc.type == d.UNKNOWN for n in doc.pages()]
     pages += [p.number for p in ctx.case.pages if p.source == TextSource.NONE]
-    # A page read too poorly to trust may hold the "missing" document's title.
-    pages += [p.number for p in ctx.case.pages if p.spans and not _page_readable(p, floor)]
+    # A page read too poorly to trust may hold the "missing" document's title: one mostly unread,
+    # or one that opens no recognised document while its first lines are unread.
+    openers = {doc.first_page for doc in ctx.documents if doc.type not in (d.UNKNOWN, d.FUJIAN)}
+    pages += [p.number for p in ctx.case.pages if p.spans and _may_hide_title(p, floor, p.number in openers)]
     return sorted(set(pages))
 
 

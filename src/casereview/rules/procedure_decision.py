@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from casereview.domain import doctypes as d
 from casereview.domain import roles
@@ -94,6 +95,29 @@ def _elements(ctx: RuleContext, doc: Document, text: DocText) -> tuple[list[str]
     return missing, found
 
 
+# Label cells of a grid-form decision: read in a scan's line order, a label can land in the middle
+# of its own value ("申请行政复 / 救济途径和期限 / 议").
+_LABEL_CELLS = re.compile(r"救济途径和期限|履行方式和期限|处罚理由|处罚依据|处罚决定|违法事实|证据")
+_ELEMENT_PATTERNS: dict[str, tuple[str, ...]] = {
+    "违法事实和证据": (_FACTS, _EVIDENCE),
+    "违法事实": (_FACTS,),
+    "行政处罚的种类和依据": (_BASIS, _PENALTY),
+    "申请行政复议、提起行政诉讼的途径和期限（六十日、六个月）": (_REVIEW_60, _SUIT_6M),
+    "申请行政复议的途径和期限": (_REVIEW_60,),
+}
+
+
+def _split_by_labels(text: DocText, missing: list[str]) -> list[str]:
+    """The missing elements that are there once label cells are taken out of the text: the form was
+    read out of order, so their absence is doubt, not a finding."""
+    joined = _LABEL_CELLS.sub("", text.flat)
+    return [
+        name
+        for name in missing
+        if name in _ELEMENT_PATTERNS and all(re.search(p, joined) for p in _ELEMENT_PATTERNS[name])
+    ]
+
+
 @rule("P-07", "行政处罚决定书内容要素及印章", P07_BASIS)
 def check_decision_elements(ctx: RuleContext) -> Finding:
     doc = decision_doc(ctx)
@@ -114,6 +138,13 @@ def check_decision_elements(ctx: RuleContext) -> Finding:
             Status.PASS,
             f"{where}载明第五十九条规定的六项内容并加盖印章，符合{P07_BASIS}的规定。",
             evidence,
+        )
+    interrupted = _split_by_labels(text, missing)
+    if interrupted and len(interrupted) == len(missing):
+        return needs_review(
+            "P-07",
+            f"{where}的{'、'.join(interrupted)}被表格栏目名称隔断，未能确认，请人工核对。",
+            evidence or [text.title()],
         )
     if not readable(ctx, doc) or (unseen and not missing):
         why = "、".join(missing) if missing else "印章（页面无图像，无法识别印章）"

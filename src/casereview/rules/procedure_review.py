@@ -9,6 +9,7 @@ from casereview.domain import roles
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence
 from casereview.extract.parsers import find_dates
+from casereview.extract.plausible import party_name_problem
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import cn_date, needs_review, not_applicable, result
 from casereview.rules.documents import (
@@ -34,6 +35,20 @@ _REVIEWER = re.compile(
 _CONCLUSION = re.compile(
     r"(?:结论性意见|讨论结论|结论意见|讨论决定|会议决定)[:：]?(?!出席|签名)(?P<body>[\u4e00-\u9fff][^。]{3,})"
 )
+
+
+_REVIEWER_LABEL = re.compile(r"审核人员?(?:签名|签字|签章)?")
+_NAME_TOKEN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+
+
+def _name_near_label(text: DocText) -> bool:
+    """A 审核人员 label with a plausible name among the next cells of the form, though not right after
+    it: the table was read out of order, so the reviewer cannot be said to be missing."""
+    for hit in text.find_all(_REVIEWER_LABEL):
+        window = text.text[hit.end : hit.end + 40]
+        if any(party_name_problem(token) is None for token in _NAME_TOKEN.findall(window)):
+            return True
+    return False
 
 
 def _required(ctx: RuleContext, rule_id: str, what: str) -> Trigger | Finding:
@@ -106,16 +121,17 @@ def check_legal_review(ctx: RuleContext) -> Finding:
     else:
         evidence.append(text.line_evidence(agree))
     reviewer = text.search(_REVIEWER, "name")
-    if reviewer is None:
+    unread_reviewer = reviewer is None and _name_near_label(text)
+    if reviewer is None and not unread_reviewer:
         problems.append("未载明审核人员")
-    else:
+    elif reviewer is not None:
         evidence.append(text.hit_evidence(reviewer))
     late, date_ev, undecidable = _date_order(ctx, roles.LEGAL_REVIEW, doc, "审核")
     evidence += date_ev
     if late:
         problems.append(late)
     where = f"第{doc.first_page}页法制审核意见"
-    if problems and readable(ctx, doc):
+    if problems and readable(ctx, doc) and not unread_reviewer:
         return result(
             "P-05",
             Status.FAIL,
@@ -124,6 +140,8 @@ def check_legal_review(ctx: RuleContext) -> Finding:
             evidence or [text.title()],
             violations=len(problems),
         )
+    if unread_reviewer:
+        problems.append("审核人员栏的姓名未能识别（表格版式）")
     if problems or objection is not None or undecidable:
         why = "；".join(problems) or (
             "审核意见提出了问题，需核对是否已整改" if objection else "未识别出审核日期或决定日期"

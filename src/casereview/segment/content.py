@@ -28,14 +28,20 @@ def content_type(text: str, previous: str | None) -> str | None:
     if announced and re.search(r"视为送达|公告期|自公告之日起|公告送达", text):
         return doctypes.GONGGAO_SONGDA
     # A publication record printed from a web platform: its fields, not a title line.
-    if _all(text, r"(公示|公开|发布|上网)(日期|时间)", r"(处罚决定|决定书)(文号|日期)|处罚(结果|内容|事由)"):
+    # (a field table, or the decision's text as published under the site's 发布日期).
+    if _all(
+        text,
+        r"(公示|公开|发布|上网)(日期|时间)",
+        r"(处罚决定|决定书)(文号|日期)|处罚(结果|内容|事由)|行政处罚",
+    ):
         return doctypes.GONGSHI
     slip = _all(text, r"缴款(人|单位)|交款人|付款人", r"(执收|收款)(单位|银行|人)|收费项目|项目名称|票据")
     if slip and re.search(r"罚没|罚款", text):
         return doctypes.PIAOJU
     # A decision without its title: the party, the decision itself and the remedy routes.
     decides = re.search(
-        r"(决定|现)(对你|对当事人)?(给予|作出|处以)|作出如下(行政)?处罚|处罚决定如下|决定如下", text
+        r"(决定|现)(对你|对当事人|对其)?(单位)?(给予|作出|处以|罚款)|作出如下(行政)?处罚|处罚决定如下|决定如下",
+        text,
     )
     remedy = re.search(r"行政复议|行政诉讼", text)
     opens = re.search(r"当事人|被处罚人|违法行为人|行政相对人", head)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from casereview.domain import doctypes
 from casereview.domain.model import Evidence, Page
+from casereview.extract.hanzi import simplified_always
 from casereview.extract.pagetext import PageText
 from casereview.segment.content import content_type
 
@@ -132,7 +133,7 @@ def page_cues(page: Page, text: PageText | None = None, previous: str | None = N
         if ev.bbox[1] > limit or row_index >= MAX_TITLE_ROWS:
             break
         # OCR leaves specks around a title now and then (".送达回证").
-        flat = compact(row).strip(_SPECKS)
+        flat = simplified_always(compact(row).strip(_SPECKS))
         found = match_title(flat) or fuzzy_title(flat)
         if found is None and previous_row is not None:
             # A title broken over two rows: 交通运输行政处罚 / 决定书.
