@@ -1,0 +1,157 @@
+"""The reader on forms laid out by other systems: 繁體 pages, label → value geometry, plausibility
+of names, officers' certificates, titles over two rows, pages classified by content, broken figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from casereview.domain import doctypes as d
+from casereview.domain.model import Document, Page, Span, TextSource
+from casereview.extract.amounts import find_amounts
+from casereview.extract.fields import _party_in
+from casereview.extract.hanzi import is_traditional, simplified, simplified_always
+from casereview.extract.officers import find_officers
+from casereview.extract.pagetext import PageText
+from casereview.extract.plausible import party_name_problem
+from casereview.rules.consistency import near_variant
+from casereview.segment.content import content_type
+from casereview.segment.titles import compact, match_title, page_cues
+
+
+def _page(*spans: tuple[str, tuple[float, float, float, float]]) -> Page:
+    return Page(1, 595, 842, TextSource.TEXT_LAYER, [Span(t, b) for t, b in spans])
+
+
+def test_traditional_page_is_matched_simplified_and_quoted_as_printed() -> None:
+    page = _page(("行政處罰決定書", (200, 60, 400, 80)), ("當事人：張三", (60, 120, 200, 134)))
+    text = PageText.of(page)
+    assert text.text.startswith("行政处罚决定书") and "当事人:张三" in text.text.replace("：", ":")
+    start = text.text.index("张三")
+    assert text.evidence(start, start + 2).text == "張三"  # the evidence keeps the printed glyphs
+    assert not is_traditional("当事人：乾坤公司，经查属实")  # one rare character is no 繁體 page
+    assert simplified("当事人：乾坤公司") == "当事人：乾坤公司"
+    assert simplified_always("送達回证") == "送达回证"
+
+
+@pytest.mark.parametrize(
+    ("spans", "want"),
+    [
+        # nested grid: 当事人 | 个人 | 姓名 | 张三 | 性别 | 男
+        (
+            [("当事人", (50, 100, 100, 112)), ("个人", (110, 100, 140, 112)), ("姓名", (150, 100, 180, 112)),
+             ("张三", (200, 100, 240, 112)), ("性别", (300, 100, 330, 112)), ("男", (340, 100, 350, 112))],
+            "张三",
+        ),
+        # caption above its value
+        ([("当事人名称", (50, 100, 110, 108)), ("某某运输有限公司", (50, 112, 200, 126))], "某某运输有限公司"),
+        # the label word alone must never be taken for the name
+        ([("当事人", (50, 100, 100, 112)), ("姓名", (110, 100, 140, 112))], None),
+    ],
+)  # fmt: skip
+def test_party_from_geometry(
+    spans: list[tuple[str, tuple[float, float, float, float]]], want: str | None
+) -> None:
+    party = _party_in(Document(d.JUEDING, 1, 1), [PageText.of(_page(*spans))])
+    assert (party.name if party else None) == want
+
+
+@pytest.mark.parametrize(
+    "name", ["姓名", "名称", "身份证件号", "执法证号", "91440101MA5C", "未取得道路运输经营许可擅自"]
+)
+def test_implausible_party_names(name: str) -> None:
+    assert party_name_problem(name) is not None
+
+
+@pytest.mark.parametrize(
+    "name", ["张三", "欧阳明华", "阿卜杜·热合曼", "攸县顺昌汽车运输有限公司", "王记商行"]
+)
+def test_plausible_party_names(name: str) -> None:
+    assert party_name_problem(name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("执法人员及证号：张三 川12345678 李四 川87654321\n被询问人：王五", [("张三", "川12345678"), ("李四", "川87654321")]),
+        ("执法人员及证号田超欣 43022327219 高轩 43022373976", [("田超欣", "43022327219"), ("高轩", "43022373976")]),
+        ("执法人员 执法证号\n张三 粤A123456\n李四 粤B234567\n当事人 王五", [("张三", "粤A123456"), ("李四", "粤B234567")]),
+        ("执法人员:张三(执法证号:豫0123456789)、李四(执法证号:豫0123456788)", [("张三", "豫0123456789"), ("李四", "豫0123456788")]),
+        ("询问人\n邹琪\n44070036943\n记录人\n胡志玉\n44070010626", [("邹琪", "44070036943"), ("胡志玉", "44070010626")]),
+    ],
+)  # fmt: skip
+def test_officer_certificate_layouts(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(o.name, o.certificate) for o in find_officers(text)] == want
+
+
+def test_titles_over_two_rows_with_qualifiers_or_misread() -> None:
+    page = _page(
+        ("交通运输行政处罚", (200, 60, 400, 80)),
+        ("决定书", (260, 84, 340, 104)),
+        ("当事人:张三", (60, 140, 200, 154)),
+    )
+    assert page_cues(page).title == d.JUEDING
+    assert match_title("重大行政执法决定法制审核意见书") == d.FAZHI_SHENHE
+    assert match_title("放弃陈述申辩权利声明书") == d.FANGQI
+    assert match_title("重大行政处罚案件集体讨论笔录") == d.JITI_TAOLUN
+
+
+def test_pages_without_a_title_classified_by_content() -> None:
+    published = compact(
+        "湘攸交处罚〔2026〕306号\n当事人:钱宇琪,女\n一、基本案情\n经查,……\n本机关决定对你罚款100.00元。\n"
+        "对本决定不服的,可以自收到本决定书之日起六十日内申请行政复议,或者在六个月内提起行政诉讼。"
+    )
+    assert content_type(published, None) == d.JUEDING
+    assert content_type(published, d.JUEDING) is None  # its second page continues it
+    notice = compact(
+        "公告\n张三:本机关作出行政处罚决定书……因无法直接送达,现予公告送达,自公告之日起经过三十日即视为送达。"
+    )
+    assert content_type(notice, None) == d.GONGGAO_SONGDA
+    web = compact(
+        "2023/11/23 11:24 行政处罚信息公示 - 某县人民政府\n发布日期:2023-11-21 信息来源:某县交通运输局\n……决定给予罚款1,000.00元的行政处罚。"
+    )
+    assert content_type(web, None) == d.GONGSHI
+    assert content_type(compact("询问笔录续页 问:你还有什么补充 答:没有"), None) is None  # no guess
+
+
+def test_figure_broken_by_a_line_end() -> None:
+    found = find_amounts("建议给予罚款1,00\n0.00元(大写:人民币壹仟元整)")
+    assert [a.amount for a in found] == [1000.0, 1000.0]
+    account = find_amounts("账号:8055809381510277087\n1000元")
+    assert [a.amount for a in account] == [1000.0]  # an account number ending a row is no amount's head
+
+
+def test_near_variants_of_a_name() -> None:
+    assert near_variant("张三", "章三") and near_variant("某某市运输有限公司", "某某运输有限公司")
+    assert not near_variant("支队二大队", "邹豪强")
+
+
+PUBLISHED = (
+    "某市交通运输局\n某交罚〔2025〕118号\n当事人：刘建国，男，公民身份号码4401**********1234。\n"
+    "经查，2025年3月2日10时20分，刘建国驾驶粤A·12345小型客车在某市火车站从事道路旅客运输经营，"
+    "未取得道路运输经营许可。上述事实有现场笔录、询问笔录等证据证实。\n"
+    "你的行为违反了《中华人民共和国道路运输条例》第十条第一款的规定，依据该条例第六十三条的规定，"
+    "本机关决定对你罚款5000元（大写：伍仟元整）。\n"
+    "请于收到本决定书之日起十五日内到指定银行缴纳罚款。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。\n"
+    "如不服本决定，可以在收到本决定书之日起六十日内向某市人民政府申请行政复议，或者在六个月内依法向某市人民法院"
+    "提起行政诉讼。\n某市交通运输局\n2025年3月20日"
+)
+
+
+def test_a_published_decision_without_a_title_is_read(tmp_path: object) -> None:
+    import pathlib
+
+    import pymupdf
+
+    from casereview.pipeline import read_case
+
+    path = pathlib.Path(str(tmp_path)) / "published.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_textbox(pymupdf.Rect(60, 60, 535, 800), PUBLISHED, fontname="china-s", fontsize=11)
+    doc.save(path)
+    analysis = read_case(path)  # not refused as "not a case file"
+    assert [(x.type, x.first_page) for x in analysis.documents] == [(d.JUEDING, 1)]
+    fields = analysis.fields
+    assert fields["party_name"] == "刘建国"
+    assert fields["fine_amount"] == 5000.0
+    assert fields["decision_date"] == "2025-03-20"
