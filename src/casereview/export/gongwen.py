@@ -234,7 +234,8 @@ def docx_to_pdf(docx: Path, out_dir: Path) -> Path | None:
         return None
     target = out_dir / (docx.stem + ".pdf")
     try:
-        work = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out_dir))
+        # Absolute: a relative --out cannot be written as the profile's file:// URI.
+        work = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out_dir)).resolve()
     except OSError as exc:
         raise CaseReviewError(ErrorCode.WRITE_FAILED, str(target), {"reason": failure_reason(exc)}) from exc
     cmd = [

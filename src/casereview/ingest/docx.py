@@ -10,10 +10,12 @@ from pathlib import Path
 
 from casereview.domain.model import Page, Span, TextSource
 from casereview.errors import ErrorCode, IngestError
+from casereview.ingest.docx_sanitise import sanitised_copy
 from casereview.ingest.sources import check_docx_archive, file_sha256
 from casereview.ingest.textlayer import normalise
 
 CONVERT_TIMEOUT_S = 180
+CONVERSION_VERSION = "s1"  # part of the cache key: PDFs converted before sanitisation are not reused
 # Text-only layout: A4 with GB/T 9704-like margins and 三号-sized lines (an estimate, flagged as such).
 A4_WIDTH, A4_HEIGHT = 595.0, 842.0
 MARGIN_X, MARGIN_TOP = 79.0, 100.0
@@ -26,22 +28,60 @@ def soffice_binary() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+# The private profile: macros never run, no update check, no remote content (belt and braces: the
+# document itself was sanitised, and the process runs without a network where the system allows).
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel"
+ oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution"
+ oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks"
+ oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseLocking" oor:op="fuse">
+<value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Jobs/Jobs/org.openoffice.Office.Jobs:Job['UpdateCheck']/Arguments">
+<prop oor:name="AutoCheckEnabled" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+def _offline_prefix() -> list[str]:
+    """``unshare -rn`` (a private network namespace with only a dead loopback) where it works."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return []
+    try:
+        probe = subprocess.run([unshare, "-rn", "true"], capture_output=True, timeout=10)
+    except (subprocess.SubprocessError, OSError):
+        return []
+    return [unshare, "-rn"] if probe.returncode == 0 else []
+
+
 def convert_to_pdf(path: Path, out_dir: Path) -> Path:
-    """DOCX → PDF with LibreOffice headless (a private profile so parallel runs don't collide)."""
+    """DOCX → PDF with LibreOffice headless, from a sanitised copy, in a private locked-down profile
+    (also so that parallel runs don't collide), offline where the system allows."""
     binary = soffice_binary()
     if binary is None:
         raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "未安装 LibreOffice"})
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=out_dir))
+    (profile / "user").mkdir()
+    (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, "utf-8")
+    safe = out_dir / "document.docx"  # a fixed name: no user-chosen name reaches the command line
+    sanitised_copy(path, safe)
     cmd = [
+        *_offline_prefix(),
         binary,
-        f"-env:UserInstallation=file://{profile}",
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
         "--headless",
         "--norestore",
+        "--nolockcheck",
         "--convert-to",
         "pdf",
         "--outdir",
-        str(out_dir),
-        str(path),
+        str(out_dir.resolve()),
+        str(safe.resolve()),  # absolute: never taken for an option
     ]
     try:
         subprocess.run(cmd, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
@@ -49,7 +89,7 @@ def convert_to_pdf(path: Path, out_dir: Path) -> Path:
         raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "LibreOffice 转换失败"}) from exc
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = out_dir / (path.stem + ".pdf")
+    pdf = out_dir / "document.pdf"
     if not pdf.exists():
         raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "LibreOffice 未生成 PDF"})
     return pdf
@@ -60,7 +100,7 @@ def cached_docx_pdf(path: Path) -> Path:
     from casereview.paths import cache_dir
 
     digest = file_sha256(path)
-    target = cache_dir() / "docx" / f"{digest}.pdf"
+    target = cache_dir() / "docx" / f"{digest}.{CONVERSION_VERSION}.pdf"
     if target.exists():
         return target
     check_docx_archive(path)

@@ -66,9 +66,19 @@ def folder_members(path: Path) -> tuple[list[Path], list[Path]]:
     """Readable files of a folder in natural file-name order, and the skipped ones."""
     files = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")]
     files.sort(key=_natural_key)
-    readable = [p for p in files if p.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES]
+    # A link that leads out of the case folder is never followed: it could pull any file of the
+    # machine into the case (and so into its exports).
+    inside = [p for p in files if not p.is_symlink() or _within(p, path)]
+    readable = [p for p in inside if p.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES]
     skipped = [p for p in files if p not in readable]
     return readable, skipped
+
+
+def _within(link: Path, folder: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
 
 
 def _natural_key(path: Path) -> list[object]:
