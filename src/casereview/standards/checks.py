@@ -133,8 +133,35 @@ def _grades(std: Standard) -> list[Issue]:
     return issues
 
 
+# The ranges a sensible standard stays within, by the unit in the parameter's name (issue 18: a
+# standard with publication_wd 1000000000 or decision_limit_cd -5 linted clean and then deducted
+# nonsense). Amount thresholds are yuan.
+_RANGES: tuple[tuple[str, float, float, str], ...] = (
+    ("_wd", 1, 60, "工作日应在 1–60 之间"),
+    ("_cd", 1, 365, "日历日应在 1–365 之间"),
+    ("_years", 1, 10, "年数应在 1–10 之间"),
+    ("min_officers", 1, 10, "人数应在 1–10 之间"),
+    ("min_ocr_confidence", 0, 1, "置信度应在 0–1 之间"),
+    ("_individual", 1, 10_000_000, "金额应在 1–10,000,000 元之间"),
+    ("_organisation", 1, 100_000_000, "金额应在 1–100,000,000 元之间"),
+)
+
+
+def _range_problem(name: str, value: float) -> str | None:
+    if value != value or value in (float("inf"), float("-inf")):  # NaN or infinite
+        return f"参数 {name} 不是有效数字"
+    for suffix, low, high, words in _RANGES:
+        if name.endswith(suffix) or name == suffix:
+            return None if low <= value <= high else f"参数 {name} = {value}：{words}"
+    return None
+
+
 def _param_problem(name: str, value: object) -> str | None:
     default = DEFAULT_PARAMS[name]
+    if isinstance(value, int | float) and not isinstance(value, bool) and not isinstance(default, str):
+        problem = _range_problem(name, float(value))
+        if problem:
+            return problem
     if isinstance(value, bool):
         return "参数值应为数字或文本，不能是 true/false"
     if isinstance(default, int) and not isinstance(value, int):
