@@ -167,6 +167,18 @@ def _signature(role: str, mentions: list[DateMention], standalone: list[bool]) -
     return out
 
 
+def _label_before(text: PageText, start: int) -> str:
+    """The words printed before a date on its row; when the date opens its row (a table cell of its
+    own, as forms and OCR lines give it), the end of the row above, where its label cell is."""
+    row_start, _ = text.line_of(start)
+    label = re.sub(r"\s+", "", text.text[max(row_start, start - LABEL_CHARS) : start])
+    if label.strip(":：") or row_start == 0:
+        return label
+    above_start, _ = text.line_of(row_start - 1)
+    above = re.sub(r"\s+", "", text.text[above_start : row_start - 1])
+    return above[-LABEL_CHARS:] if len(above) <= LABEL_CHARS else ""
+
+
 def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention]:
     """Every date in ``document`` with its label, and roles assigned."""
     mentions: list[DateMention] = []
@@ -174,8 +186,7 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
     for number in document.pages():
         text = texts[number - 1]
         for match in find_dates(text.text):
-            row_start, _ = text.line_of(match.start)
-            label = re.sub(r"\s+", "", text.text[max(row_start, match.start - LABEL_CHARS) : match.start])
+            label = _label_before(text, match.start)
             after = re.sub(r"\s+", "", text.text[match.end : match.end + LABEL_CHARS])
             fact = document.type in _FACT_DOCUMENTS
             role = r.VIOLATION if fact and _is_violation(label, after, match.time is not None) else None

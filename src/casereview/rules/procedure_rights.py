@@ -27,7 +27,7 @@ P04_BASIS = "《行政处罚法》第六十三条、第六十四条；《交通�
 HEARING_PARAMS = ("hearing_fine_individual", "hearing_fine_organisation")
 
 # Notice elements: name → pattern (searched without whitespace).
-_FACTS = r"经调查|经查|查明|违法事实|本机关认为|你单位于|你于"
+_FACTS = r"经调查|经查|查明|违法事实|本机关认为|你单位于|你于|基本案情|案件事实|查处行为"
 _BREACH = r"违反了?"
 # The penalty's own basis: an article of a law other than the 行政处罚法, whose articles the notice
 # cites for the rights, not for the penalty.
