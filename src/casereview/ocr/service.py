@@ -12,6 +12,7 @@ import io
 import multiprocessing
 import os
 import threading
+import time
 import warnings
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -96,8 +97,26 @@ class _Failure:
 _worker_engine: OcrEngine | None = None
 
 
-def _init_worker(engine: OcrEngine, threads: int) -> None:
+WATCH_PARENT_S = 1.0  # how often a worker checks that the process that started the pool still lives
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the reading process is gone (kill -9 leaves no one to shut the pool
+    down: each worker holds ~0.5 GB of models and would live on forever)."""
+    while True:
+        time.sleep(WATCH_PARENT_S)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # pragma: no cover - a reused pid of another user: the parent is gone
+            os._exit(0)
+
+
+def _init_worker(engine: OcrEngine, threads: int, parent: int | None = None) -> None:
     global _worker_engine
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
     cv2.setNumThreads(threads)  # OpenCV's own pool would oversubscribe the cores shared by workers
     engine.load()
     _worker_engine = engine
@@ -258,6 +277,7 @@ class OcrService:
                     initargs=(
                         self.engine.for_pool(self.workers),
                         max(1, (os.cpu_count() or 1) // self.workers),
+                        os.getpid(),
                     ),
                 )
             return self._pool
