@@ -5,12 +5,13 @@ stored analysis); a file that cannot be read is reported in Chinese and the impo
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casereview.db import Database
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, ErrorCode
 from casereview.ingest.scan import PageScanner
 from casereview.ingest.sources import DOCX_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES
 from casereview.library import open_case
@@ -28,6 +29,8 @@ class ImportResult:
 
 def tree_entries(root: Path) -> list[tuple[str, Path]]:
     """(unit, case path) from ``root/<unit>/<case file or page-image folder>``, in name order."""
+    if not root.is_dir():
+        raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, str(root))
     entries: list[tuple[str, Path]] = []
     for unit_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for item in sorted(unit_dir.iterdir()):
@@ -42,13 +45,31 @@ def list_entries(listing: Path) -> list[tuple[str, Path]]:
     """(unit, path) rows of a CSV list ``执法单位,案卷文件`` (a header row is skipped); relative
     paths are relative to the list's folder."""
     rows: list[tuple[str, Path]] = []
-    with listing.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.reader(handle):
-            if len(row) < 2 or not row[1].strip() or row[1].strip() in ("案卷文件", "path", "文件"):
-                continue
-            path = Path(row[1].strip())
-            rows.append((row[0].strip(), path if path.is_absolute() else listing.parent / path))
+    for row in csv.reader(io.StringIO(_decoded(listing), newline="")):
+        if len(row) < 2 or not row[1].strip() or row[1].strip() in ("案卷文件", "path", "文件"):
+            continue
+        path = Path(row[1].strip())
+        rows.append((row[0].strip(), path if path.is_absolute() else listing.parent / path))
     return rows
+
+
+def _decoded(listing: Path) -> str:
+    """The list's text: UTF-8 (with or without BOM), else GB18030 (which covers GBK and GB2312),
+    as Excel on a Chinese Windows saves CSV."""
+    try:
+        data = listing.read_bytes()
+    except FileNotFoundError as exc:
+        raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, str(listing)) from exc
+    except OSError as exc:
+        raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(listing), {"reason": str(exc.strerror)}) from exc
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CaseReviewError(
+        ErrorCode.CORRUPT_FILE, str(listing), {"reason": "清单不是 UTF-8 或 GBK 编码的 CSV"}
+    )
 
 
 def import_cases(
