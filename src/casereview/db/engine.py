@@ -30,7 +30,10 @@ def make_engine(url: str, *, busy_timeout: float = 10.0) -> Engine:
     backend = parsed.get_backend_name()
     if backend != "sqlite":
         # pre_ping: a shared server may restart between units of work; fail fast when it is gone.
-        connect_args = {"connect_timeout": 10} if backend == "postgresql" else {}
+        # A row locked by another workstation must not make a click wait forever: lock waits end
+        # after busy_timeout with SQLSTATE 55P03 (→ "locked"), runaway statements after a minute.
+        options = f"-c lock_timeout={int(busy_timeout * 1000)} -c statement_timeout=60000"
+        connect_args = {"connect_timeout": 10, "options": options} if backend == "postgresql" else {}
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     memory = parsed.database in (None, "", ":memory:")
     if not memory and parsed.database:
