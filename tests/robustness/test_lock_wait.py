@@ -15,7 +15,7 @@ from casereview.db.failures import LOCKED, to_storage_error
 from casereview.messages import describe
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pg  # noqa: E402
+import pg
 
 pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("postgres")]
 postgres_url = pg.postgres_url
