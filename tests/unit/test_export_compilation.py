@@ -311,3 +311,15 @@ def test_disabled_redaction_is_caught(
     assert caught.value.code is ErrorCode.ANONYMISATION_FAILED
     assert "图片的文字识别结果" in describe(caught.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_identifiers_written_only_in_a_note_are_removed_and_checked(
+    generated: dict[str, Path], tmp_path: Path, no_libreoffice: None
+) -> None:
+    """Issue 18 (5): a phone and an ID number that appear only in the trainer's note (not in the
+    case) leaked into the compilation and its own verification passed."""
+    note = "回访当事人亲属，电话13912345678，身份证号110101199003074514。"
+    case = _reviewed(generated["digital"], [_tag(TrainingTag.GOOD, note)])
+    target = tmp_path / "汇编.docx"
+    write_compilation([case], target, ocr=FakeOcrEngine(_blind))
+    _absent(["13912345678", "110101199003074514"], _texts(target), "the DOCX text")

@@ -23,7 +23,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.export.anonymise import Identifier, anonymise_text, case_identifiers, fold
+from casereview.export.anonymise import (
+    NAME,
+    Identifier,
+    anonymise_text,
+    case_identifiers,
+    find_identifiers,
+    fold,
+)
 from casereview.export.anonymity_check import check_docx, check_pdf
 from casereview.export.atomic import failure_reason
 from casereview.export.compilation_content import (
@@ -99,7 +106,11 @@ def _prepare(entries: Sequence[Entry], work: Path, dpi: int) -> list[_Prepared]:
     for index, entry in enumerate(entries):
         if id(entry.case) not in known:
             known[id(entry.case)] = case_identifiers(entry.case)
-        identifiers = known[id(entry.case)]
+        # Every free text that reaches the compilation is searched too: a trainer's note or a
+        # reviewer's reason may name a phone, an ID or a plate that the case's pages never print.
+        written = "\n".join([*entry.notes, *defects(entry.case), *merits(entry.case)])
+        extra = find_identifiers(written, [i.text for i in known[id(entry.case)] if i.kind == NAME])
+        identifiers = _union([known[id(entry.case)], extra])
         pdf = redact_pages(entry.case, entry.pages, identifiers, work / f"excerpt-{index}.pdf", dpi)
         images = list(zip(entry.pages, page_images(pdf, dpi), strict=True))
         prepared.append(_Prepared(entry, identifiers, images))
