@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,11 +22,29 @@ from casereview.ingest.textlayer import page_spans, seal_search_area, text_layer
 pymupdf.TOOLS.mupdf_display_errors(False)  # broken objects are reported through our own errors
 
 
+def mupdf_open(path: Path) -> pymupdf.Document:
+    """``pymupdf.open`` for any file name: a name that is not valid UTF-8 (GBK bytes from a Windows
+    archive) cannot reach MuPDF, so the file is opened by descriptor, or read into memory."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        fd = os.open(os.fsencode(name), os.O_RDONLY)
+        try:
+            if Path(f"/proc/self/fd/{fd}").exists():
+                return pymupdf.open(f"/proc/self/fd/{fd}", filetype="pdf")
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                return pymupdf.open(stream=handle.read(), filetype="pdf")
+        finally:
+            os.close(fd)  # MuPDF has opened its own handle by now
+    return pymupdf.open(path, filetype="pdf")
+
+
 @contextmanager
 def open_pdf(path: Path, password: str | None) -> Iterator[pymupdf.Document]:
     """Open ``path`` or raise an IngestError naming the problem (corrupt, encrypted, empty)."""
     try:
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = mupdf_open(path)
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
         raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": _reason(exc)}) from exc
     try:

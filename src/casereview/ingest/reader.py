@@ -18,7 +18,7 @@ from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.docx import cached_docx_pdf, soffice_binary, text_only_pages
 from casereview.ingest.images import read_image
 from casereview.ingest.options import IngestOptions
-from casereview.ingest.pdf import read_pdf
+from casereview.ingest.pdf import mupdf_open, read_pdf
 from casereview.ingest.raster import level, rotate_quadrant
 from casereview.ingest.scan import PageImage, PageScanner
 from casereview.ingest.seals import seals_on_rendering
@@ -135,7 +135,7 @@ class _Runner:
 def _count_pages(source: Source, options: IngestOptions) -> int:
     try:
         if source.kind == "pdf":
-            with pymupdf.open(source.path, filetype="pdf") as doc:
+            with mupdf_open(source.path) as doc:
                 return int(doc.page_count) if not doc.needs_pass or options.password else 0
         if source.kind == "image":
             with Image.open(source.path) as img:
