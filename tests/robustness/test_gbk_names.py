@@ -31,7 +31,6 @@ def test_gbk_file_name_is_opened(tmp_path: Path) -> None:
 
 def test_broken_gbk_named_file_is_named(tmp_path: Path) -> None:
     path = _gbk_named(tmp_path, b"%PDF-1.7 broken")
-    with pytest.raises(IngestError) as caught:
-        with open_pdf(path, None):
-            pass
+    with pytest.raises(IngestError) as caught, open_pdf(path, None):
+        pass
     assert caught.value.code == ErrorCode.CORRUPT_FILE

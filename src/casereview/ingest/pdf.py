@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 

@@ -10,7 +10,6 @@ import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pymupdf
 from PIL import Image
 
 from casereview.domain.model import CaseFile, Page, TextSource
