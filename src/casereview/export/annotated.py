@@ -23,6 +23,7 @@ from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Page, TextSource
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.annotated_cover import CjkFont, Target, add_cover, cjk_font, subset_own_fonts
+from casereview.export.atomic import failure_reason
 from casereview.export.collect import MACHINE
 from casereview.export.model import ReviewedCase
 from casereview.ingest.docx import cached_docx_pdf
@@ -140,7 +141,8 @@ def write_annotated_pdf(case: ReviewedCase, path: Path, password: str | None = N
         raise
     except (OSError, RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
         _discard(tmp)
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": str(exc)[:200]}) from exc
+        reason = failure_reason(exc)[:200]
+        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": reason}) from exc
     return path
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import re
 import traceback
 import uuid
 import zipfile
@@ -30,6 +31,10 @@ def failure_reason(exc: Exception) -> str:
     """The Chinese reason of a failed write, for CaseReviewError(WRITE_FAILED)."""
     if isinstance(exc, OSError) and exc.errno in OS_REASONS:
         return OS_REASONS[exc.errno]
+    # Libraries that wrap the OS error in their own (PyMuPDF's save) keep "[Errno 30]" in the text.
+    wrapped = re.search(r"\[Errno (\d+)\]", str(exc))
+    if wrapped and int(wrapped.group(1)) in OS_REASONS:
+        return OS_REASONS[int(wrapped.group(1))]
     return str(exc) or type(exc).__name__
 
 
@@ -44,7 +49,8 @@ def save_atomically(document: Any, path: Path) -> None:
         tmp.replace(path)
     except Exception as exc:
         _close_abandoned_archives(exc, tmp)
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even removing nothing fails
+            tmp.unlink(missing_ok=True)
         raise CaseReviewError(ErrorCode.WRITE_FAILED, str(path), {"reason": failure_reason(exc)}) from exc
 
 
