@@ -167,6 +167,10 @@ def _signature(role: str, mentions: list[DateMention], standalone: list[bool]) -
     return out
 
 
+# Page furniture of systems and browsers: dates of printing, not of the case.
+_FURNITURE = re.compile(r"(打印|生成|导出|制表|下载|访问|输出)(时间|日期)[:：]?$")
+
+
 def _label_before(text: PageText, start: int) -> str:
     """The words printed before a date on its row; when the date opens its row (a table cell of its
     own, as forms and OCR lines give it), the end of the row above, where its label cell is."""
@@ -187,6 +191,8 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
         text = texts[number - 1]
         for match in find_dates(text.text):
             label = _label_before(text, match.start)
+            if _FURNITURE.search(label):
+                continue  # a system's print time or a browser's header: when the page was printed
             after = re.sub(r"\s+", "", text.text[match.end : match.end + LABEL_CHARS])
             fact = document.type in _FACT_DOCUMENTS
             role = r.VIOLATION if fact and _is_violation(label, after, match.time is not None) else None

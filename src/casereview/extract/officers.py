@@ -58,11 +58,13 @@ _BARE_CERT_RE: Final = re.compile(
 )
 # A table of officers: a header row naming the name and certificate columns, one officer per row.
 _TABLE_HEAD_RE: Final = re.compile(
-    r"(?:执法人员|姓名|办案人员|承办人)(?:姓名)?\s+(?:执法证件?(?:编号|号码|号)|证件?(?:编号|号码|号))\s*$",
+    r"(?:执法人员|姓名|办案人员|承办人)(?:姓名)?\s+(?:执法证件?(?:编号|号码|号)|证件?(?:编号|号码|号))"
+    r"(?:\s+[\u4e00-\u9fff()（）]{2,8}){0,3}\s*$",  # further columns: 所属单位, 职务 …
     re.M,
 )
 _TABLE_ROW_RE: Final = re.compile(
-    rf"^\s*(?:\d{{1,2}}\s+)?(?P<name>[\u4e00-\u9fff]{{2,4}})\s+(?P<cert>{_CERT})(?![0-9A-Za-z])", re.M
+    rf"^\s*(?:\d{{1,2}}\s+|[\u4e00-\u9fff]\s+)?(?P<name>[\u4e00-\u9fff]{{2,4}})\s+(?P<cert>{_CERT})(?![0-9A-Za-z])",
+    re.M,
 )
 _SEPARATORS: Final = frozenset(" \t\r\n\u3000、,，;；")
 # Label words that the name pattern would otherwise take for a name (单位及 from 单位及职务).
@@ -172,8 +174,12 @@ def _read_table(text: str, pos: int) -> list[OfficerMatch]:
     """Rows under an officers table's header, each a name and its certificate, until a row that is not."""
     out: list[OfficerMatch] = []
     for row in _TABLE_ROW_RE.finditer(text, pos + 1):
+        # Other cells of the header or of the previous row (所属单位, the unit's name, a wrapped
+        # "询问(记录)人") may stand between rows; a number there means another part of the form.
         between = text[pos : row.start()].strip()
-        if between or row["name"] in _NOT_NAMES or _NOT_NAME_START_RE.match(row["name"]):
+        if len(between) > 24 or re.search(r"\d", between) or row["name"] in _NOT_NAMES:
+            break
+        if _NOT_NAME_START_RE.match(row["name"]):
             break
         out.append(
             OfficerMatch(row.start("name"), row.end(), row.group(0).strip(), row["name"], _tidy(row["cert"]))

@@ -95,6 +95,7 @@ def check_case_numbers(ctx: RuleContext) -> Finding:
     return _mismatch_finding(ctx, "C-01", "案号（年份和序号）", mentions, shown, DRAFTING_BASIS)
 
 
+_SPECKS = ".,。，、·'\"-_:;；|~`*"
 _SALUTATION = re.compile(r"^(?P<name>[^\s:：,，。][^:：,，。\n]{1,40}?)\s*[:：]\s*$", re.M)
 _NOT_NAME = re.compile(r"事实|证据|依据|内容|意见|记录|如下|情况|理由|案号|时间|地点|签名")
 _RECIPIENT = re.compile(
@@ -118,7 +119,8 @@ def _party_mentions(ctx: RuleContext) -> list[Mention]:
             out.append(Mention(match["name"], doc, text.evidence(*match.span("name"))))
     # Precision first: a label word, a code or a sentence read where the name should be is the
     # layout misread, not a second name of the party.
-    named = [Mention("".join(m.value.split()), m.document, m.evidence) for m in out]
+    # OCR specks around a name (".钟龙") are not part of it.
+    named = [Mention("".join(m.value.split()).strip(_SPECKS), m.document, m.evidence) for m in out]
     return [m for m in named if party_name_problem(m.value) is None]
 
 

@@ -118,6 +118,10 @@ _OFFICER_LABEL = re.compile(
 )
 
 
+# The header of an officers table (姓名 | 执法证号 | 所属单位): the block is there and was read.
+_OFFICER_TABLE = re.compile(r"姓名执法证件?(?:编号|号码|号)")
+
+
 def _officer_lines(text: DocText) -> list[Evidence]:
     return [text.line_evidence(hit) for hit in text.find_all(_OFFICER_LABEL)]
 
@@ -159,7 +163,9 @@ def check_record_officers(ctx: RuleContext) -> Finding:
         certs = {o.certificate for o in officers if o.certificate}
         # A fail needs the officer block positively read: its label line found and no number on it
         # left unassigned; otherwise the finding says what could not be read.
-        unread = not _officer_lines(text) or _unread_certificates(lines, certified, certs)
+        # A table header with no row read is not a block read.
+        block = _officer_lines(text) or (text.search(_OFFICER_TABLE) is not None and bool(officers))
+        unread = not block or _unread_certificates(lines, certified, certs)
         if unread:
             label += "（未能完整识别执法人员栏）"
         doubtful = unread or not readable(ctx, doc) or any(ctx.uncertain(o.evidence) for o in officers)
