@@ -266,6 +266,39 @@ def pooled(result: dict[str, Any], names: list[str], group: str) -> dict[str, An
     return total
 
 
+def pooled_table(result: dict[str, Any], before: dict[str, Any] | None = None) -> str:
+    """Pooled figures of the never-seen families and of the families some change looked at."""
+    lines = [
+        "| pooled | group | documents | fields mean / lowest | rule fails recall / precision (injected) "
+        "| fails on clean files | needs_review on clean |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    groups = (
+        ("never seen: " + " + ".join(sorted(NEVER_SEEN & set(result))), sorted(NEVER_SEEN & set(result))),
+        ("looked at: " + " + ".join(sorted(TUNED_ON & set(result))), sorted(TUNED_ON & set(result))),
+    )
+    for label, names in groups:
+        if not names:
+            continue
+        for group in ("digital", "scanned"):
+            f = figures(pooled(result, names, group))
+            if not f["documents"]:
+                continue
+            b = figures(pooled(before, names, group)) if before else None
+            low_name, low = f["field_lowest"]
+            was = (
+                f" (was {_f(b['recall'])} / {_f(b['precision'])}; {b['clean_fails']} clean fails)"
+                if b
+                else ""
+            )
+            lines.append(
+                f"| {label} | {group} | {_f(f['documents'])} | {_f(f['fields_mean'])} / {_f(low)} {low_name} "
+                f"| {_f(f['recall'])} / {_f(f['precision'])} ({f['injected']}){was} "
+                f"| {f['clean_fails']} in {f['clean_files']} | {_f(f['doubt_share'])} |"
+            )
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--families", default=",".join(FAMILIES))
@@ -285,6 +318,8 @@ def main() -> int:
     if args.before and (out / f"{args.before}.json").exists():
         before = json.loads((out / f"{args.before}.json").read_text("utf-8"))
     print(table(result, before))
+    print()
+    print(pooled_table(result, before))
     return 0
 
 
