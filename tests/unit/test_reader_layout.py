@@ -155,3 +155,32 @@ def test_a_published_decision_without_a_title_is_read(tmp_path: object) -> None:
     assert fields["party_name"] == "刘建国"
     assert fields["fine_amount"] == 5000.0
     assert fields["decision_date"] == "2025-03-20"
+
+
+def test_dates_of_page_furniture_and_labels_in_the_cell_above() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import date_mentions
+
+    page = _page(
+        ("立案审批表", (200, 60, 400, 80)),
+        ("受案日期", (60, 120, 120, 134)),
+        ("2025年06月11日", (60, 140, 200, 154)),
+        ("违法时间", (60, 170, 120, 184)),
+        ("2025年05月03日10时20分", (60, 190, 260, 204)),
+        ("第1页/共1页 打印时间:2025-06-12 10:23:45", (60, 800, 400, 812)),
+    )
+    mentions = date_mentions(Document(d.LIAN, 1, 1), [PageText.of(page)])
+    assert "2025-06-12" not in {m.date.isoformat() for m in mentions}  # the print time is furniture
+    violation = [m for m in mentions if m.role == roles.VIOLATION]
+    assert [m.date.isoformat() for m in violation] == ["2025-05-03"]  # label in the cell above
+
+
+def test_officers_table_with_more_columns_and_a_wrapped_label() -> None:
+    text = (
+        "询问(记录) 姓名 执法证号 所属单位\n人 郝龙燕 HS2208621222 某市地方海事局执法科\n"
+        "莫冬 HS2260649865 某市地方海事局执法科\n姓名 余辉庆 性别 男 年龄 27"
+    )
+    assert [(o.name, o.certificate) for o in find_officers(text)] == [
+        ("郝龙燕", "HS2208621222"),
+        ("莫冬", "HS2260649865"),
+    ]
