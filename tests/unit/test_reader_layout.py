@@ -184,3 +184,13 @@ def test_officers_table_with_more_columns_and_a_wrapped_label() -> None:
         ("郝龙燕", "HS2208621222"),
         ("莫冬", "HS2260649865"),
     ]
+
+
+def test_an_implausible_overrun_is_doubt_not_a_fail() -> None:
+    from casereview.domain.findings import Status
+    from rulekit import run
+
+    late = run("T-01", {"dates": {"立案": "2025-03-03", "决定": "2025-07-10"}})
+    assert late.status == Status.FAIL  # 129 days: a real overrun
+    misread = run("T-01", {"dates": {"立案": "2025-03-03", "决定": "2035-04-10"}})
+    assert misread.status == Status.NEEDS_REVIEW and "识别有误" in misread.message  # 2035 for 2025

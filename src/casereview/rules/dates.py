@@ -123,6 +123,26 @@ def _stop(
     return None
 
 
+SLACK_DAYS = 366  # an overrun beyond the period plus a year is a misread date (2036 for 2026), not a finding
+
+
+def _implausible(rule_id: str, start: Point, end: Point, allowed: dt.date, basis: str) -> Finding | None:
+    """needs_review instead of fail when the dates themselves are implausible: a date after today,
+    or an overrun so large that one of the two dates is far more likely misread than the case late."""
+    today = dt.date.today()
+    future = [p for p in (start, end) if p.date > today]
+    if not future and (end.date - allowed).days <= SLACK_DAYS:
+        return None
+    why = f"{future[0].label}晚于今日" if future else f"超期逾{SLACK_DAYS}日"
+    return needs_review(
+        rule_id,
+        f"{start.said()}，{end.said()}，{why}，日期很可能识别有误，请人工核对（{basis}）。",
+        evidence_of(start, end),
+        start=start.date.isoformat(),
+        end=end.date.isoformat(),
+    )
+
+
 def _judged(
     rule_id: str, kept: bool, message: str, start: Point, end: Point, facts: dict[str, object]
 ) -> Finding:
@@ -155,6 +175,8 @@ def at_most_wd(
     if end.date <= deadline:
         message = f"{head}，未超过{limit}个工作日的{what}（{basis}）。{extra}"
         return _judged(rule_id, True, message, start, end, facts)
+    if doubt := _implausible(rule_id, start, end, deadline, basis):
+        return doubt
     over = f"超过{limit}个工作日的{what}" if count > limit else f"晚于{limit}个工作日{what}的届满日"
     message = f"{head}，{over}（{basis}），期限届满日为{cn_date(deadline)}。{extra}"
     return _judged(rule_id, False, message, start, end, facts)
@@ -234,5 +256,7 @@ def at_most_cd(
             f"（{basis}；交通运输行政执法程序规定第十七条）。{extra}"
         )
         return _judged(rule_id, True, message, start, end, facts)
+    if doubt := _implausible(rule_id, start, end, deadline, basis):
+        return doubt
     message = f"{head}，超过{limit_text}的{what}（{basis}），期限届满日为{cn_date(deadline)}{rolled}。{extra}"
     return _judged(rule_id, False, message, start, end, facts)

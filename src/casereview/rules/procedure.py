@@ -126,11 +126,28 @@ def _officer_lines(text: DocText) -> list[Evidence]:
     return [text.line_evidence(hit) for hit in text.find_all(_OFFICER_LABEL)]
 
 
-def _unread_certificates(lines: list[Evidence], certified: set[str], certs: set[str]) -> bool:
-    """The officer lines print a certificate-like number that no officer was given: the block was not
-    read completely, so a missing number is doubt, not a finding."""
+# Where a record's header ends and its body (questions, the inspection's account) begins.
+_BODY_START = re.compile(r"问\s*[:：]|答\s*[:：]|(?:检查|勘验|现场)情况")
+_NOT_CERT = re.compile(r"^(?:1\d{10}|\d{17}[\dX])$")  # a mobile phone, an ID number
+
+
+def _header_tokens(text: DocText) -> set[str]:
+    """Certificate-like numbers printed in the header part of a record (before its questions)."""
+    body = _BODY_START.search(text.text)
+    head = text.text[: body.start() if body else 800]
+    head = re.sub(r"[〔\[【(（][^〕\]】)）]{2,8}[〕\]】)）]\s*第?\d+", " ", head)  # case numbers
+    tokens = {re.sub(r"\s", "", t) for t in CERT_TOKEN.findall(head)}
+    return {t for t in tokens if not _NOT_CERT.match(t) and not re.fullmatch(r"\d{4}", t)}
+
+
+def _unread_certificates(lines: list[Evidence], certified: set[str], certs: set[str], text: DocText) -> bool:
+    """The officer lines, or the header of the record, print a certificate-like number that no
+    officer was given: the block was not read completely, so a missing number is doubt, not a
+    finding."""
     tokens = {re.sub(r"\s", "", t) for ev in lines for t in CERT_TOKEN.findall(ev.text)}
-    return bool(tokens - certs) and len(certified) < len(tokens)
+    if bool(tokens - certs) and len(certified) < len(tokens):
+        return True
+    return bool(_header_tokens(text) - certs)
 
 
 @rule(
@@ -165,7 +182,7 @@ def check_record_officers(ctx: RuleContext) -> Finding:
         # left unassigned; otherwise the finding says what could not be read.
         # A table header with no row read is not a block read.
         block = _officer_lines(text) or (text.search(_OFFICER_TABLE) is not None and bool(officers))
-        unread = not block or _unread_certificates(lines, certified, certs)
+        unread = not block or _unread_certificates(lines, certified, certs, text)
         if unread:
             label += "（未能完整识别执法人员栏）"
         doubtful = unread or not readable(ctx, doc) or any(ctx.uncertain(o.evidence) for o in officers)
