@@ -187,8 +187,9 @@ def test_officers_table_with_more_columns_and_a_wrapped_label() -> None:
 
 
 def test_an_implausible_overrun_is_doubt_not_a_fail() -> None:
-    from casereview.domain.findings import Status
     from rulekit import run
+
+    from casereview.domain.findings import Status
 
     late = run("T-01", {"dates": {"立案": "2025-03-03", "决定": "2025-07-10"}})
     assert late.status == Status.FAIL  # 129 days: a real overrun
