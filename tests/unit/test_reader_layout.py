@@ -195,3 +195,21 @@ def test_an_implausible_overrun_is_doubt_not_a_fail() -> None:
     assert late.status == Status.FAIL  # 129 days: a real overrun
     misread = run("T-01", {"dates": {"立案": "2025-03-03", "决定": "2035-04-10"}})
     assert misread.status == Status.NEEDS_REVIEW and "识别有误" in misread.message  # 2035 for 2025
+
+
+def test_binding_margin_marks_do_not_split_sentences() -> None:
+    page = _page(
+        ("二、依照法律规定，你有要求举行听", (80, 300, 520, 314)),
+        ("装", (20, 312, 32, 326)),
+        ("证的权利。", (80, 318, 200, 332)),
+    )
+    assert "举行听\n证的权利" in PageText.of(page).text  # the 装 of 装订线 is left out
+
+
+def test_party_glued_to_a_bracketed_label() -> None:
+    page = _page(
+        ("当事人(单位名称)攸县长盛货运有限公司", (60, 120, 400, 134)),
+        ("统一社会信用代码", (60, 140, 160, 154)),
+    )
+    party = _party_in(Document(d.DANGCHANG_JUEDING, 1, 1), [PageText.of(page)])
+    assert party is not None and party.name == "攸县长盛货运有限公司"

@@ -44,7 +44,7 @@ _NAME_LABEL = re.compile(r"^(?:名称|姓名|单位名称)\s*:\s*(?P<name>[^\s,�
 # A form cell read as one run with its label: "当事人王勇志" alone on its row.
 # "当事人王勇志 性别男": a row opening with the label glued to a person's name (or an organisation's).
 _PARTY_GLUED = re.compile(
-    r"^(?:当事人|被处罚人|违法行为人|受处罚人)"
+    r"^(?:当事人|被处罚人|违法行为人|受处罚人)(?:\((?:单位名称|单位|名称|姓名|个人|姓名或名称)\))?"
     r"(?!陈述|申辩|签|认为|提出|放弃|要求|确认|拒绝|[对已未于在称系为有的将应])"
     r"(?P<name>[\u4e00-\u9fff·]{2,4}|[^\s:：,，;；()]{2,30}?(?:公司|合作社|中心|厂|店|经营部|车队))(?=\s|$)",
     re.M,

@@ -25,11 +25,14 @@ class PageText:
 
     @classmethod
     def of(cls, page: Page) -> PageText:
+        """The page's text; the 装订线 marks printed down the binding margin are left out (read in
+        line order they land inside the sentences beside them: 举行听 / 装 / 证的权利)."""
         parts: list[str] = []
         starts: list[int] = []
         offset = 0
         previous: Span | None = None
-        for span in page.spans:
+        kept = [span for span in page.spans if not _binding_mark(span, page.width)]
+        for span in kept:
             if previous is not None:
                 sep = " " if _same_row(previous, span) else "\n"
                 parts.append(sep)
@@ -40,7 +43,7 @@ class PageText:
             previous = span
         printed = "".join(parts)
         text = simplified(printed)
-        return cls(page, text, starts, list(page.spans), printed if text != printed else "")
+        return cls(page, text, starts, kept, printed if text != printed else "")
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]``: the union of the (partial) span boxes it covers."""
@@ -75,6 +78,18 @@ class PageText:
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
         return start, (len(self.text) if end < 0 else end)
+
+
+_BINDING = frozenset({"装", "订", "线", "装订线", "装订", "订线"})
+MARGIN_SHARE = 0.12  # the binding margin: this share of the page width at either edge
+
+
+def _binding_mark(span: Span, width: float) -> bool:
+    text = "".join(span.text.split()).strip("·.-|")
+    if text not in _BINDING or width <= 0:
+        return False
+    x0, _, x1, _ = span.bbox
+    return x1 <= width * MARGIN_SHARE or x0 >= width * (1 - MARGIN_SHARE)
 
 
 def _same_row(a: Span, b: Span) -> bool:

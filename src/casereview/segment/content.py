@@ -43,7 +43,8 @@ def content_type(text: str, previous: str | None) -> str | None:
         r"(决定|现)(对你|对当事人|对其)?(单位)?(给予|作出|处以|罚款)|作出如下(行政)?处罚|处罚决定如下|决定如下",
         text,
     )
-    remedy = re.search(r"行政复议|行政诉讼", text)
+    # The remedy routes, or how the fine is paid (a decision may lack the former: that is P-07's finding).
+    remedy = re.search(r"行政复议|行政诉讼|缴纳罚款|履行方式", text)
     opens = re.search(r"当事人|被处罚人|违法行为人|行政相对人", head)
     if decides and remedy and opens and previous != doctypes.JUEDING:
         return doctypes.JUEDING
