@@ -27,3 +27,23 @@ def test_unsure_decision_date_stays_unsure_without_an_equal_witness() -> None:
     unlabelled = _mention("2025-08-04", None, "卷内目录", "01375号", 1.0)
     (kept, _, _) = confirm_unsure_decision_dates([unsure, other_day, unlabelled])
     assert kept.evidence.confidence == UNSURE
+
+
+def test_unreadable_or_future_decision_date_takes_the_witness_and_stays_unsure() -> None:
+    body_date = _mention("2023-11-08", "决定", "行政处罚决定书", "", UNSURE)
+    witness = _mention("2023-11-20", None, "公示记录", "处罚决定日期", 0.99)
+    (taken, _) = confirm_unsure_decision_dates([body_date, witness])
+    assert taken.date.isoformat() == "2023-11-20" and taken.evidence.confidence <= UNSURE
+    assert "公示记录" in taken.label and "读作" in taken.label
+    future = _mention("2036-05-11", "决定", "行政处罚决定书", "", 0.88)  # 二〇三六 read for 二〇二六
+    (fixed, _) = confirm_unsure_decision_dates(
+        [future, _mention("2026-05-11", None, "公示记录", "处罚决定日期", 0.99)]
+    )
+    assert fixed.date.isoformat() == "2026-05-11" and fixed.evidence.confidence <= UNSURE
+
+
+def test_a_sure_decision_date_contradicted_elsewhere_is_for_a_person() -> None:
+    sure = _mention("2025-04-10", "决定", "行政处罚决定书", "", 0.99)
+    witness = _mention("2025-04-12", None, "结案报告", "决定日期", 0.99)
+    (kept, _) = confirm_unsure_decision_dates([sure, witness])
+    assert kept.date.isoformat() == "2025-04-10" and kept.evidence.confidence <= UNSURE

@@ -6,6 +6,7 @@ one date that matters (the signature date of a decision), it is the last date of
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -218,20 +219,53 @@ _DECISION_DATE_LABEL = re.compile(r"(处罚)?决定(日期|时间)|作出(处罚
 
 
 def confirm_unsure_decision_dates(mentions: list[DateMention]) -> list[DateMention]:
-    """An unsure 决定 date equal to a decision date printed clearly elsewhere becomes sure; the
-    confirming evidence is noted in its label so a reviewer can see why."""
+    """The decision date checked against the decision date printed clearly elsewhere (公示记录's
+    处罚决定日期, 结案报告's 决定日期):
+    - an unsure reading equal to it becomes sure;
+    - an unsure reading (the signature date under a seal was not read and a body date was taken)
+      or an implausible one (after today: 二〇三六 for 二〇二六) that differs from it is replaced by
+      it, the evidence pointing at the witness and the label saying so, still unsure (rules ask a
+      person rather than fail on a borrowed date);
+    - a sure reading that contradicts it is marked unsure: conflicting values are for a person.
+    The witnesses must agree with each other; the label always says what was done, so a reviewer
+    sees why."""
     stated = [
         m
         for m in mentions
         if m.role is None and _DECISION_DATE_LABEL.search(m.label) and m.evidence.confidence > UNSURE
     ]
+    witnessed = {w.date for w in stated}
+    today = dt.date.today()
     out: list[DateMention] = []
     for mention in mentions:
-        witness = next((w for w in stated if w.date == mention.date), None)
-        if mention.role == r.DECISION and mention.evidence.confidence <= UNSURE and witness is not None:
-            ev = mention.evidence
-            sure = Evidence(ev.page, ev.bbox, ev.text, witness.evidence.confidence)
-            label = f"{mention.label}（与第{witness.evidence.page}页{witness.document}所载决定日期一致）"
-            mention = DateMention(mention.date, mention.role, mention.document, sure, mention.time, label)
+        if mention.role == r.DECISION and stated:
+            mention = _reconciled(mention, stated, witnessed, today)
         out.append(mention)
     return out
+
+
+def _reconciled(
+    mention: DateMention, stated: list[DateMention], witnessed: set[dt.date], today: dt.date
+) -> DateMention:
+    ev = mention.evidence
+    unsure = ev.confidence <= UNSURE
+    if mention.date in witnessed:
+        if not unsure:
+            return mention
+        witness = next(w for w in stated if w.date == mention.date)
+        sure = Evidence(ev.page, ev.bbox, ev.text, witness.evidence.confidence)
+        label = f"{mention.label}（与第{witness.evidence.page}页{witness.document}所载决定日期一致）"
+        return DateMention(mention.date, mention.role, mention.document, sure, mention.time, label)
+    if len(witnessed) != 1:
+        return mention if unsure else _unsure(mention)
+    witness = stated[0]
+    if unsure or mention.date > today:
+        # The field shows the witnessed date; it stays unsure, so no rule fails on a borrowed date.
+        label = (
+            f"决定书落款日期未能可靠识别（读作“{ev.text}”），"
+            f"取第{witness.evidence.page}页{witness.document}所载决定日期"
+        )
+        wev = witness.evidence
+        borrowed = Evidence(wev.page, wev.bbox, wev.text, min(wev.confidence, UNSURE))
+        return DateMention(witness.date, mention.role, mention.document, borrowed, None, label)
+    return _unsure(mention)  # the decision and another document disagree: a person decides
