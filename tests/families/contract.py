@@ -64,6 +64,16 @@ class RenderedDoc:
             self.key = f"送达回证:{self.serves}" if self.serves else self.type
 
 
+def case_number_on(plan: Plan, key: str) -> str:
+    """The case number the document ``key`` prints (C-01: one document prints another)."""
+    return plan.mut["c01_number"] if plan.mut.get("c01_type") == key else plan.number.format()
+
+
+def party_name_on(plan: Plan, key: str) -> str:
+    """The party's name as the document ``key`` prints it (C-02: one document names it differently)."""
+    return plan.mut["c02_name"] if plan.mut.get("c02_type") == key else plan.party.name
+
+
 def truth(plan: Plan, docs: list[RenderedDoc], file: str, family: str, scanned: bool) -> dict[str, Any]:
     """Ground truth in the schema of ``casegen.generate.truth`` (bench/accuracy.py reads both)."""
     documents, sealed, page = [], [], 0

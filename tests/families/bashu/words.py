@@ -7,6 +7,7 @@ import random
 
 from casegen.formats import daxie
 from casegen.model import HM, Plan
+from families.contract import case_number_on, party_name_on
 
 COPIES = "（此联交当事人，另一联附卷）"  # this family's two-part-form footnote
 
@@ -38,14 +39,10 @@ class Words:
         self.mut = plan.mut
 
     def number(self, key: str) -> str:
-        if self.mut.get("c01_type") == key:
-            return self.mut["c01_number"]
-        return self.plan.number.format()
+        return case_number_on(self.plan, key)
 
     def name(self, key: str) -> str:
-        if self.mut.get("c02_type") == key:
-            return self.mut["c02_name"]
-        return self.p.name
+        return party_name_on(self.plan, key)
 
     def you(self) -> str:
         return "你" if self.p.kind == "individual" else "你单位"

@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 
 from casegen.model import Inquiry, Officer, Plan
+from families.contract import case_number_on, party_name_on
 from families.lingnan import fmt
 from families.lingnan.canvas import BOTTOM, LEFT, RIGHT, Cell, L, Sheet, V, W
 from families.lingnan.seal import agency_seal
@@ -63,14 +64,10 @@ class Case:
 
     # identity, with the C-01/C-02 mutations applied per document key
     def number(self, key: str) -> str:
-        if self.plan.mut.get("c01_type") == key:
-            return self.plan.mut["c01_number"]
-        return self.plan.number.format()
+        return case_number_on(self.plan, key)
 
     def name(self, key: str) -> str:
-        if self.plan.mut.get("c02_type") == key:
-            return self.plan.mut["c02_name"]
-        return self.p.name
+        return party_name_on(self.plan, key)
 
     def you(self) -> str:
         return "你" if self.p.kind == "individual" else "你单位"
