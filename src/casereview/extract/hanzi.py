@@ -25,31 +25,30 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _same_length(text: str) -> str:
+    """t2s of ``text`` keeping every offset: a phrase OpenCC rewrites to another length is converted
+    character by character, and a character that would change length is kept as printed."""
+    out = str(_converter().convert(text))
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c := str(_converter().convert(ch))) == 1 else ch for ch in text)
+
+
 def is_traditional(text: str) -> bool:
     cjk = [ch for ch in text if _cjk(ch)]
     if not cjk:
         return False
-    converted = str(_converter().convert("".join(cjk)))
-    if len(converted) != len(cjk):
-        converted = "".join(_converter().convert(ch) for ch in cjk)
+    converted = _same_length("".join(cjk))
     changed = [a for a, b in zip(cjk, converted, strict=True) if a != b]
     return len(set(changed)) >= MIN_TRADITIONAL and len(changed) / len(cjk) >= MIN_SHARE
 
 
 def simplified(text: str) -> str:
     """``text`` in simplified characters, same length, when the page is traditional; else unchanged."""
-    if not is_traditional(text):
-        return text
-    out = str(_converter().convert(text))
-    if len(out) == len(text):
-        return out
-    return "".join(c if len(c := str(_converter().convert(ch))) == 1 else ch for ch in text)
+    return _same_length(text) if is_traditional(text) else text
 
 
 def simplified_always(text: str) -> str:
     """``text`` converted whatever the share of traditional characters: for short rows such as a
     title, where one OCR-confused glyph (送達回证, 行政強制措施決定书) must not hide the document."""
-    out = str(_converter().convert(text))
-    if len(out) == len(text):
-        return out
-    return "".join(c if len(c := str(_converter().convert(ch))) == 1 else ch for ch in text)
+    return _same_length(text)

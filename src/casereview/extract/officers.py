@@ -52,10 +52,11 @@ _NAME_TAIL_RE: Final = re.compile(rf"[ \t\u3000]+(?P<name>[\u4e00-\u9fff]{{1,3}}
 # A parenthesised certificate right after a name: (执法证号:19001234), (证号 44010012345), (44010012345).
 _PAREN_CERT_RE: Final = re.compile(rf"\s*\(\s*(?:{_CERT_LABEL}\s*[:：]?\s*)?(?P<cert>{_CERT})\s*\)")
 _INLINE_CERT_RE: Final = re.compile(rf"\s*(?={_CERT_LABEL})")
+# A certificate-like number standing alone: a province prefix, capitals and at least one digit.
+_CERT_TOKEN: Final = rf"(?:[{_PROVINCE}]\s?)?[0-9A-Z]*[0-9][0-9A-Z]{{5,19}}"
+_CERT_TOKEN_RE: Final = re.compile(_CERT_TOKEN)
 # "执法人员及证号：张三 川12345678 李四 川87654321": a number straight after the name, no label.
-_BARE_CERT_RE: Final = re.compile(
-    rf"\s*(?P<cert>(?:[{_PROVINCE}]\s?)?[0-9A-Z]*[0-9][0-9A-Z]{{5,19}})(?![0-9A-Za-z])"
-)
+_BARE_CERT_RE: Final = re.compile(rf"\s*(?P<cert>{_CERT_TOKEN})(?![0-9A-Za-z])")
 # A table of officers: a header row naming the name and certificate columns, one officer per row.
 _TABLE_HEAD_RE: Final = re.compile(
     r"(?:执法人员|姓名|办案人员|承办人)(?:姓名)?\s+(?:执法证件?(?:编号|号码|号)|证件?(?:编号|号码|号))"
@@ -84,6 +85,11 @@ _WINDOW: Final = 120
 
 def _tidy(cert: str) -> str:
     return re.sub(r"\s", "", cert)
+
+
+def certificate_tokens(text: str) -> set[str]:
+    """Every certificate-like number in ``text`` (as officers' certificates are stored: no spaces)."""
+    return {_tidy(t) for t in _CERT_TOKEN_RE.findall(text)}
 
 
 def _certs(list_text: str) -> list[str]:

@@ -48,8 +48,3 @@ def party_name_problem(name: str) -> str | None:
     if len(flat) <= 6:
         return None  # short names without a company suffix: 个体 trade names, people
     return f"“{flat}”不像姓名或单位名称"
-
-
-CERT_TOKEN = re.compile(
-    r"(?:[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\s?)?[0-9A-Z]*\d[0-9A-Z]{5,19}"
-)

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from casereview.domain.model import Page, Span, TextSource
@@ -47,16 +48,18 @@ _PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def _offline_prefix() -> list[str]:
-    """``unshare -rn`` (a private network namespace with only a dead loopback) where it works."""
+@lru_cache(maxsize=1)
+def _offline_prefix() -> tuple[str, ...]:
+    """``unshare -rn`` (a private network namespace with only a dead loopback) where it works;
+    probed once per process, not once per conversion."""
     unshare = shutil.which("unshare")
     if unshare is None:
-        return []
+        return ()
     try:
         probe = subprocess.run([unshare, "-rn", "true"], capture_output=True, timeout=10)
     except (subprocess.SubprocessError, OSError):
-        return []
-    return [unshare, "-rn"] if probe.returncode == 0 else []
+        return ()
+    return (unshare, "-rn") if probe.returncode == 0 else ()
 
 
 def convert_to_pdf(path: Path, out_dir: Path) -> Path:

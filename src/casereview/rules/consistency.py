@@ -16,6 +16,7 @@ from casereview.extract.plausible import party_name_problem
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import needs_review, not_applicable, result
 from casereview.rules.documents import DECISIONS, DocText, amounts, yuan
+from casereview.segment.titles import SPECKS
 
 DRAFTING_BASIS = "《交通运输行政执法程序规定》第一百三十一条（使用统一文书式样、规范制作）"
 C03_BASIS = "《行政处罚法》第四十五条、第五十九条、第六十七条"
@@ -95,7 +96,6 @@ def check_case_numbers(ctx: RuleContext) -> Finding:
     return _mismatch_finding(ctx, "C-01", "案号（年份和序号）", mentions, shown, DRAFTING_BASIS)
 
 
-_SPECKS = ".,。，、·'\"-_:;；|~`*"
 _SALUTATION = re.compile(r"^(?P<name>[^\s:：,，。][^:：,，。\n]{1,40}?)\s*[:：]\s*$", re.M)
 _NOT_NAME = re.compile(r"事实|证据|依据|内容|意见|记录|如下|情况|理由|案号|时间|地点|签名")
 _RECIPIENT = re.compile(
@@ -120,7 +120,7 @@ def _party_mentions(ctx: RuleContext) -> list[Mention]:
     # Precision first: a label word, a code or a sentence read where the name should be is the
     # layout misread, not a second name of the party.
     # OCR specks around a name (".钟龙") are not part of it.
-    named = [Mention("".join(m.value.split()).strip(_SPECKS), m.document, m.evidence) for m in out]
+    named = [Mention("".join(m.value.split()).strip(SPECKS), m.document, m.evidence) for m in out]
     return [m for m in named if party_name_problem(m.value) is None]
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from casereview.domain import doctypes as d
-from casereview.domain.model import Document, Evidence, Page, Party, PenaltyAmount, TextSource
+from casereview.domain.model import Document, Evidence, Page, Party, PenaltyAmount, Span, TextSource
 from casereview.extract.numerals import compact
 from casereview.extract.pagetext import PageText
 from casereview.rules.base import RuleContext
@@ -115,20 +115,23 @@ def readable(ctx: RuleContext, document: Document) -> bool:
 TITLE_SPANS = 4  # the first lines of a page, where a document's title would be
 
 
+def _unread_line(span: Span, floor: float) -> bool:
+    return span.confidence < floor and len(span.text) >= UNREADABLE_LINE_CHARS
+
+
+def _low_ocr(page: Page, floor: float) -> bool:
+    return page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor
+
+
 def _may_hide_title(page: Page, floor: float, opens_document: bool) -> bool:
     low = [s.confidence < floor for s in page.spans]
-    if sum(low) * 2 > len(low) or (page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor):
+    if sum(low) * 2 > len(low) or _low_ocr(page, floor):
         return True
-    head = page.spans[:TITLE_SPANS]
-    return not opens_document and any(
-        s.confidence < floor and len(s.text) >= UNREADABLE_LINE_CHARS for s in head
-    )
+    return not opens_document and any(_unread_line(s, floor) for s in page.spans[:TITLE_SPANS])
 
 
 def _page_readable(page: Page, floor: float) -> bool:
-    if page.source == TextSource.OCR and (page.ocr_confidence or 0.0) < floor:
-        return False
-    return not any(s.confidence < floor and len(s.text) >= UNREADABLE_LINE_CHARS for s in page.spans)
+    return not _low_ocr(page, floor) and not any(_unread_line(s, floor) for s in page.spans)
 
 
 def unrecognised_pages(ctx: RuleContext) -> list[int]:

@@ -10,7 +10,7 @@ import re
 from casereview.domain import doctypes as d
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence
-from casereview.extract.plausible import CERT_TOKEN
+from casereview.extract.officers import certificate_tokens
 from casereview.rules import procedure_decision, procedure_review, procedure_rights
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import needs_review, not_applicable, result
@@ -136,15 +136,14 @@ def _header_tokens(text: DocText) -> set[str]:
     body = _BODY_START.search(text.text)
     head = text.text[: body.start() if body else 800]
     head = re.sub(r"[〔\[【(（][^〕\]】)）]{2,8}[〕\]】)）]\s*第?\d+", " ", head)  # case numbers
-    tokens = {re.sub(r"\s", "", t) for t in CERT_TOKEN.findall(head)}
-    return {t for t in tokens if not _NOT_CERT.match(t) and not re.fullmatch(r"\d{4}", t)}
+    return {t for t in certificate_tokens(head) if not _NOT_CERT.match(t) and not re.fullmatch(r"\d{4}", t)}
 
 
 def _unread_certificates(lines: list[Evidence], certified: set[str], certs: set[str], text: DocText) -> bool:
     """The officer lines, or the header of the record, print a certificate-like number that no
     officer was given: the block was not read completely, so a missing number is doubt, not a
     finding."""
-    tokens = {re.sub(r"\s", "", t) for ev in lines for t in CERT_TOKEN.findall(ev.text)}
+    tokens = {t for ev in lines for t in certificate_tokens(ev.text)}
     if bool(tokens - certs) and len(certified) < len(tokens):
         return True
     return bool(_header_tokens(text) - certs)

@@ -51,7 +51,8 @@ _FORMS: dict[int, str] = {
     23: doctypes.SONGDA,
     24: doctypes.JIEAN,
 }
-_SPECKS = ".,。，、·'\"-_:;|~`*"
+# What OCR leaves around a title or a name (".送达回证", ".钟龙"); not part of either.
+SPECKS = ".,。，、·'\"-_:;|~`*"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -133,7 +134,7 @@ def page_cues(page: Page, text: PageText | None = None, previous: str | None = N
         if ev.bbox[1] > limit or row_index >= MAX_TITLE_ROWS:
             break
         # OCR leaves specks around a title now and then (".送达回证").
-        flat = simplified_always(compact(row).strip(_SPECKS))
+        flat = simplified_always(compact(row).strip(SPECKS))
         found = match_title(flat) or fuzzy_title(flat)
         if found is None and previous_row is not None:
             # A title broken over two rows: 交通运输行政处罚 / 决定书.
