@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casereview.domain import doctypes as d
-from casereview.domain.model import Document, Page, Span, TextSource
+from casereview.domain.model import DateMention, Document, Evidence, Page, Span, TextSource
 from casereview.extract.amounts import find_amounts
 from casereview.extract.fields import _party_in
 from casereview.extract.hanzi import is_traditional, simplified, simplified_always
@@ -116,6 +116,9 @@ def test_pages_without_a_title_classified_by_content() -> None:
 def test_figure_broken_by_a_line_end() -> None:
     found = find_amounts("建议给予罚款1,00\n0.00元(大写:人民币壹仟元整)")
     assert [a.amount for a in found] == [1000.0, 1000.0]
+    # the label cell of a two-row value is read between the value's rows
+    labelled = find_amounts("给予罚款人民币1\n处理结果\n2,000.00元(大写:壹万贰仟元整)")
+    assert [a.amount for a in labelled] == [12000.0, 12000.0]
     account = find_amounts("账号:8055809381510277087\n1000元")
     assert [a.amount for a in account] == [1000.0]  # an account number ending a row is no amount's head
 
@@ -213,3 +216,60 @@ def test_party_glued_to_a_bracketed_label() -> None:
     )
     party = _party_in(Document(d.DANGCHANG_JUEDING, 1, 1), [PageText.of(page)])
     assert party is not None and party.name == "攸县长盛货运有限公司"
+
+
+@pytest.mark.parametrize("footer", ["14", "— 1 —", "- 2 -", "第1页 共2页", "共2页 第1页", "1/2"])
+def test_a_page_number_under_the_last_row_does_not_split_a_sentence(footer: str) -> None:
+    from casereview.rules.documents import _PAGE_NUMBER
+
+    assert _PAGE_NUMBER.sub("", f"向某区人民法院提起行政诉\n{footer}") == "向某区人民法院提起行政诉"
+    assert _PAGE_NUMBER.sub("", "罚款人民币\n2,000元") == "罚款人民币\n2,000元"
+
+
+def test_titles_of_the_archive_contents_page() -> None:
+    for title in ("卷内文件目录", "卷内文书目录", "卷内目录"):
+        assert match_title(title) == d.MULU
+
+
+def test_dates_whose_year_ocr_damaged() -> None:
+    from casereview.extract.dates import find_damaged_dates, find_dates
+
+    lost_mark = find_dates("某市交通运输局\n二〇二五五月六日\n")
+    assert [(m.date.isoformat(), m.repaired) for m in lost_mark] == [("2025-05-06", True)]
+    damaged = find_damaged_dates("某市交通运输综合执法总队\n二六年五月十五日\n", 2026)
+    assert [(m.date.isoformat(), m.repaired) for m in damaged] == [("2026-05-15", True)]
+    assert find_damaged_dates("二〇二六年五月十五日", 2026) == []  # a whole year is no damage
+
+
+def test_a_damaged_signature_date_is_unsure_until_a_witness_confirms_it() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates, date_mentions
+
+    decision = _page(
+        ("行政处罚决定书", (200, 60, 400, 80)),
+        ("本机关于2026年05月11日向你送达了《违法行为通知书》", (60, 120, 500, 134)),
+        ("某市交通运输局", (380, 700, 500, 714)),
+        ("二六年五月十五日", (380, 720, 500, 734)),
+    )
+    mentions = date_mentions(Document(d.JUEDING, 1, 1), [PageText.of(decision)])
+    (signed,) = [m for m in mentions if m.role == roles.DECISION]
+    assert signed.date.isoformat() == "2026-05-15" and signed.evidence.confidence <= UNSURE
+    printed = Evidence(2, (0.0, 0.0, 1.0, 1.0), "2026-05-15", 0.99)
+    witness = DateMention(signed.date, None, d.GONGSHI, printed, None, "处罚决定日期")
+    confirmed = confirm_unsure_decision_dates([signed, witness])[0]
+    assert confirmed.evidence.confidence > UNSURE
+
+
+def test_a_release_decision_is_dated_by_its_signature_not_the_measure_it_quotes() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import UNSURE, date_mentions
+
+    release = _page(
+        ("解除证据登记保存决定书", (200, 60, 400, 80)),
+        ("本机关于2026年06月28日对某车予以先行登记保存。现决定解除上述证据登记保存。", (60, 120, 540, 134)),
+        ("某市交通运输局", (380, 700, 500, 714)),
+        ("2026年/月14日", (380, 720, 500, 734)),
+    )
+    mentions = date_mentions(Document(d.JIECHU_BAOCUN, 1, 1), [PageText.of(release)])
+    (released,) = [m for m in mentions if m.role == roles.PRESERVATION_RELEASE]
+    assert released.evidence.confidence <= UNSURE  # the quoted measure date is no release date

@@ -257,6 +257,15 @@ def test_p07_names_missing_elements_and_seal() -> None:
 def test_p07_statuses() -> None:
     assert check("P-07", ordinary()).status == PASS
     assert check("P-07", summary()).status == PASS  # 复议前置 wording after 2024-01-01
+    short_form = summary()  # 对复议决定不服的 (without 行政) is the same 复议前置 wording
+    short_form[0].lines = [
+        line.replace(
+            "先向东莞市人民政府申请行政复议;对行政复议决定不服的",
+            "向东莞市人民政府申请行政复议;对复议决定不服的",
+        )
+        for line in short_form[0].lines
+    ]
+    assert check("P-07", short_form).status == PASS
     assert check("P-07", swap(ordinary(), d.JUEDING, ocr(_decision_without("十五日")))).status == REVIEW
     assert check("P-07", drop(ordinary(), d.JUEDING)).status == REVIEW
     outdated = decision()

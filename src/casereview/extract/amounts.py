@@ -154,11 +154,19 @@ _BROKEN_HEAD_RE: Final = re.compile(
 )
 
 
+_LABEL_ROW_RE: Final = re.compile(r"\n[\u4e00-\u9fff]{2,8}\n$")
+
+
 def _rejoined(text: str, m: re.Match[str]) -> AmountMatch | None:
     """The whole figure when ``m`` starts a row right after a row ending in its first digits."""
     if m.start("num") == 0 or text[m.start("num") - 1] != "\n" or m["cur"] or not m["unit"]:
         return None
-    head = _BROKEN_HEAD_RE.search(text, 0, m.start("num") - 1)
+    end = m.start("num") - 1
+    head = _BROKEN_HEAD_RE.search(text, max(0, end - 8), end)
+    if head is None:
+        # A form's label cell, centred on a two-row value, is read between the value's rows.
+        label = _LABEL_ROW_RE.search(text, max(0, end - 12), m.start("num"))
+        head = _BROKEN_HEAD_RE.search(text, max(0, end - 20), label.start()) if label else None
     if head is None:
         return None
     joined = head[0] + text[m.start("num") : m.end()]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from casereview.domain import doctypes as dt_
 from casereview.domain import roles as r
 from casereview.domain.model import DateMention, Document, Evidence
+from casereview.extract.dates import find_damaged_dates
 from casereview.extract.pagetext import PageText
 from casereview.extract.parsers import find_dates
 
@@ -119,9 +120,7 @@ _ASSIGNERS: dict[str, Assign] = {
     dt_.GONGSHI: _labelled(r.PUBLICATION, r"公示(日期|时间)|发布(日期|时间)|公开(日期|时间)|上网"),
     dt_.JIEAN: _last(r.CLOSING),
     dt_.ZHENGJU_BAOCUN: _first(r.PRESERVATION),
-    dt_.JIECHU_BAOCUN: _last(r.PRESERVATION_RELEASE),
     dt_.QIANGZHI: _last(r.COMPULSION),
-    dt_.JIECHU_QIANGZHI: _last(r.COMPULSION_RELEASE),
     dt_.YANQI_SHENPI: _last(r.EXTENSION),
     dt_.FANGQI: _last(r.WAIVER),
     dt_.TINGZHENG_TONGZHI: _hearing_notice,
@@ -135,7 +134,14 @@ _FACT_DOCUMENTS = frozenset({dt_.LIAN, dt_.DIAOCHA_BAOGAO, dt_.JUEDING, dt_.DANG
 # agency's name). The last date of the text is NOT used blindly: when the signature date is
 # unreadable (a seal over it), a date from the body would be taken for it and time-limit rules
 # would fail a correct file.
-_SIGNATURE_ROLES = {dt_.JUEDING: r.DECISION, dt_.DANGCHANG_JUEDING: r.DECISION, dt_.TONGZHI: r.NOTICE}
+# A 解除 decision quotes the measure's own date in its body (本机关于…予以先行登记保存).
+_SIGNATURE_ROLES = {
+    dt_.JUEDING: r.DECISION,
+    dt_.DANGCHANG_JUEDING: r.DECISION,
+    dt_.TONGZHI: r.NOTICE,
+    dt_.JIECHU_BAOCUN: r.PRESERVATION_RELEASE,
+    dt_.JIECHU_QIANGZHI: r.COMPULSION_RELEASE,
+}
 _SIGNATURE_ROW = re.compile(
     r"^[(（]?(印章|盖章)?[)）]?$|(局|厅|委员会|支队|大队|中队|总队|中心|办公室|政府)[(（]?(印章)?[)）]?$"
 )
@@ -184,6 +190,29 @@ def _label_before(text: PageText, start: int) -> str:
     return above[-LABEL_CHARS:] if len(above) <= LABEL_CHARS else ""
 
 
+def _with_damaged_signature(
+    document: Document, texts: list[PageText], mentions: list[DateMention], standalone: list[bool]
+) -> tuple[list[DateMention], list[bool]]:
+    """The signature date whose year OCR damaged (二六年五月十五日), added unsure after the other
+    dates of its page, dated in the year of the document's last complete date; the witness check
+    (``confirm_unsure_decision_dates``) may make it sure."""
+    if not mentions:
+        return mentions, standalone
+    year = mentions[-1].date.year
+    for number in document.pages():
+        text = texts[number - 1]
+        for match in find_damaged_dates(text.text, year):
+            if not _standalone(text, match.start, match.end):
+                continue
+            after = [i for i, m in enumerate(mentions) if m.evidence.page > number]
+            at = after[0] if after else len(mentions)
+            evidence = text.evidence(match.start, match.end)
+            mention = _unsure(DateMention(match.date, None, document.type, evidence, match.time, "落款"))
+            mentions = [*mentions[:at], mention, *mentions[at:]]
+            standalone = [*standalone[:at], True, *standalone[at:]]
+    return mentions, standalone
+
+
 def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention]:
     """Every date in ``document`` with its label, and roles assigned."""
     mentions: list[DateMention] = []
@@ -203,6 +232,7 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
             mentions.append(_unsure(mention) if match.repaired else mention)
             standalone.append(_standalone(text, match.start, match.end))
     if document.type in _SIGNATURE_ROLES:
+        mentions, standalone = _with_damaged_signature(document, texts, mentions, standalone)
         return _signature(_SIGNATURE_ROLES[document.type], mentions, standalone)
     assign = _receipt(document.serves) if document.type == dt_.SONGDA else _ASSIGNERS.get(document.type)
     if assign is None:

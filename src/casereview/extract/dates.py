@@ -129,6 +129,11 @@ _LOST_ZERO_RE: Final = re.compile(
     rf"(?<![0-9{_CN}])(?P<y>二[一二三四五六七八九]{{2}})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
 )
 
+# ... or the 年 itself: 二〇二五年五月六日 comes out as 二〇二五五月六日.
+_LOST_YEAR_MARK_RE: Final = re.compile(
+    rf"(?<![0-9{_CN}])(?P<y>二[〇零○OО][〇零○OО一二三四五六七八九]{{2}})(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
+)
+
 
 def find_dates(text: str) -> list[DateMatch]:
     """All complete dates (year, month, day) in ``text``, each with the time printed right after it.
@@ -152,6 +157,10 @@ def find_dates(text: str) -> list[DateMatch]:
         date = _make_date(_year("二〇" + m["y"][1:]), _small(m["m"]), _small(m["d"]))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
+    for m in _LOST_YEAR_MARK_RE.finditer(text):
+        date = _make_date(_year(m["y"]), _small(m["m"]), _small(m["d"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -172,4 +181,21 @@ def find_partial_dates(text: str, default_year: int) -> list[DateMatch]:
         date = _make_date(default_year, _small(m["m"]), _small(m["d"]))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date))
+    return out
+
+
+# A year OCR damaged beyond repair (二六年 for 二〇二六年, 26年): the month and day are still read.
+_DAMAGED_YEAR_RE: Final = re.compile(
+    rf"(?<![0-9{_CN}])[0-9〇零○OО一二三四五六七八九]{{1,3}}\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
+)
+
+
+def find_damaged_dates(text: str, year: int) -> list[DateMatch]:
+    """Dates whose year was damaged (fewer than four digits), dated in ``year`` and marked repaired:
+    only a witness elsewhere in the file may make such a reading sure."""
+    out: list[DateMatch] = []
+    for m in _DAMAGED_YEAR_RE.finditer(text):
+        date = _make_date(year, _small(m["m"]), _small(m["d"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
     return out

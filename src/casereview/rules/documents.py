@@ -21,7 +21,12 @@ from casereview.rules.base import RuleContext
 RECORDS = (d.XUNWEN, d.XIANCHANG, d.KANYAN)
 DECISIONS = (d.JUEDING, d.DANGCHANG_JUEDING)
 # Penalties that trigger a hearing, 法制审核 and 集体讨论 whatever the amount (行政处罚法 第63条).
-_PAGE_NUMBER = re.compile(r"\n\s*[0-9]{1,4}\s*$")
+# The last row when it is only a page number: 14 · — 1 — · - 2 - · 第1页 共2页 · 共2页第1页 · 1/2.
+_PAGE_NUMBER = re.compile(
+    r"\n\s*(?:[-—–－]\s*)?[0-9]{1,4}(?:\s*[-—–－])?\s*$"
+    r"|\n\s*(?:第\s*[0-9]{1,4}\s*页[\s,，/]*(?:共\s*[0-9]{1,4}\s*页)?|共\s*[0-9]{1,4}\s*页[\s,，]*第\s*[0-9]{1,4}\s*页"
+    r"|[0-9]{1,4}\s*/\s*[0-9]{1,4})\s*$"
+)
 SEVERE_RE = re.compile(r"吊销|暂扣[^。]{0,12}证|降低资质|责令停产停业|责令停业|责令关闭|限制从业")
 
 

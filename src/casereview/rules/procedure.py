@@ -115,6 +115,8 @@ def check_required_documents(ctx: RuleContext) -> Finding:
 _OFFICER_LABEL = re.compile(
     r"(?<!被)(?:执法人员|执法人|询问人|勘验人|检查人员?|调查人员?|记录人|办案人员|承办人员?)"
     r"(?:及(?:其)?(?:执法)?证件?号)?(?:[:：]|\s+(?:姓名\s+)?(?:执法证|证件|证号))"  # "执法人员：" or a table head
+    # a grid row: 询问人 | 姓名 | 执法证号 | number, the label cell followed by a name and its number
+    r"|(?<!被)(?:询问人|记录人|勘验人|检查人员?|执法人员)(?=[\u4e00-\u9fff]{2,4}(?:执法证|证件号|证号))"
 )
 
 
