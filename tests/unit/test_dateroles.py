@@ -47,3 +47,10 @@ def test_a_sure_decision_date_contradicted_elsewhere_is_for_a_person() -> None:
     witness = _mention("2025-04-12", None, "结案报告", "决定日期", 0.99)
     (kept, _) = confirm_unsure_decision_dates([sure, witness])
     assert kept.date.isoformat() == "2025-04-10" and kept.evidence.confidence <= UNSURE
+
+
+def test_a_doubtful_ocr_reading_contradicted_by_the_witness_takes_the_witness_unsure() -> None:
+    doubtful = _mention("2026-03-24", "决定", "行政处罚决定书", "", 0.62)  # OCR's own doubt, not ours
+    witness = _mention("2026-02-24", None, "公示记录", "处罚决定日期", 0.99)
+    (taken, _) = confirm_unsure_decision_dates([doubtful, witness])
+    assert taken.date.isoformat() == "2026-02-24" and taken.evidence.confidence <= UNSURE

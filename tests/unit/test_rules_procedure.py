@@ -105,6 +105,17 @@ def test_d01_unrecognised_pages_make_a_missing_document_a_question() -> None:
     assert check("D-01", docs).status == REVIEW
 
 
+def test_d01_an_attachment_that_reads_like_the_missing_document_is_a_question() -> None:
+    # A decision whose title sat in a letterhead image, taken for an evidence attachment.
+    untitled = decision()
+    untitled.type = d.FUJIAN
+    docs = [untitled if doc.type == d.JUEDING else doc for doc in ordinary()]
+    finding = check("D-01", docs)
+    assert finding.status == REVIEW and "行政处罚决定书" in finding.message
+    licence = Doc(d.FUJIAN, ["机动车行驶证(复印件)", "号牌号码 粤S·12345 车辆类型 重型自卸货车"])
+    assert check("D-01", [licence if doc.type == d.JUEDING else doc for doc in ordinary()]).status == FAIL
+
+
 def test_d01_summary_needs_only_the_on_the_spot_decision() -> None:
     assert check("D-01", summary()).status == PASS
 

@@ -146,6 +146,7 @@ _SIGNATURE_ROW = re.compile(
     r"^[(（]?(印章|盖章)?[)）]?$|(局|厅|委员会|支队|大队|中队|总队|中心|办公室|政府)[(（]?(印章)?[)）]?$"
 )
 UNSURE = 0.5  # evidence confidence given to a date the machine had to guess or mend
+OCR_DOUBT = 0.80  # the default of the rules' min_ocr_confidence: below it no rule fails on a token
 
 
 def _standalone(text: PageText, start: int, end: int) -> bool:
@@ -289,7 +290,8 @@ def _reconciled(
     if len(witnessed) != 1:
         return mention if unsure else _unsure(mention)
     witness = stated[0]
-    if unsure or mention.date > today:
+    # A reading the OCR engine itself doubted that contradicts the witness is as good as unread.
+    if unsure or ev.confidence < OCR_DOUBT or mention.date > today:
         # The field shows the witnessed date; it stays unsure, so no rule fails on a borrowed date.
         label = (
             f"决定书落款日期未能可靠识别（读作“{ev.text}”），"

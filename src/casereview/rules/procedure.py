@@ -67,6 +67,32 @@ def _title(ctx: RuleContext, doc: Document) -> Evidence:
     return DocText(ctx, doc).title()
 
 
+# Words a missing document prints that an evidence attachment (a licence copy, a photo) does not:
+# an "attachment" page that prints them may be the missing document with its title unread.
+_MISSING_CUES: dict[str, str] = {
+    "立案登记表": r"立案(审批|登记|日期)|同意立案",
+    "违法行为通知书": r"陈述|申辩|拟(作出|给予|处以)",
+    "行政处罚决定书": r"行政复议|行政诉讼|决定如下|本机关决定",
+    "送达回证": r"送达|受送达人|签收",
+    "结案报告": r"结案",
+    "笔录": r"问[:：]|答[:：]|笔录",
+    "听证": r"听证",
+}
+
+
+def _attachments_like(ctx: RuleContext, missing: list[str]) -> list[int]:
+    cues = [cue for name in missing for key, cue in _MISSING_CUES.items() if key in name]
+    if not cues:
+        return []
+    pattern = "|".join(cues)
+    return [
+        n
+        for doc in ctx.documents_of(d.FUJIAN)
+        if DocText(ctx, doc).search(pattern) is not None
+        for n in doc.pages()
+    ]
+
+
 @rule("D-01", "案卷文书齐全", D01_BASIS)
 def check_required_documents(ctx: RuleContext) -> Finding:
     if is_summary(ctx):
@@ -90,7 +116,7 @@ def check_required_documents(ctx: RuleContext) -> Finding:
             f"普通程序应有文书齐全（{'、'.join(name for name, _ in slots)}），符合{D01_BASIS}的要求。",
             found,
         )
-    hidden = unrecognised_pages(ctx)
+    hidden = sorted(set(unrecognised_pages(ctx)) | set(_attachments_like(ctx, missing)))
     unassigned = [doc for doc in ctx.documents_of(d.SONGDA) if doc.serves is None]
     if hidden or (unassigned and any("送达回证" in name for name in missing)):
         where = "、".join(str(n) for n in hidden) or "、".join(str(doc.first_page) for doc in unassigned)
@@ -116,7 +142,9 @@ _OFFICER_LABEL = re.compile(
     r"(?<!被)(?:执法人员|执法人|询问人|勘验人|检查人员?|调查人员?|记录人|办案人员|承办人员?)"
     r"(?:及(?:其)?(?:执法)?证件?号)?(?:[:：]|\s+(?:姓名\s+)?(?:执法证|证件|证号))"  # "执法人员：" or a table head
     # a grid row: 询问人 | 姓名 | 执法证号 | number, the label cell followed by a name and its number
-    r"|(?<!被)(?:询问人|记录人|勘验人|检查人员?|执法人员)(?=[\u4e00-\u9fff]{2,4}(?:执法证|证件号|证号))"
+    # or a label cell without a colon followed by a name and its number (执法人员及证号 | 郝龙燕 HS22…)
+    r"|(?<!被)(?:询问人|记录人|勘验人|检查人员?|执法人员)(?:及(?:其)?(?:执法)?证件?号)?"
+    r"(?=[\u4e00-\u9fff]{2,4}(?:执法证|证件号|证号|[A-Z\u4e00-\u9fff]{0,3}[0-9]{6,}))"
 )
 
 

@@ -40,7 +40,7 @@ def content_type(text: str, previous: str | None) -> str | None:
         return doctypes.PIAOJU
     # A decision without its title: the party, the decision itself and the remedy routes.
     decides = re.search(
-        r"(决定|现)(对你|对当事人|对其)?(单位)?(给予|作出|处以|罚款)|作出如下(行政)?处罚|处罚决定如下|决定如下",
+        r"(决定|现)(对你|对当事人|对其)?[(（]?(单位)?[)）]?(给予|作出|处以|罚款)|作出如下(行政)?处罚|处罚决定如下|决定如下",
         text,
     )
     # The remedy routes, or how the fine is paid (a decision may lack the former: that is P-07's finding).
