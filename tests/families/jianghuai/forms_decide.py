@@ -68,6 +68,7 @@ def decision(c: Ctx) -> None:
             "申请行政复议或者提起行政诉讼的，不停止本决定的执行，法律另有规定的除外。",
             11.5,
             lead="申请复议或者提起诉讼的途径和期限：",
+            keep=130,
         )
     seal = None if mut.get("s01") == "decision" else c.seal()
     s.sign([a.name], dcn(d.decision), seal=seal)

@@ -84,6 +84,7 @@ def record(c: Ctx, q: Inquiry, index: int) -> None:
     code = {"询问笔录": 2, "勘验笔录": 3, "现场笔录": 4}[q.type]
     officers, cert2 = _record_officers(c, q, index)
     s = c.sheet(code)
+    s.foot = f"{'被询问人' if q.type == '询问笔录' else '现场人员'}（签名）：{q.interviewee.name}"
     c.head(s, q.type, key)
     when = f"{d0(q.date)}{hm(q.start)}至{hm(q.end)}"
     place = c.facts(key)["place"] if q.type != "询问笔录" else p.agency.station

@@ -73,6 +73,7 @@ class Sheet:
         self.doc, self.code, self.platform, self.stamp, self.rng = doc, code, platform, stamp, rng
         self.first = doc.page_count
         self.sealed: list[int] = []
+        self.foot = ""  # a line signed on every page (笔录: the interviewee initials each page)
         self.y = TOP
         self.page = self._new()
 
@@ -130,12 +131,16 @@ class Sheet:
         bold: bool = False,
         spacing: float = 1.75,
         after: float = 2.0,
+        keep: float = 0.0,
     ) -> None:
-        """A paragraph; ``lead`` is a bold lead-in run at its start; ``indent`` in characters."""
+        """A paragraph; ``lead`` is a bold lead-in run at its start; ``indent`` in characters;
+        ``keep``: room the paragraph needs below it on its page (it moves whole to the next page)."""
         ind = indent * size
         full = lead + text
         lines = wrap(full, x1 - x0, size, ind)
         lh = size * spacing
+        if keep and self.y + len(lines) * lh + keep > BOTTOM and len(lines) * lh + keep < (BOTTOM - TOP) / 2:
+            self.new_page()
         lead_left = len(lead)
         for i, line in enumerate(lines):
             self.room(lh)
@@ -273,6 +278,8 @@ class Sheet:
             page.insert_text((R - tw(code, 7.5), 50), code, fontname=FONT, fontsize=7.5, color=GREY)
             page.draw_line((L, 56), (R, 56), color=GREY, width=1.2)
             page.draw_line((L, 58.2), (R, 58.2), color=GREY, width=0.4)
+            if self.foot:
+                page.insert_text((L, 798), self.foot, fontname=FONT, fontsize=9, color=INK)
             foot = f"第 {i + 1} 页  共 {n} 页"
             page.insert_text(((W - tw(foot, 8.5)) / 2, 812), foot, fontname=FONT, fontsize=8.5, color=GREY)
             serial = f"打印流水号 {self.stamp}-{i + 1:02d}"
