@@ -12,7 +12,7 @@ import importlib
 from types import ModuleType
 
 # Family name → module. ``casegen`` is the original generator, written together with the reader.
-FAMILIES: tuple[str, ...] = ("casegen", "lingnan", "zhongyuan", "bashu", "haixi", "saibei")
+FAMILIES: tuple[str, ...] = ("casegen", "lingnan", "zhongyuan", "bashu", "haixi", "saibei", "jianghuai")
 
 
 def family(name: str) -> ModuleType:
