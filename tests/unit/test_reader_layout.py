@@ -273,3 +273,19 @@ def test_a_release_decision_is_dated_by_its_signature_not_the_measure_it_quotes(
     mentions = date_mentions(Document(d.JIECHU_BAOCUN, 1, 1), [PageText.of(release)])
     (released,) = [m for m in mentions if m.role == roles.PRESERVATION_RELEASE]
     assert released.evidence.confidence <= UNSURE  # the quoted measure date is no release date
+
+
+def test_a_contents_page_running_on_is_no_document_it_lists() -> None:
+    rows = [
+        ("15 京(朝)交罚〔2026〕第01128号 某市交通运输综合执法总队", (60, 80, 280, 94)),
+        ("重大行政执法决定法制审核意见书 20260828 16", (290, 80, 540, 94)),
+        ("重大案件集体讨论笔录 20260831 17", (290, 110, 540, 124)),
+        ("行政处罚决定书 20260831 18-19", (290, 140, 540, 154)),
+        ("送达回证 20260901 20", (290, 170, 540, 184)),
+        ("结案报告 20260915 21", (290, 200, 540, 214)),
+    ]
+    page = _page(*rows)
+    assert page_cues(page, previous=d.MULU).title is None  # runs on from the contents' first page
+    assert page_cues(page, previous=d.LIAN).title == d.MULU
+    decision = _page(("行政处罚决定书", (200, 60, 400, 80)), ("当事人:张三", (60, 120, 200, 134)))
+    assert page_cues(decision, previous=d.MULU).title == d.JUEDING

@@ -29,6 +29,10 @@ _SENTENCE = re.compile(r"[。；;！？]|驾驶|经营|未取得|违反|依据|�
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 
 
+# The kind printed in or under the 当事人 label cell: 被处罚人 / （个人）.
+_PARTY_KIND = re.compile(r"[(（]?(?:个人|单位|自然人|法人|其他组织|法人或其他组织|个体工商户|公民)[)）]?")
+
+
 def party_name_problem(name: str) -> str | None:
     """Why ``name`` is not a party's name or an organisation's name, or None when it may be one."""
     flat = re.sub(r"\s+", "", name)
@@ -36,6 +40,8 @@ def party_name_problem(name: str) -> str | None:
         return "为空"
     if flat in LABEL_WORDS or any(flat.startswith(w) and len(flat) - len(w) <= 1 for w in LABEL_WORDS):
         return f"“{flat}”是栏目名称而非当事人"
+    if _PARTY_KIND.fullmatch(flat):
+        return f"“{flat}”是当事人类别而非当事人"
     if _LABELISH.search(flat):
         return f"“{flat}”含栏目用语而非当事人"
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in flat)

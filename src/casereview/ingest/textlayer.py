@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import pymupdf
 
-from casereview.domain.model import Span
+from casereview.domain.model import BBox, Span
+from casereview.ingest.cells import Ruling, cells_of, digital_rulings
 
 # Lines whose glyphs decode to replacement or private-use characters come from fonts without a
 # usable ToUnicode map: such a layer reads as garbage and the page must be OCRed instead.
@@ -50,11 +52,42 @@ def page_spans(page: pymupdf.Page) -> list[Span]:
             rect = pymupdf.Rect(box) * matrix
             box = (rect.x0, rect.y0, rect.x1, rect.y1)
         spans.append(Span(text, box, 1.0))
-    return sort_spans(spans)
+    return sort_spans(spans, digital_rulings(page))
 
 
-def sort_spans(spans: list[Span]) -> list[Span]:
-    """Reading order: rows by vertical centre (lines within half a line height share a row)."""
+def sort_spans(spans: list[Span], rulings: Iterable[Ruling] = ()) -> list[Span]:
+    """Reading order: rows by vertical centre (lines within half a line height share a row); on a
+    ruled form, cell by cell (each cell's lines together, cells row by row; see ``ingest.cells``)."""
+    cells = cells_of(spans, rulings)
+    if any(cells):
+        return _by_cells(spans, cells)
+    return _by_rows(spans)
+
+
+CELL_ROW = 2.0  # points: cells whose top rulings are this close open the same row
+
+
+def _by_cells(spans: list[Span], cells: list[BBox | None]) -> list[Span]:
+    groups: dict[BBox, list[Span]] = {}
+    units: list[tuple[float, float, float, list[Span]]] = []  # top, left, row tolerance, lines
+    for span, cell in zip(spans, cells, strict=True):
+        if cell is None:
+            height = max(span.bbox[3] - span.bbox[1], 1.0)
+            units.append((span.bbox[1], span.bbox[0], height * 0.5, [span]))
+        else:
+            groups.setdefault(cell, []).append(span)
+    units += [(cell[1], cell[0], CELL_ROW, _by_rows(lines)) for cell, lines in groups.items()]
+    units.sort(key=lambda u: (u[0], u[1]))
+    rows: list[list[tuple[float, float, float, list[Span]]]] = []
+    for unit in units:
+        if rows and abs(unit[0] - rows[-1][0][0]) <= max(unit[2], rows[-1][0][2]):
+            rows[-1].append(unit)
+        else:
+            rows.append([unit])
+    return [span for row in rows for unit in sorted(row, key=lambda u: u[1]) for span in unit[3]]
+
+
+def _by_rows(spans: list[Span]) -> list[Span]:
     spans = sorted(spans, key=lambda s: (s.bbox[1] + s.bbox[3]) / 2)
     rows: list[list[Span]] = []
     for span in spans:

@@ -13,6 +13,7 @@ import statistics
 import numpy as np
 
 from casereview.domain.model import Span
+from casereview.ingest.cells import image_rulings
 from casereview.ingest.raster import compose, level_matrix, quadrant_matrix
 from casereview.ingest.scan import PageImage, ScanOutcome
 from casereview.ingest.textlayer import sort_spans
@@ -71,4 +72,5 @@ def outcome_of(page: PageImage, lines: list[OcrLine]) -> ScanOutcome:
             Span(line.text, (round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)), line.confidence)
         )
     confidence = sum(ln.confidence for ln in lines) / len(lines)
-    return ScanOutcome(sort_spans(spans), rotation, skew, round(confidence, 4))
+    rulings = image_rulings(page.image, matrix, k)
+    return ScanOutcome(sort_spans(spans, rulings), rotation, skew, round(confidence, 4))

@@ -118,6 +118,47 @@ def _form_number(text: str) -> int | None:
     return _CN_DIGITS.get(numeral)
 
 
+CONTENTS_KINDS = 4  # kinds of document named by the rows of a contents page
+
+
+def _lists_documents(text: PageText, own: str | None) -> bool:
+    """Rows naming documents of several kinds besides the page's own title ``own``: a title alone in
+    its cell (read cell by cell) or with only 序号/日期/页号 beside it (read by rows). An evidence list
+    names a few kinds of 笔录; a page that tells its story in sentences names few documents at all."""
+    kinds: set[str] = set()
+    for row in text.text.split("\n"):
+        flat = simplified_always(compact(row))
+        variant = _title_in(flat)
+        if variant is None or not (flat == variant or _only_numbers(flat.replace(variant, "", 1))):
+            continue
+        kind = match_title(variant)
+        if kind is not None and kind != own:
+            kinds.add(kind)
+    return len(kinds) >= CONTENTS_KINDS
+
+
+def _only_numbers(rest: str) -> bool:
+    """What a contents row prints beside a title: 序号, 日期, 页号 (and no other words)."""
+    return re.fullmatch(r"[0-9.\-—~～/年月日第页号至]+", rest) is not None
+
+
+def _title_in(row: str) -> str | None:
+    return next((variant for variant, _ in _VARIANTS if variant in row), None)
+
+
+def _inside_a_table_row(page: Page, box: tuple[float, float, float, float]) -> bool:
+    """Text printed on the same row both left and right of ``box``: a cell among cells."""
+    x0, y0, x1, y1 = box
+    left = right = False
+    for span in page.spans:
+        centre = (span.bbox[1] + span.bbox[3]) / 2
+        if not y0 <= centre <= y1:
+            continue
+        left = left or span.bbox[2] < x0 - 1
+        right = right or span.bbox[0] > x1 + 1
+    return left and right
+
+
 def page_cues(page: Page, text: PageText | None = None, previous: str | None = None) -> PageCues:
     text = text or PageText.of(page)
     if not page.spans:
@@ -141,10 +182,15 @@ def page_cues(page: Page, text: PageText | None = None, previous: str | None = N
             joined = match_title(previous_row[0] + flat)
             if joined is not None:
                 found, ev = joined, text.evidence(previous_row[1], end)
+        if found and _inside_a_table_row(page, ev.bbox):
+            found = None  # a 题名 cell of a 卷内目录 row, not the page's own title
         if found:
             title, evidence = found, ev
             break
         previous_row = (flat, start)
+    if title != doctypes.MULU and _lists_documents(text, title):
+        # A 卷内目录 page (its first, or one running on): its rows name documents, it is none of them.
+        return PageCues(None if previous == doctypes.MULU else doctypes.MULU, None, None, False, False)
     head = text.text[: max(offset, 200)]
     if title is None:
         number = _form_number(head)
