@@ -12,7 +12,7 @@ from casereview import __version__
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.cli_table import print_table
 from casereview.db.cli import add_cli as add_db_cli
-from casereview.db.cli import run_audit_cli
+from casereview.db.cli import run_audit_cli, run_db_cli
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.cli import add_cli as add_export_cli
 from casereview.export.cli import run_cli as run_export_cli
@@ -206,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_session_cli(args)
         if args.command == "audit":
             return run_audit_cli(args)
+        if args.command == "db":
+            return run_db_cli(args)
     except CaseReviewError as exc:
         print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
         return 1

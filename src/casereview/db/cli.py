@@ -4,6 +4,7 @@ on SQLite (hash chain) and on PostgreSQL (roles). Chinese output; exit 1 when so
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from casereview.db.audit_verify import verify_chain
@@ -19,6 +20,39 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_commands.add_parser("verify", help="核验审计记录未被修改或删除（SQLite 哈希链）")
     verify.add_argument("--db", help=_DB_HELP)
+
+    db = sub.add_parser("db", help="数据库管理")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    roles = db_commands.add_parser(
+        "setup-roles",
+        help="PostgreSQL：表归所有者角色，工作站以只能追加审计记录的应用角色连接（升级后再运行一次）",
+    )
+    roles.add_argument("--admin-url", required=True, help="以超级用户连接 CaseReview 数据库的地址")
+    roles.add_argument("--owner", default="casereview_owner", help="所有者角色（不可登录，执行迁移）")
+    roles.add_argument("--app", default="casereview_app", help="工作站连接所用的应用角色")
+    roles.add_argument(
+        "--password-env",
+        default="CASEREVIEW_APP_PASSWORD",
+        metavar="VAR",
+        help="从此环境变量读取应用角色的密码（不在命令行上出现）",
+    )
+
+
+def run_db_cli(args: argparse.Namespace) -> int:
+    from casereview.db.roles import setup_roles
+
+    try:
+        done = setup_roles(
+            args.admin_url, owner=args.owner, app=args.app, app_password=os.environ.get(args.password_env)
+        )
+    except (ValueError, CaseReviewError) as exc:
+        print(f"错误：{describe(exc) if isinstance(exc, CaseReviewError) else exc}", file=sys.stderr)
+        return 1
+    if done.handed_over:
+        print(f"已将 {len(done.handed_over)} 张表移交所有者角色 {done.owner}")
+    print(f"已设置：数据库结构归 {done.owner} 所有，{done.app} 对审计记录和评查决定只能查询和追加")
+    print(f"各工作站请以应用角色连接：{done.app_url}（密码另行告知）")
+    return 0
 
 
 def run_audit_cli(args: argparse.Namespace) -> int:
