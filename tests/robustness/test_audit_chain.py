@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from casereview.cli import main
 from casereview.db import Database, delete_case, open_database, save_case
 from casereview.db.audit_chain import row_digest
 from casereview.db.engine import make_engine
+from casereview.db.migrate import alembic_config
 from casereview.review import (
     DecisionKind,
     StoredDecision,
@@ -211,3 +213,25 @@ def test_migration_0005_over_a_0004_database(tmp_path: Path, capsys: pytest.Capt
     assert [d.superseded for d in review.history] == [True, False, True]
     code, out = _verify(db_file, capsys)
     assert code == 0 and "共 3 条" in out, out
+
+
+def test_downgrade_to_0004_keeps_the_decisions_and_the_audit_triggers(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'down.db'}"
+    with open_database(url) as database:
+        _review_with_history(database)
+    engine = make_engine(url)
+    try:
+        config = alembic_config()
+        with engine.connect() as connection:
+            connection.connection.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, as migrate does
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.downgrade(config, "0004")
+            rows = connection.execute(
+                text("SELECT item_id, kind, superseded FROM review_decisions ORDER BY id")
+            )
+            assert list(rows) == [("2.3", "accept", 1), ("2.3", "override", 0), ("1.1", "manual", 1)]
+            triggers = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+            assert set(triggers.scalars()) == {"audit_log_no_update", "audit_log_no_delete"}
+    finally:
+        engine.dispose()

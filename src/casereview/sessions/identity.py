@@ -57,7 +57,7 @@ def register_reviewer_key(session: Session, session_id: int, reviewer: str, publ
     """Accept ``public_key``'s signature on ``reviewer``'s results in this session; its fingerprint.
     Registering the same key again changes nothing. ValueError for a malformed key."""
     parse_public(public_key)
-    print_ = fingerprint(public_key)
+    printed = fingerprint(public_key)
     known = select(ReviewerKeyRow.id).where(
         (ReviewerKeyRow.session_id == session_id)
         & (ReviewerKeyRow.reviewer == reviewer)
@@ -70,14 +70,14 @@ def register_reviewer_key(session: Session, session_id: int, reviewer: str, publ
                 session_id=session_id,
                 reviewer=reviewer,
                 public_key=public_key,
-                fingerprint=print_,
+                fingerprint=printed,
                 registered_at=now,
                 registered_by=by,
             )
         )
-        after = {"session_id": session_id, "reviewer": reviewer, "fingerprint": print_}
+        after = {"session_id": session_id, "reviewer": reviewer, "fingerprint": printed}
         write_audit(session, AuditAction.REGISTER_KEY, by, after=after, at=now)
-    return print_
+    return printed
 
 
 def reviewer_keys(session: Session, session_id: int, reviewer: str) -> set[str]:

@@ -135,6 +135,12 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_column("row_hash")
         batch.drop_column("prev_hash")
+    if dialect == "sqlite":  # the batch recreated audit_log without its triggers
+        op.execute(_AUDIT_NO_UPDATE)
+        op.execute(
+            "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+        )
     with op.batch_alter_table("review_decisions") as batch:
         batch.add_column(sa.Column("superseded", sa.Boolean(), nullable=False, server_default=sa.false()))
     # Every row but the latest of its item was superseded; withdrawal rows mark their decision.
