@@ -4,8 +4,9 @@ The schema belongs to an owner role that nobody works as (NOLOGIN): migrations r
 ``SET ROLE`` from the administrator's connection. Workstations connect as an application role
 that is neither the owner nor a superuser, so it cannot ``ALTER TABLE … DISABLE TRIGGER``, drop a
 trigger or change an owner, and whose grants allow only SELECT and INSERT on ``audit_log`` and
-``review_decisions`` (no UPDATE, DELETE or TRUNCATE). Rows a deleted case takes with it still go:
-PostgreSQL runs ON DELETE CASCADE with the table owner's rights.
+``review_decisions`` (no UPDATE, DELETE or TRUNCATE), and no DELETE on ``reviews`` and
+``case_files`` either: PostgreSQL runs ON DELETE CASCADE with the table owner's rights, so deleting
+a review or a case would take its decisions along.
 
 Run it once to set up (an existing database made by a workstation connecting as the owner is
 handed over to the owner role) and again after every CaseReview upgrade: it migrates as the
@@ -27,6 +28,9 @@ from casereview.db.migrate import migrate
 
 # Tables the application may only read and append to.
 APPEND_ONLY_TABLES = ("audit_log", "review_decisions")
+# Rows the application never deletes: a review or a case going would take its decisions along
+# (the cascade runs with the owner's rights). No command deletes them; the owner still can.
+NO_DELETE_TABLES = ("reviews", "case_files")
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
@@ -112,6 +116,7 @@ def _grant(connection: Connection, owner: str, app: str) -> None:
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {a}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {a}",
         f"REVOKE UPDATE, DELETE ON {append_only} FROM {a}",
+        f"REVOKE DELETE ON {', '.join(NO_DELETE_TABLES)} FROM {a}",
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {a}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {a}",
     ):
