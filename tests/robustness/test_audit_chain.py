@@ -235,3 +235,39 @@ def test_downgrade_to_0004_keeps_the_decisions_and_the_audit_triggers(tmp_path: 
             assert set(triggers.scalars()) == {"audit_log_no_update", "audit_log_no_delete"}
     finally:
         engine.dispose()
+
+
+def test_a_recomputed_chain_is_found_against_a_head_written_down(
+    db_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The limit of a chain without a secret, and how a head kept elsewhere closes it: an editor
+    who recomputes every hash after the edited row gets a chain that verifies on its own."""
+    code, out = _verify(db_file, capsys)
+    head = out.strip().rsplit(" ", 1)[-1]
+    assert code == 0 and len(head) == 64
+    with _raw(db_file) as connection:
+        connection.row_factory = sqlite3.Row
+        connection.execute("UPDATE audit_log SET actor = '别人' WHERE id = 2")
+        prev = "0" * 64
+        for row in connection.execute("SELECT * FROM audit_log ORDER BY id").fetchall():
+            digest = row_digest(
+                prev,
+                id=row["id"],
+                review_id=row["review_id"],
+                case_id=row["case_id"],
+                at=dt.datetime.fromisoformat(row["at"]),
+                actor=row["actor"],
+                machine=row["machine"],
+                action=row["action"],
+                item_id=row["item_id"],
+                before=json.loads(row["before"]) if row["before"] else None,
+                after=json.loads(row["after"]) if row["after"] else None,
+            )
+            connection.execute(
+                "UPDATE audit_log SET prev_hash = ?, row_hash = ? WHERE id = ?", (prev, digest, row["id"])
+            )
+            prev = digest
+    assert _verify(db_file, capsys)[0] == 0  # consistent on its own: the limit
+    code = main(["audit", "verify", "--db", f"sqlite:///{db_file}", "--head", head])
+    err = capsys.readouterr().err
+    assert code != 0 and f"此前记下的哈希链末端 {head} 已不在哈希链中" in err

@@ -15,7 +15,7 @@ from casereview.db.review_models import AuditLogRow
 class ChainReport:
     rows: int  # rows checked
     head: str  # the last row's hash: write it down to detect a later cut of the tail
-    broken_id: int | None = None  # the first row where the chain breaks
+    broken_id: int | None = None  # the first row where the chain breaks (0: the anchor is gone)
     reason: str = ""  # Chinese
 
     @property
@@ -23,10 +23,26 @@ class ChainReport:
         return self.broken_id is None
 
 
-def verify_chain(session: Session) -> ChainReport:
+def verify_chain(session: Session, *, anchor: str | None = None) -> ChainReport:
     """Recompute every row's hash in id order. A changed row breaks at that row (its content no
     longer gives its hash); a deleted row breaks at the next one (its ``prev_hash`` names a row
-    that is gone); a deleted last row is only seen against a head written down before."""
+    that is gone). Whoever holds the file can recompute every hash after an edit, and cut the
+    newest rows: ``anchor``, a head printed by an earlier verify and kept elsewhere, must still be
+    a link of the chain, which shows both."""
+    report = _walk(session)
+    if report.ok and anchor is not None and not _has_link(session, anchor.strip().lower()):
+        reason = f"此前记下的哈希链末端 {anchor.strip()} 已不在哈希链中：其之前的审计记录被改写、删除，或哈希链被重新计算"
+        return ChainReport(report.rows, report.head, 0, reason)
+    return report
+
+
+def _has_link(session: Session, digest: str) -> bool:
+    if digest == GENESIS:
+        return True
+    return session.scalar(select(AuditLogRow.id).where(AuditLogRow.row_hash == digest).limit(1)) is not None
+
+
+def _walk(session: Session) -> ChainReport:
     prev, count, last_id = GENESIS, 0, 0
     for row in session.scalars(select(AuditLogRow).order_by(AuditLogRow.id)):
         count += 1

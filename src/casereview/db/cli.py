@@ -20,6 +20,11 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_commands.add_parser("verify", help="核验审计记录未被修改或删除（SQLite 哈希链）")
     verify.add_argument("--db", help=_DB_HELP)
+    verify.add_argument(
+        "--head",
+        metavar="HASH",
+        help="此前核验时记下的哈希链末端：必须仍在链中（可发现整链重算或删除最新记录）",
+    )
 
     db = sub.add_parser("db", help="数据库管理")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -69,7 +74,7 @@ def run_audit_cli(args: argparse.Namespace) -> int:
             )
             return 0
         with database.session_scope(readonly=True) as session:
-            report = verify_chain(session)
+            report = verify_chain(session, anchor=args.head)
     finally:
         database.close()
     if not report.ok:
