@@ -244,6 +244,7 @@ def open_package(
 
     CaseReviewError(PACKAGE_REFUSED) naming the package and the reason when any check fails;
     nothing is written to the database then."""
+    public = public_text(key or load_or_create_key())  # an unusable key file stops us before any write
     root = files_dir.parent if files_dir is not None else data_dir() / "packages"
     staging = root / f".staging-{uuid.uuid4().hex[:12]}"
     found: list[Header] = []
@@ -304,7 +305,6 @@ def open_package(
         for file in created:  # nothing refers to them now
             file.unlink(missing_ok=True)
         raise
-    public = public_text(key or load_or_create_key())
     key_file = _write_key_file(path, header.uid, header.session["name"], header.reviewer, public)
     return PackageInfo(
         path,
