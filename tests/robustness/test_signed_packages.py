@@ -28,7 +28,7 @@ from casereview.db import Database, open_database
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.review import AuditAction, audit_trail
-from casereview.sessions.keys import public_text
+from casereview.sessions.keys import fingerprint, load_or_create_key, public_text
 from casereview.sessions.package import export_package, export_results, merge_results, open_package
 from casereview.sessions.package_sign import manifest_signer
 from casereview.sessions.store import get_session
@@ -246,7 +246,8 @@ def test_review_packages_are_signed_by_the_pinned_lead_key(
     built: Built, lead: Database, reviewer_db: Database, tmp_path: Path
 ) -> None:
     package = _stick(built, tmp_path)
-    open_package(package, reviewer_db, REVIEWER, files_dir=tmp_path / "files")
+    info = open_package(package, reviewer_db, REVIEWER, files_dir=tmp_path / "files")
+    assert info.lead_fingerprint == fingerprint(public_text(load_or_create_key()))  # the run's key made it
     intruder = Ed25519PrivateKey.generate()
     with pytest.raises(ValueError, match="另一台机器"):  # the lead's session is bound to its key
         export_package(lead, built[1], REVIEWER, tmp_path / "x", key=intruder)

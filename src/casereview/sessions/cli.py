@@ -138,6 +138,7 @@ def _run(args: argparse.Namespace, database: Database) -> int:
         print(
             f"已打开评查包：{opened.session_name}，评查人员 {opened.reviewer}，{len(opened.case_ids)} 份案卷"
         )
+        print(f"组长签名密钥指纹：{opened.lead_fingerprint}（可与组长核对）")
         print(f"本机签名密钥指纹：{opened.fingerprint}（请告知组长，供其登记时核对）")
         if opened.key_file is not None:
             print(f"公钥文件：{opened.key_file}（交组长用 session register-key 登记）")

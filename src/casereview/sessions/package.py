@@ -97,6 +97,7 @@ class PackageInfo:
     files_dir: Path  # where the original case files were put
     fingerprint: str = ""  # of the reviewer's signing key: read it to the lead
     key_file: Path | None = None  # the reviewer's public key for the lead to register
+    lead_fingerprint: str = ""  # of the key that signed the package (pinned for the session here)
 
     def __str__(self) -> str:
         return f"评查会话“{self.session_name}”，评查人员 {self.reviewer}，{len(self.case_ids)} 份案卷"
@@ -320,6 +321,7 @@ def open_package(
         target,
         fingerprint(public),
         key_file,
+        fingerprint(header.lead_key),
     )
 
 
