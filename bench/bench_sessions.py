@@ -25,6 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+
 from casegen import generate_case  # noqa: E402
 from casereview.checking import Checker  # noqa: E402
 from casereview.db import Database, load_case, open_database, save_case  # noqa: E402
@@ -32,11 +34,17 @@ from casereview.domain.model import Evidence  # noqa: E402
 from casereview.library import open_case  # noqa: E402
 from casereview.review.service import decide_in, review_case_in  # noqa: E402
 from casereview.scoring import DecisionKind, ItemStatus, ReviewerDecision  # noqa: E402
+from casereview.sessions.identity import register_reviewer_key  # noqa: E402
+from casereview.sessions.keys import public_text  # noqa: E402
 from casereview.sessions.package import export_results, merge_results  # noqa: E402
 from casereview.sessions.store import add_case, add_reviewer, auto_assign, create_session, my_cases  # noqa: E402
 
 HEADER = "| bench | anchor | anchor s | seconds | ratio | target |\n|---|---|---:|---:|---:|---|"
 SESSION, LEAD, REVIEWER = "基准评查会话", "组长", "李评查"
+
+
+# The reviewer's signing key: a throwaway one, registered with the lead (not the user's own key).
+REVIEWER_KEY = Ed25519PrivateKey.generate()
 
 
 def _lead_database(folder: Path, n: int) -> tuple[Path, int]:
@@ -52,6 +60,7 @@ def _lead_database(folder: Path, n: int) -> tuple[Path, int]:
     with database.session_scope() as session:
         sid = create_session(session, SESSION, 2026, "transport_penalty", LEAD)
         add_reviewer(session, sid, REVIEWER)
+        register_reviewer_key(session, sid, REVIEWER, public_text(REVIEWER_KEY), LEAD)
         loaded = [load_case(session, case_id) for case_id in bases]
         for i in range(n):
             case, documents, extraction = loaded[i % len(loaded)]
@@ -96,7 +105,7 @@ def merge_bench(n_cases: int = 200) -> dict[str, object]:
         started = time.perf_counter()
         _review_all(reviewer, sid)
         anchor = time.perf_counter() - started
-        package = export_results(reviewer, SESSION, REVIEWER, folder / "back")
+        package = export_results(reviewer, SESSION, REVIEWER, folder / "back", key=REVIEWER_KEY)
         reviewer.close()
         lead = open_database(f"sqlite:///{lead_file}")
         started = time.perf_counter()

@@ -19,3 +19,4 @@ if str(_TESTS) not in sys.path:
 _RUN_DIR = Path(tempfile.mkdtemp(prefix="casereview-tests-"))
 os.environ.setdefault("CASEREVIEW_DATA_DIR", str(_RUN_DIR / "data"))
 os.environ.setdefault("CASEREVIEW_CACHE_DIR", str(_RUN_DIR / "cache"))
+os.environ.setdefault("CASEREVIEW_CONFIG_DIR", str(_RUN_DIR / "config"))  # the signing key

@@ -11,6 +11,8 @@ from pathlib import Path
 from casereview import __version__
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.cli_table import print_table
+from casereview.db.cli import add_cli as add_db_cli
+from casereview.db.cli import run_audit_cli, run_db_cli
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.cli import add_cli as add_export_cli
 from casereview.export.cli import run_cli as run_export_cli
@@ -60,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     add_publications_cli(sub)
     add_export_cli(sub)
     add_session_cli(sub)
+    add_db_cli(sub)
     return parser
 
 
@@ -201,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export_cli(args)
         if args.command == "session":
             return run_session_cli(args)
+        if args.command == "audit":
+            return run_audit_cli(args)
+        if args.command == "db":
+            return run_db_cli(args)
     except CaseReviewError as exc:
         print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
         return 1

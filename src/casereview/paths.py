@@ -1,11 +1,12 @@
-"""Where CaseReview keeps its data: user data dir for the database, cache dir for OCR results."""
+"""Where CaseReview keeps its data: user data dir for the database, cache dir for OCR results,
+config dir for the signing key."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 APP_NAME = "CaseReview"
 
@@ -32,6 +33,13 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     path = Path(os.environ.get("CASEREVIEW_CACHE_DIR") or user_cache_path(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """The user's settings, and the private signing key of offline packages (sessions/keys.py)."""
+    path = Path(os.environ.get("CASEREVIEW_CONFIG_DIR") or user_config_path(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -102,6 +102,8 @@ def run_session(url: str, tree: Path, work: Path) -> None:
     (package,) = packages.glob("*.zip")
     laptop = f"sqlite:///{work / 'laptop.db'}"
     assert main(["session", "open-package", str(package), "--db", laptop, "--reviewer", "丙"]) == 0
+    (key_file,) = packages.glob("评查人员公钥_*.json")  # back to the lead with the stick: registered
+    assert main(["session", "register-key", NAME, *cli, str(key_file)]) == 0
     with open_database(laptop) as offline:
         with offline.session_scope(readonly=True) as session:
             mine = session_cases(session, find_session(session, NAME).id)

@@ -16,7 +16,9 @@ from casereview.db.models import Base
 from casereview.pipeline import Analysis
 from casereview.review import load_review, reviews_of_case
 from casereview.review.workbench import Workbench
+from casereview.sessions.identity import register_reviewer_key
 from casereview.sessions.importing import import_cases
+from casereview.sessions.keys import load_or_create_key, public_text
 from casereview.sessions.package import PackageInfo, export_package
 from casereview.sessions.store import add_reviewer, auto_assign, create_session
 
@@ -41,6 +43,9 @@ def build_lead(root: Path) -> Built:
     with database.session_scope() as session:
         sid = create_session(session, SESSION, 2026, "transport_penalty", LEAD)
         add_reviewer(session, sid, REVIEWER)
+        # The tests' reviewer signs with this run's key (CASEREVIEW_CONFIG_DIR): registered up front
+        # here; tests/robustness/test_signed_packages.py goes through the key file instead.
+        register_reviewer_key(session, sid, REVIEWER, public_text(load_or_create_key()), LEAD)
     assert len(import_cases(database, sid, entries).added) == 3
     with database.session_scope() as session:
         auto_assign(session, sid, LEAD)

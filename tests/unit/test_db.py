@@ -71,6 +71,8 @@ TABLES = {
     "session_reviewers",
     "session_cases",
     "assignments",
+    # migration 0006: the reviewers' signing keys registered per session
+    "session_reviewer_keys",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

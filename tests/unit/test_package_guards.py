@@ -192,8 +192,8 @@ def test_refused_results_package_writes_nothing(
 
 
 def resealed(package: Path, out: Path, edit: Callable[[list[dict[str, object]]], None]) -> Path:
-    """``reviews.json`` edited and the manifest recomputed to match: integrity checks pass, so only
-    the content checks can refuse it."""
+    """``reviews.json`` edited and the manifest recomputed to match: integrity checks pass and the
+    signature is gone (merged only with accept_unsigned), so only the content checks can refuse it."""
     with zipfile.ZipFile(package) as source:
         reviews = json.loads(source.read("reviews.json"))
         manifest = json.loads(source.read("manifest.json"))
@@ -237,7 +237,8 @@ def test_resealed_forgeries_are_refused(
         "unknown case": (stranger, "不在本会话中"),
     }
     for name, (edit, reason) in expected.items():
-        report = merge_results(lead, sid, resealed(results, tmp_path / f"{name}.zip", edit), LEAD)
+        forged = resealed(results, tmp_path / f"{name}.zip", edit)
+        report = merge_results(lead, sid, forged, LEAD, accept_unsigned=True)
         assert report.refused is not None and reason in report.refused, name
     assert row_counts(lead) == before
     good = merge_results(lead, sid, results, LEAD)  # the genuine package still merges

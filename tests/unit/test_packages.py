@@ -53,7 +53,9 @@ def test_package_contents(built: Built) -> None:
         manifest = json.loads(archive.read("manifest.json"))
         assignments = json.loads(archive.read("assignments.json"))
         listed = {e["path"]: e for e in manifest["entries"]}
-        assert names - {"manifest.json"} == set(listed)  # every other entry, with size and hash
+        assert names - {"manifest.json", "signature.json"} == set(
+            listed
+        )  # every other entry, with size and hash
         for name, entry in listed.items():
             data = archive.read(name)
             assert (len(data), hashlib.sha256(data).hexdigest()) == (entry["size"], entry["sha256"])
@@ -277,4 +279,5 @@ def test_folder_case_and_blind_session(
     with pytest.raises(CaseReviewError) as caught:
         export_package(lead, sid, REVIEWER, tmp_path / "out")
     assert caught.value.code is ErrorCode.CORRUPT_FILE and "导入时不同" in describe(caught.value)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [package.name]  # no half-written file
+    written = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("评查人员公钥_"))
+    assert written == [package.name]  # no half-written file (the reviewer's key file is expected)

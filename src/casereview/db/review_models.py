@@ -5,7 +5,8 @@ Alembic and ``compare_metadata`` see them. Like the case-file models these rows 
 storage code: :mod:`casereview.review` turns them into plain dataclasses.
 
 ``audit_log`` has no foreign keys on purpose: it is append-only (triggers refuse UPDATE and DELETE,
-see migration 0002) and must outlive a deleted case or review.
+see migration 0002) and must outlive a deleted case or review. ``review_decisions`` is append-only
+too (migration 0005): its rows go only with their review.
 """
 
 from __future__ import annotations
@@ -110,7 +111,9 @@ class ReviewFindingRow(Base):
 
 
 class ReviewDecisionRow(Base):
-    """A reviewer's decision on one standard item; a later one for the item supersedes it."""
+    """A reviewer's decision on one standard item, append-only: the latest row of an item (by id)
+    is its current decision; a row of kind ``withdrawn`` takes the item back to the machine's
+    proposal. Rows are never updated (triggers refuse it, migration 0005)."""
 
     __tablename__ = "review_decisions"
     __table_args__ = (Index("ix_review_decisions_review_id_item_id", "review_id", "item_id"),)
@@ -118,14 +121,13 @@ class ReviewDecisionRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = _review_fk()
     item_id: Mapped[str]
-    kind: Mapped[str] = mapped_column(String(16))  # accept | override | manual
+    kind: Mapped[str] = mapped_column(String(16))  # accept | override | manual | withdrawn
     deduction: Mapped[float | None]
     reason: Mapped[str | None]
     page: Mapped[int | None]
     bbox: Mapped[Any] = mapped_column(JSON, nullable=True)
     reviewer: Mapped[str]
     decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    superseded: Mapped[bool]
 
 
 class AuditLogRow(Base):
@@ -143,6 +145,9 @@ class AuditLogRow(Base):
     item_id: Mapped[str | None]
     before: Mapped[Any] = mapped_column(JSON, nullable=True)
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # The hash chain (SQLite only, see db/audit_chain.py); NULL on PostgreSQL.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class FieldCorrectionRow(Base):

@@ -31,6 +31,26 @@ class ReviewSessionRow(Base):
     lead: Mapped[str]
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     version: Mapped[int]
+    # Identity across machines (a name is not one): a random id given at creation, carried by every
+    # package; NULL for a session made before it until its first export. A reviewer's copy takes
+    # the id of the package it came from.
+    uid: Mapped[str | None] = mapped_column(String(32), unique=True)
+    lead_key: Mapped[str | None] = mapped_column(String(64))  # the lead's public key (base64)
+
+
+class ReviewerKeyRow(Base):
+    """A reviewer's public key the lead registered for a session: results signed by it merge."""
+
+    __tablename__ = "session_reviewer_keys"
+    __table_args__ = (UniqueConstraint("session_id", "reviewer", "public_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("review_sessions.id", ondelete="CASCADE"))
+    reviewer: Mapped[str]
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    registered_by: Mapped[str]
 
 
 class SessionReviewerRow(Base):

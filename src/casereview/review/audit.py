@@ -1,14 +1,20 @@
-"""The append-only audit log: every change to a review or a case's publication date leaves a row."""
+"""The append-only audit log: every change to a review or a case's publication date leaves a row.
+
+On SQLite each row also carries a link of the hash chain (:mod:`casereview.db.audit_chain`);
+SQLite's write lock (BEGIN IMMEDIATE) makes "the previous row" well defined.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import socket
 from functools import cache
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from casereview.db.audit_chain import GENESIS, row_digest
 from casereview.db.review_models import AuditLogRow
 from casereview.review.records import AuditAction, AuditEntry
 
@@ -32,11 +38,32 @@ def write_audit(
     at: dt.datetime | None = None,
 ) -> None:
     """Append one audit row; ``before``/``after`` must be JSON-compatible."""
-    session.execute(
-        insert(AuditLogRow).values(
+    when = at or dt.datetime.now(dt.UTC)
+    # As the JSON column will give them back (tuples as lists …): what the chain hashes.
+    before = None if before is None else json.loads(json.dumps(before))
+    after = None if after is None else json.loads(json.dumps(after))
+    values: dict[str, object] = {
+        "review_id": review_id,
+        "case_id": case_id,
+        "at": when,
+        "actor": actor,
+        "machine": machine_name(),
+        "action": action.value,
+        "item_id": item_id,
+        "before": before,
+        "after": after,
+    }
+    if session.get_bind().dialect.name == "sqlite":
+        last = session.execute(
+            select(AuditLogRow.id, AuditLogRow.row_hash).order_by(AuditLogRow.id.desc()).limit(1)
+        ).first()
+        row_id, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1] or GENESIS)
+        digest = row_digest(
+            prev,
+            id=row_id,
             review_id=review_id,
             case_id=case_id,
-            at=at or dt.datetime.now(dt.UTC),
+            at=when,
             actor=actor,
             machine=machine_name(),
             action=action.value,
@@ -44,7 +71,8 @@ def write_audit(
             before=before,
             after=after,
         )
-    )
+        values |= {"id": row_id, "prev_hash": prev, "row_hash": digest}
+    session.execute(insert(AuditLogRow).values(**values))
 
 
 def _action(value: str) -> AuditAction | str:

@@ -69,11 +69,10 @@ def decision_row(review_id: int, decision: StoredDecision) -> Row:
         "bbox": None if decision.bbox is None else list(decision.bbox),
         "reviewer": decision.reviewer,
         "decided_at": decision.decided_at,
-        "superseded": decision.superseded,
     }
 
 
-def decision_from(row: ReviewDecisionRow) -> StoredDecision:
+def decision_from(row: ReviewDecisionRow, *, superseded: bool = False) -> StoredDecision:
     return StoredDecision(
         kind=DecisionKind(row.kind),
         item_id=row.item_id,
@@ -83,7 +82,7 @@ def decision_from(row: ReviewDecisionRow) -> StoredDecision:
         bbox=_bbox(row.bbox),
         reviewer=row.reviewer,
         decided_at=row.decided_at,
-        superseded=row.superseded,
+        superseded=superseded,
     )
 
 

@@ -30,6 +30,8 @@ class AuditAction(StrEnum):
     SESSION = "session"  # a review session created, a session case's status changed
     ASSIGNMENT = "assignment"
     MERGE = "merge_package"  # a reviewer's offline results package merged by the lead
+    REGISTER_KEY = "register_key"  # a reviewer's signing key registered by the lead for a session
+    ACCEPT_UNSIGNED = "accept_unsigned"  # the lead merged an unsigned (pre-signing) results package
 
 
 @dataclass(frozen=True)

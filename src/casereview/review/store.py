@@ -2,6 +2,10 @@
 
 Call inside ``Database.session_scope()``. Every change bumps the review's ``version`` and appends
 an audit row with the values before and after, in the same transaction as the change.
+
+Decisions are append-only: a new decision (or a withdrawal row, kind ``withdrawn``) supersedes the
+item's earlier ones by coming later; no decision row is ever updated. The current decision of an
+item is its latest row by id, unless that row is a withdrawal.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from casereview.review.records import (
     StoredReview,
 )
 from casereview.scoring.model import DecisionKind
+
+WITHDRAWN = "withdrawn"  # the kind of a withdrawal row (not a DecisionKind: never scored)
 
 REASON_REQUIRED = {
     DecisionKind.OVERRIDE: "改判机器评查结果必须填写理由",
@@ -127,6 +133,15 @@ def _lock_review(session: Session, review_id: int, expected_version: int | None)
     return row
 
 
+def _latest_row(session: Session, review_id: int, item_id: str) -> ReviewDecisionRow | None:
+    """The item's current decision row; None when it has none or the latest row withdrew it."""
+    query = select(ReviewDecisionRow).where(
+        (ReviewDecisionRow.review_id == review_id) & (ReviewDecisionRow.item_id == item_id)
+    )
+    row = session.scalars(query.order_by(ReviewDecisionRow.id.desc()).limit(1)).first()
+    return None if row is None or row.kind == WITHDRAWN else row
+
+
 def _touch(session: Session, review_id: int, now: dt.datetime, **values: object) -> None:
     statement = update(ReviewRow).where(ReviewRow.id == review_id)
     values |= {"updated_at": now, "version": ReviewRow.version + 1}
@@ -160,15 +175,8 @@ def record_decision(
         reviewer=decision.reviewer or actor,
         decided_at=decision.decided_at or now,
     )
-    active = (ReviewDecisionRow.review_id == review_id) & (ReviewDecisionRow.item_id == stored.item_id)
-    active &= ReviewDecisionRow.superseded.is_(False)
-    previous = session.scalars(select(ReviewDecisionRow).where(active).order_by(ReviewDecisionRow.id)).all()
-    before = codec.decision_json(codec.decision_from(previous[-1])) if previous else None
-    if previous:
-        session.execute(
-            update(ReviewDecisionRow).where(active).values(superseded=True),
-            execution_options={"synchronize_session": False},
-        )
+    latest = _latest_row(session, review_id, stored.item_id)
+    before = codec.decision_json(codec.decision_from(latest)) if latest is not None else None
     session.execute(insert(ReviewDecisionRow).values(codec.decision_row(review_id, stored)))
     _touch(session, review_id, now)
     write_audit(
@@ -189,21 +197,17 @@ def withdraw_decision(
 ) -> bool:
     """Take back the active decision on ``item_id`` (undo): the machine's proposal stands again.
 
-    The row is kept (superseded), the audit log records before and ``None`` after; False when the
-    item had no active decision (nothing is written then).
+    The decision row stays; a withdrawal row is appended after it. The audit log records before and
+    ``None`` after; False when the item had no active decision (nothing is written then).
     """
     review = _lock_review(session, review_id, expected_version)
-    active = (ReviewDecisionRow.review_id == review_id) & (ReviewDecisionRow.item_id == item_id)
-    active &= ReviewDecisionRow.superseded.is_(False)
-    previous = session.scalars(select(ReviewDecisionRow).where(active).order_by(ReviewDecisionRow.id)).all()
-    if not previous:
+    latest = _latest_row(session, review_id, item_id)
+    if latest is None:
         return False
     now = _now()
-    before = codec.decision_json(codec.decision_from(previous[-1]))
-    session.execute(
-        update(ReviewDecisionRow).where(active).values(superseded=True),
-        execution_options={"synchronize_session": False},
-    )
+    before = codec.decision_json(codec.decision_from(latest))
+    withdrawal = {"review_id": review_id, "item_id": item_id, "kind": WITHDRAWN, "reviewer": actor}
+    session.execute(insert(ReviewDecisionRow).values(**withdrawal, decided_at=now))
     _touch(session, review_id, now)
     write_audit(
         session,
@@ -319,7 +323,14 @@ def load_review(session: Session, review_id: int) -> StoredReview:
         .where(ReviewDecisionRow.review_id == review_id)
         .order_by(ReviewDecisionRow.id)
     )
-    history = [codec.decision_from(d) for d in decisions]
+    rows = list(decisions)
+    # A row is superseded by any later row of its item (a decision or a withdrawal).
+    last_of_item = {row.item_id: row.id for row in rows}
+    history = [
+        codec.decision_from(row, superseded=last_of_item[row.item_id] != row.id)
+        for row in rows
+        if row.kind != WITHDRAWN
+    ]
     return StoredReview(
         summary=codec.summary_from(row),
         findings=[codec.finding_from(f) for f in findings],

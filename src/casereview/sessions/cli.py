@@ -1,6 +1,7 @@
 """``casereview session create|import|assign|status|settle|export-package|open-package|
-export-results|merge-package`` — a review session scripted by its lead (and by reviewers working
-offline). Errors are printed in Chinese; the exit code is 1 when anything could not be done."""
+export-results|register-key|merge-package`` — a review session scripted by its lead (and by
+reviewers working offline). Errors are printed in Chinese; the exit code is 1 when anything could
+not be done."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from casereview.sessions.store import (
     find_session,
     link_reviews,
     progress,
+    reviewers,
     session_cases,
     status_counts,
 )
@@ -78,8 +80,18 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export_results = named("export-results", "评查人员：导出评查结果包交回组长")
     export_results.add_argument("--reviewer", required=True)
     export_results.add_argument("--out", type=Path, required=True, metavar="DIR")
+    register = named("register-key", "组长：登记评查人员的签名公钥（打开评查包时在其机器上生成的公钥文件）")
+    register.add_argument(
+        "key_file", type=Path, metavar="KEY_FILE", help="评查人员公钥_<会话>_<评查人员>.json"
+    )
+    register.add_argument("--fingerprint", help="评查人员机器上显示的指纹；给出时必须一致")
     merge = named("merge-package", "组长：合并评查人员交回的结果包（冲突列出，不覆盖）")
     merge.add_argument("package", type=Path)
+    merge.add_argument(
+        "--accept-unsigned",
+        action="store_true",
+        help="接受没有签名的结果包（升级前的版本导出；记入审计记录）",
+    )
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -98,6 +110,9 @@ def _run(args: argparse.Namespace, database: Database) -> int:
     command = args.session_command
     if command == "create":
         Checker.create(args.standard, args.profile)  # an unknown standard or profile fails here
+        from casereview.sessions.keys import fingerprint, load_or_create_key, public_text
+
+        lead_key = public_text(load_or_create_key())
         with database.session_scope() as session:
             sid = create_session(
                 session,
@@ -109,11 +124,12 @@ def _run(args: argparse.Namespace, database: Database) -> int:
                 double_review=args.double,
                 blind=args.blind,
                 tolerance=args.tolerance,
+                lead_key=lead_key,
             )
             for spec in args.reviewer:
                 name, _, unit = spec.partition(":")
                 add_reviewer(session, sid, name, unit or None)
-        print(f"已创建评查会话 #{sid}：{args.name}")
+        print(f"已创建评查会话 #{sid}：{args.name}（组长签名密钥指纹 {fingerprint(lead_key)}）")
         return 0
     if command == "open-package":
         from casereview.sessions.package import open_package
@@ -122,6 +138,10 @@ def _run(args: argparse.Namespace, database: Database) -> int:
         print(
             f"已打开评查包：{opened.session_name}，评查人员 {opened.reviewer}，{len(opened.case_ids)} 份案卷"
         )
+        print(f"组长签名密钥指纹：{opened.lead_fingerprint}（可与组长核对）")
+        print(f"本机签名密钥指纹：{opened.fingerprint}（请告知组长，供其登记时核对）")
+        if opened.key_file is not None:
+            print(f"公钥文件：{opened.key_file}（交组长用 session register-key 登记）")
         return 0
     with database.session_scope(readonly=True) as session:
         info = find_session(session, args.name)
@@ -177,10 +197,12 @@ def _run(args: argparse.Namespace, database: Database) -> int:
         results = export_results(database, info.name, args.reviewer, args.out)
         print(f"已导出评查结果包：{results}")
         return 0
+    if command == "register-key":
+        return _register_key(args, database, info.id, info.uid)
     if command == "merge-package":
         from casereview.sessions.package import merge_results
 
-        report = merge_results(database, info.id, args.package, args.by)
+        report = merge_results(database, info.id, args.package, args.by, accept_unsigned=args.accept_unsigned)
         if report.refused:
             print(f"错误：{report.refused}", file=sys.stderr)
             return 1
@@ -193,6 +215,28 @@ def _run(args: argparse.Namespace, database: Database) -> int:
             print(f"说明：{note}")
         return 0
     return 2
+
+
+def _register_key(args: argparse.Namespace, database: Database, session_id: int, uid: str | None) -> int:
+    from casereview.sessions.identity import read_key_file, register_reviewer_key
+    from casereview.sessions.keys import fingerprint
+
+    key_uid, reviewer, public = read_key_file(args.key_file)
+    if key_uid != uid:
+        raise ValueError(f"{args.key_file}：公钥文件属于另一个评查会话（会话标识不同）")
+    wanted = (args.fingerprint or "").strip().lower()
+    if wanted and wanted.replace("-", "") != fingerprint(public).replace("-", ""):
+        raise ValueError(
+            f"{args.key_file}：公钥指纹为 {fingerprint(public)}，与给出的 {args.fingerprint} 不符，未登记"
+        )
+    with database.session_scope() as session:
+        if reviewer not in {r.name for r in reviewers(session, session_id)}:
+            raise ValueError(f"{args.key_file}：“{reviewer}”不是本会话的评查人员")
+        printed = register_reviewer_key(session, session_id, reviewer, public, args.by)
+    print(f"已登记“{reviewer}”的签名公钥，指纹 {printed}")
+    if not wanted:
+        print("请与评查人员机器上显示的指纹核对；不一致时说明公钥文件被替换过，不要合并其结果包")
+    return 0
 
 
 def _status(args: argparse.Namespace, database: Database, session_id: int) -> int:

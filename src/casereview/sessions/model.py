@@ -39,6 +39,8 @@ class SessionInfo:
     lead: str
     created_at: dt.datetime
     version: int
+    uid: str | None = None  # the session's identity across machines (None: made before it existed)
+    lead_key: str | None = None  # the lead's public signing key (base64)
 
     @property
     def reviews_per_case(self) -> int:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from casereview.db import Database, load_case, save_case
 from casereview.domain.model import CaseFile, Document, Extraction
 from casereview.errors import CaseReviewError, ErrorCode
@@ -25,6 +27,8 @@ from casereview.ingest.sources import DOCX_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXE
 from casereview.paths import data_dir
 from casereview.review.records import StandardMeta
 from casereview.review.service import standard_meta
+from casereview.sessions.identity import claim_session, key_file_bytes, key_file_name
+from casereview.sessions.keys import fingerprint, load_or_create_key, public_text
 from casereview.sessions.model import SessionInfo
 from casereview.sessions.package_codec import encode_analysis
 from casereview.sessions.package_load import (
@@ -38,6 +42,7 @@ from casereview.sessions.package_load import (
 )
 from casereview.sessions.package_merge import MergeConflict, MergeReport, merge_results
 from casereview.sessions.package_results import export_results
+from casereview.sessions.package_sign import manifest_signer, package_signer
 from casereview.sessions.package_zip import (
     Entry,
     file_label,
@@ -90,6 +95,9 @@ class PackageInfo:
     created_at: dt.datetime
     case_ids: tuple[int, ...]  # in the reviewer's database, in the package's order
     files_dir: Path  # where the original case files were put
+    fingerprint: str = ""  # of the reviewer's signing key: read it to the lead
+    key_file: Path | None = None  # the reviewer's public key for the lead to register
+    lead_fingerprint: str = ""  # of the key that signed the package (pinned for the session here)
 
     def __str__(self) -> str:
         return f"评查会话“{self.session_name}”，评查人员 {self.reviewer}，{len(self.case_ids)} 份案卷"
@@ -139,14 +147,19 @@ def _check_sources(case: CaseFile, files: list[tuple[str, Path, str]]) -> None:
         raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, case.source)
 
 
-def export_package(database: Database, session_id: int, reviewer: str, out: Path) -> Path:
-    """Write ``out/评查包_<会话>_<评查人员>.zip`` with the reviewer's cases of the session.
+def export_package(
+    database: Database, session_id: int, reviewer: str, out: Path, *, key: Ed25519PrivateKey | None = None
+) -> Path:
+    """Write ``out/评查包_<会话>_<评查人员>.zip`` with the reviewer's cases of the session, signed
+    by the lead's key (``key``, default: this user's) and carrying the session's id.
 
-    ValueError (Chinese) for an unknown reviewer or one without cases; CaseReviewError when a case
-    file is gone (FILE_NOT_FOUND), changed since import (CORRUPT_FILE) or the ZIP cannot be written.
+    ValueError (Chinese) for an unknown reviewer or one without cases, or a session whose packages
+    another machine signs; CaseReviewError when a case file is gone (FILE_NOT_FOUND), changed since
+    import (CORRUPT_FILE) or the ZIP cannot be written.
     """
-    with database.session_scope(readonly=True) as session:
-        info = get_session(session, session_id)
+    key = key or load_or_create_key()
+    with database.session_scope() as session:
+        info = claim_session(session, session_id, public_text(key), get_session(session, session_id).lead)
         if reviewer not in {r.name for r in reviewers(session, session_id)}:
             raise ValueError(f"“{reviewer}”不是本会话的评查人员")
         cases = my_cases(session, session_id, reviewer)
@@ -162,6 +175,7 @@ def export_package(database: Database, session_id: int, reviewer: str, out: Path
         "standard": {"id": meta.id, "version": meta.version, "hash": meta.hash},
         "reviewer": reviewer,
         "lead": info.lead,
+        "lead_key": info.lead_key,
         "created_at": now_iso(),
     }
 
@@ -193,12 +207,13 @@ def export_package(database: Database, session_id: int, reviewer: str, out: Path
             assignments.append(row)
         yield Entry(ASSIGNMENTS, data=json_bytes(assignments))
 
-    return write_package(out / package_name(info.name, reviewer), header, entries())
+    return write_package(out / package_name(info.name, reviewer), header, entries(), manifest_signer(key))
 
 
 def _session_json(info: SessionInfo) -> dict[str, object]:
     return {
         "id": info.id,
+        "uid": info.uid,
         "name": info.name,
         "year": info.year,
         "standard_id": info.standard_id,
@@ -213,14 +228,24 @@ def _session_json(info: SessionInfo) -> dict[str, object]:
 
 
 def open_package(
-    path: Path, database: Database, reviewer_check: str | None = None, *, files_dir: Path | None = None
+    path: Path,
+    database: Database,
+    reviewer_check: str | None = None,
+    *,
+    files_dir: Path | None = None,
+    key: Ed25519PrivateKey | None = None,
 ) -> PackageInfo:
-    """Verify a review package and load it into the reviewer's database: the session (same name),
+    """Verify a review package and load it into the reviewer's database: the session (same id),
     the reviewer, the cases with their analyses (same SHA-256) and the assignments. Opening it
     again adds nothing twice. The case files go to ``files_dir`` (default: the data folder).
 
+    The package must be signed by the lead key it names (a session's first package pins that key
+    here). The reviewer's own key (``key``, default: this user's, made on first use) is written
+    beside the package as a key file for the lead to register.
+
     CaseReviewError(PACKAGE_REFUSED) naming the package and the reason when any check fails;
     nothing is written to the database then."""
+    public = public_text(key or load_or_create_key())  # an unusable key file stops us before any write
     root = files_dir.parent if files_dir is not None else data_dir() / "packages"
     staging = root / f".staging-{uuid.uuid4().hex[:12]}"
     found: list[Header] = []
@@ -234,6 +259,13 @@ def open_package(
     opened = read_package(path, "review", staging=staging, check_manifest=check)
     try:
         header = found[0]
+        signer = package_signer(opened)
+        if signer is None or header.uid is None or header.lead_key is None:
+            raise refused(
+                path, "评查包没有组长签名或会话标识（由升级前的版本导出）；请组长用新版本重新导出评查包"
+            )
+        if signer.public_key != header.lead_key:
+            raise refused(path, "评查包的签名不是包中所列组长密钥的签名")
         if STANDARD_ENTRY not in opened.texts:
             raise refused(path, "缺少评查标准文件 standard/standard.yaml")
         installed = find_standards().get(header.standard.id)
@@ -274,6 +306,7 @@ def open_package(
         for file in created:  # nothing refers to them now
             file.unlink(missing_ok=True)
         raise
+    key_file = _write_key_file(path, header.uid, header.session["name"], header.reviewer, public)
     return PackageInfo(
         path,
         session_id,
@@ -286,4 +319,22 @@ def open_package(
         header.created_at,
         tuple(case_ids),
         target,
+        fingerprint(public),
+        key_file,
+        fingerprint(header.lead_key),
     )
+
+
+def _write_key_file(package: Path, uid: str, session_name: str, reviewer: str, public: str) -> Path | None:
+    """The reviewer's public key beside the package (on the stick that goes back to the lead), or
+    in the data folder when that one is read-only; None when neither can be written."""
+    data = key_file_bytes(uid, session_name, reviewer, public)
+    name = key_file_name(session_name, reviewer)
+    for folder in (package.parent, data_dir() / "packages"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        except OSError:
+            continue
+        return folder / name
+    return None

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from casereview.domain.model import CaseFile, Document, Extraction
 from casereview.review.records import StandardMeta
+from casereview.sessions.identity import adopt_identity
+from casereview.sessions.keys import fingerprint
 from casereview.sessions.package_codec import decode_analysis
 from casereview.sessions.package_zip import OpenedPackage, refused, safe_member_name
-from casereview.sessions.store import create_session, find_session
+from casereview.sessions.store import create_session, find_session, find_session_by_uid
 
 ASSIGNMENTS = "assignments.json"
 
@@ -28,6 +30,8 @@ class Header:
     reviewer: str
     lead: str
     created_at: dt.datetime
+    uid: str | None = None  # the lead's session id; None in a package made before ids
+    lead_key: str | None = None  # the lead's public key, which signed the package
 
 
 def read_header(path: Path, manifest: dict[str, Any]) -> Header:
@@ -41,6 +45,8 @@ def read_header(path: Path, manifest: dict[str, Any]) -> Header:
             reviewer=str(manifest["reviewer"]),
             lead=str(manifest["lead"]),
             created_at=dt.datetime.fromisoformat(manifest["created_at"]),
+            uid=_optional_text(session.get("uid")),
+            lead_key=_optional_text(manifest.get("lead_key")),
         )
         for key, kind in (("name", str), ("year", int), ("double_review", bool), ("blind", bool)):
             if not isinstance(session[key], kind):
@@ -49,6 +55,12 @@ def read_header(path: Path, manifest: dict[str, Any]) -> Header:
     except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: float(10**400)
         raise refused(path, "清单中的会话或评查标准信息不完整") from exc
     return header
+
+
+def _optional_text(value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("text")
+    return value
 
 
 @dataclass(frozen=True)
@@ -129,21 +141,44 @@ def local_paths(packed: PackageCase, target: Path) -> CaseFile:
 
 
 def local_session(session: Session, path: Path, header: Header) -> int:
+    """The reviewer's copy of the package's session: found by its id, made, or (a copy made from a
+    package before ids) given the id now. Refused when a session of that name here is another
+    session, or when the package is signed by another key than the session's lead key here."""
     meta = header.session
-    try:
-        found = find_session(session, meta["name"])
-    except ValueError:
-        return create_session(
-            session,
-            meta["name"],
-            meta["year"],
-            header.standard.id,
-            header.lead,
-            profile=meta.get("profile"),
-            double_review=meta["double_review"],
-            blind=meta["blind"],
-            tolerance=float(meta["tolerance"]),
-        )
+    assert header.uid is not None and header.lead_key is not None  # checked by open_package
+    found = find_session_by_uid(session, header.uid)
+    if found is None:
+        try:
+            found = find_session(session, meta["name"])
+        except ValueError:
+            return create_session(
+                session,
+                meta["name"],
+                meta["year"],
+                header.standard.id,
+                header.lead,
+                profile=meta.get("profile"),
+                double_review=meta["double_review"],
+                blind=meta["blind"],
+                tolerance=float(meta["tolerance"]),
+                uid=header.uid,
+                lead_key=header.lead_key,
+            )
+        if found.uid is not None:
+            raise refused(
+                path,
+                f"本机已有名为“{found.name}”的评查会话，但它是另一个评查会话（会话标识不同），"
+                "评查包不能并入其中",
+            )
     if (found.standard_id, found.lead, found.year) != (header.standard.id, header.lead, meta["year"]):
         raise refused(path, f"本机已有名为“{found.name}”的评查会话，但其评查标准、组长或年度与评查包不同")
+    if found.uid is None:
+        adopt_identity(session, found.id, header.uid, header.lead_key)
+    elif found.lead_key != header.lead_key:
+        mine = fingerprint(found.lead_key) if found.lead_key else "无"
+        raise refused(
+            path,
+            f"评查包的组长签名密钥（指纹 {fingerprint(header.lead_key)}）与本机此前收到的"
+            f"（指纹 {mine}）不同，可能不是组长导出的",
+        )
     return found.id

@@ -8,11 +8,16 @@ When the lead's copy changed an item after the last decision both sides share, a
 changed it too, the item is a conflict: listed, never applied. Merging a package twice changes
 nothing. Every merged case leaves an audit row ``merge_package`` carrying the reviewer's own audit
 rows (who, when, which machine).
+
+Before anything is read into the session, the package must be of this session (its id, not just
+its name) and signed by a key the lead registered for the reviewer; an unsigned package (made
+before signing) merges only when the lead accepts it explicitly, which is audited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +49,9 @@ from casereview.review.store import (
 from casereview.review.workbench import machine_sheet_in
 from casereview.scoring import ScoreSheet
 from casereview.scoring.model import DecisionKind
+from casereview.sessions.identity import reviewer_keys
+from casereview.sessions.keys import fingerprint
+from casereview.sessions.model import SessionInfo
 from casereview.sessions.package_results import (
     REVIEWS,
     DecisionKey,
@@ -54,6 +62,7 @@ from casereview.sessions.package_results import (
     decode_reviews,
     with_withdrawals,
 )
+from casereview.sessions.package_sign import Signer, package_signer
 from casereview.sessions.package_zip import read_package, refused
 from casereview.sessions.store import get_session, link_reviews, reviewers, session_cases
 
@@ -169,6 +178,7 @@ class _Context:
     reviewer: str
     package: Path
     report: MergeReport
+    signed_by: str | None  # the fingerprint of the key that signed the package; None: unsigned
 
 
 def _check(session: Session, case_id: int, checker: Checker) -> ScoreSheet:
@@ -266,6 +276,7 @@ def _merge_case(ctx: _Context, case_id: int, item: PackedCase, review: PackedRev
             "withdrawn": withdrawn,
             "corrections": corrected,
             "conflicts": [c[0] for c in conflicts],
+            "signed_by": ctx.signed_by,
             "trail": _new_trail(trail, review.audit),
         }
         write_audit(session, AuditAction.MERGE, ctx.actor, review_id=review_id, case_id=case_id, after=after)
@@ -322,25 +333,54 @@ def _validate(path: Path, checker: Checker, reviewer: str, cases: list[PackedCas
             raise refused(path, f"评查结果中的评查决定或更正无效：{exc}") from exc
 
 
-def merge_results(database: Database, session_id: int, package: Path, actor: str) -> MergeReport:
+def merge_results(
+    database: Database, session_id: int, package: Path, actor: str, *, accept_unsigned: bool = False
+) -> MergeReport:
     """Merge a reviewer's results package into session ``session_id`` in one transaction.
 
-    A refused package (any guard of the package reader, another session, another standard
-    version, a case not in the session, an invalid decision) comes back as ``refused`` with the
-    Chinese reason, and nothing is written."""
+    A refused package (any guard of the package reader, a bad signature or one by a key not
+    registered for the reviewer, another session, another standard version, a case not in the
+    session, an invalid decision) comes back as ``refused`` with the Chinese reason, and nothing
+    is written. ``accept_unsigned``: the lead takes a package without signature or session id
+    (made before signing) on their own word; an audit row records it."""
     try:
-        return _merge(database, session_id, package, actor)
+        return _merge(database, session_id, package, actor, accept_unsigned)
     except CaseReviewError as error:
         if error.code is not ErrorCode.PACKAGE_REFUSED:
             raise
         return MergeReport(0, 0, [], describe(error))
 
 
-def _merge(database: Database, session_id: int, package: Path, actor: str) -> MergeReport:
+def _check_origin(
+    package: Path, info: SessionInfo, uid: str | None, signer: Signer | None, keys: set[str], reviewer: str
+) -> None:
+    """Refuse a package of another session, or signed by a key not registered for the reviewer."""
+    if uid is not None and uid != info.uid:
+        raise refused(
+            package,
+            f"这是另一个评查会话的评查结果（会话标识 {uid[:8]}…，本会话为 {(info.uid or '无')[:8]}…），"
+            f"虽然名称同为“{info.name}”，不能合并",
+        )
+    if signer is not None and signer.public_key not in keys:
+        registered = "、".join(sorted(fingerprint(k) for k in keys)) or "无"
+        raise refused(
+            package,
+            f"签名密钥（指纹 {signer.fingerprint}）未登记为“{reviewer}”在本会话的密钥（已登记：{registered}）；"
+            "若确是该评查人员的新密钥，请核对指纹后用 session register-key 登记",
+        )
+
+
+def _merge(
+    database: Database, session_id: int, package: Path, actor: str, accept_unsigned: bool
+) -> MergeReport:
     opened = read_package(package, "results")
+    signer = package_signer(opened)  # refuses a signature that does not match
     manifest = opened.manifest
     try:
         session_name, reviewer = str(manifest["session"]["name"]), str(manifest["reviewer"])
+        uid = manifest["session"].get("uid")
+        if uid is not None and not isinstance(uid, str):
+            raise TypeError("uid")
         cases = decode_reviews(opened.json(REVIEWS))
     except (KeyError, TypeError, ValueError) as exc:
         raise refused(package, "评查结果内容不完整或格式有误") from exc
@@ -349,6 +389,16 @@ def _merge(database: Database, session_id: int, package: Path, actor: str) -> Me
     with database.session_scope(readonly=True) as session:
         info = get_session(session, session_id)
         people = {r.name for r in reviewers(session, session_id)}
+        keys = reviewer_keys(session, session_id, reviewer)
+    _check_origin(package, info, uid, signer, keys, reviewer)
+    unsigned = signer is None or uid is None
+    if unsigned and not accept_unsigned:
+        raise refused(
+            package,
+            f"评查结果包没有签名或会话标识（由升级前的版本导出），无法确认出自评查人员“{reviewer}”；"
+            "请评查人员用新版本打开组长新导出的评查包后重新导出结果，"
+            "或由组长确认后以 --accept-unsigned 接受（记入审计记录）",
+        )
     if info.name != session_name:
         raise refused(package, f"这是评查会话“{session_name}”的评查结果，不是“{info.name}”的")
     if reviewer not in people:
@@ -358,7 +408,13 @@ def _merge(database: Database, session_id: int, package: Path, actor: str) -> Me
     report = MergeReport(0, 0)
     with database.session_scope() as session:
         by_case = {c.case_id: c for c in session_cases(session, session_id)}
-        ctx = _Context(session, checker, actor, reviewer, package, report)
+        signed_by = signer.fingerprint if signer is not None and not unsigned else None
+        ctx = _Context(session, checker, actor, reviewer, package, report, signed_by)
+        if unsigned:
+            after = {"session_id": session_id, "package": package.name, "reviewer": reviewer}
+            after |= {"manifest_sha256": hashlib.sha256(opened.manifest_bytes).hexdigest()}
+            write_audit(session, AuditAction.ACCEPT_UNSIGNED, actor, after=after)
+            report.notes.append(f"已按组长确认接受未签名的评查结果包“{package.name}”（已记入审计记录）")
         for item in cases:
             case_id = find_case_by_sha256(session, item.sha256)
             if case_id is None or case_id not in by_case:

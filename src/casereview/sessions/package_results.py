@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,8 @@ from casereview.review.records import (
 )
 from casereview.review.store import load_review, reviews_of_case
 from casereview.scoring.model import DecisionKind
+from casereview.sessions.keys import load_or_create_key
+from casereview.sessions.package_sign import manifest_signer
 from casereview.sessions.package_zip import Entry, file_label, json_bytes, now_iso, write_package
 from casereview.sessions.store import find_session, my_cases
 
@@ -249,10 +252,19 @@ def results_name(session_name: str, reviewer: str) -> str:
     return f"评查结果_{file_label(session_name)}_{file_label(reviewer)}.zip"
 
 
-def export_results(database: Database, session_name: str, reviewer: str, out: Path) -> Path:
+def export_results(
+    database: Database,
+    session_name: str,
+    reviewer: str,
+    out: Path,
+    *,
+    key: Ed25519PrivateKey | None = None,
+) -> Path:
     """Write ``out/评查结果_<会话>_<评查人员>.zip``: the reviewer's reviews of their cases in the
-    session (the newest under the session's standard; cases not opened yet go without one).
+    session (the newest under the session's standard; cases not opened yet go without one), with
+    the session's id, signed by the reviewer's key (``key``, default: this user's).
     ValueError (Chinese) for an unknown session or a reviewer without cases in it."""
+    key = key or load_or_create_key()
     with database.session_scope(readonly=True) as session:
         info = find_session(session, session_name)
         cases = my_cases(session, info.id, reviewer)
@@ -274,11 +286,10 @@ def export_results(database: Database, session_name: str, reviewer: str, out: Pa
             rows.append({"sha256": sha, "slot": slot, "review": review})
     header: dict[str, object] = {
         "kind": "results",
-        "session": {"name": info.name, "year": info.year, "standard_id": info.standard_id},
+        "session": {"uid": info.uid, "name": info.name, "year": info.year, "standard_id": info.standard_id},
         "reviewer": reviewer,
         "lead": info.lead,
         "created_at": now_iso(),
     }
-    return write_package(
-        out / results_name(info.name, reviewer), header, [Entry(REVIEWS, data=json_bytes(rows))]
-    )
+    entries = [Entry(REVIEWS, data=json_bytes(rows))]
+    return write_package(out / results_name(info.name, reviewer), header, entries, manifest_signer(key))

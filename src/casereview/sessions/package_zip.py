@@ -31,6 +31,9 @@ from casereview.export.atomic import failure_reason
 FORMAT = "casereview-package"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# The signature of manifest.json's bytes (sessions/package_sign.py): outside the manifest it signs.
+SIGNATURE = "signature.json"
+MAX_SIGNATURE_BYTES = 64 << 10
 
 # Limits are read at call time (module attributes), so a test can lower them.
 MAX_ENTRY_BYTES = 2 << 30  # one case file: 2 GiB (a scanned case file is far below)
@@ -117,10 +120,16 @@ def _stream_file(archive: zipfile.ZipFile, entry: Entry) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def write_package(out: Path, header: dict[str, object], entries: Iterable[Entry]) -> Path:
+def write_package(
+    out: Path,
+    header: dict[str, object],
+    entries: Iterable[Entry],
+    sign: Callable[[bytes], bytes] | None = None,
+) -> Path:
     """Write the ZIP at ``out`` whole or not at all; the manifest is ``header`` plus every entry's
-    path, size and SHA-256. CaseReviewError(WRITE_FAILED) naming ``out`` when it cannot be
-    written, CORRUPT_FILE when a case file changed since it was imported."""
+    path, size and SHA-256; ``sign`` turns the manifest's bytes into the ``signature.json`` entry.
+    CaseReviewError(WRITE_FAILED) naming ``out`` when it cannot be written, CORRUPT_FILE when a
+    case file changed since it was imported."""
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     listed: list[dict[str, object]] = []
     try:
@@ -136,7 +145,10 @@ def write_package(out: Path, header: dict[str, object], entries: Iterable[Entry]
                     size, digest = _stream_file(archive, entry)
                 listed.append({"path": entry.name, "size": size, "sha256": digest})
             manifest = header | {"format": FORMAT, "format_version": FORMAT_VERSION, "entries": listed}
-            archive.writestr(MANIFEST, json_bytes(manifest))
+            manifest_bytes = json_bytes(manifest)
+            archive.writestr(MANIFEST, manifest_bytes)
+            if sign is not None:
+                archive.writestr(SIGNATURE, sign(manifest_bytes))
         tmp.replace(out)
     except CaseReviewError:
         tmp.unlink(missing_ok=True)
@@ -165,6 +177,8 @@ class OpenedPackage:
 
     path: Path
     manifest: dict[str, Any]
+    manifest_bytes: bytes = b""  # as signed
+    signature: bytes | None = None  # the signature.json entry, when the package has one
     texts: dict[str, bytes] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)  # entry name → extracted file
     sha256: dict[str, str] = field(default_factory=dict)  # entry name → SHA-256 (as verified)
@@ -229,7 +243,11 @@ def _manifest_entries(package: Path, manifest: object, kind: str) -> dict[str, t
     for item in entries:
         ok = isinstance(item, dict) and isinstance(item.get("path"), str)
         ok = ok and isinstance(item.get("size"), int) and isinstance(item.get("sha256"), str)
-        if not ok or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"]) or item["path"] == MANIFEST:
+        if (
+            not ok
+            or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"])
+            or item["path"] in (MANIFEST, SIGNATURE)
+        ):
             raise refused(package, "清单中的条目格式有误")
         if safe_member_name(item["path"]) is None:
             raise refused(package, f"清单中的条目“{item['path']}”路径不安全")
@@ -285,7 +303,7 @@ def read_package(
             except (UnicodeDecodeError, ValueError) as exc:
                 raise refused(package, "清单文件 manifest.json 不是有效的 JSON") from exc
             listed = _manifest_entries(package, manifest, kind)
-            extra = sorted(set(by_name) - set(listed) - {MANIFEST})
+            extra = sorted(set(by_name) - set(listed) - {MANIFEST, SIGNATURE})
             if extra:
                 raise refused(package, f"条目“{extra[0]}”不在清单中")
             missing = sorted(set(listed) - set(by_name))
@@ -293,7 +311,12 @@ def read_package(
                 raise refused(package, f"清单列出的条目“{missing[0]}”在包中缺失")
             if check_manifest is not None:
                 check_manifest(manifest)
-            opened = OpenedPackage(package, manifest)
+            opened = OpenedPackage(package, manifest, raw)
+            if SIGNATURE in by_name and SIGNATURE not in listed:
+                if by_name[SIGNATURE].file_size > MAX_SIGNATURE_BYTES:
+                    raise refused(package, "签名文件 signature.json 过大")
+                with archive.open(by_name[SIGNATURE]) as handle:
+                    opened.signature = _read_limited(package, handle, SIGNATURE, by_name[SIGNATURE].file_size)
             for name, (size, expected) in listed.items():
                 if by_name[name].file_size != size:
                     raise refused(package, f"条目“{name}”的大小与清单不符，包已被篡改")

@@ -8,6 +8,7 @@ the unit under review …). Every change is audited.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -46,6 +47,8 @@ def _info(row: ReviewSessionRow) -> SessionInfo:
         row.lead,
         row.created_at,
         row.version,
+        row.uid,
+        row.lead_key,
     )
 
 
@@ -63,7 +66,11 @@ def create_session(
     double_review: bool = False,
     blind: bool = False,
     tolerance: float = 3.0,
+    uid: str | None = None,
+    lead_key: str | None = None,
 ) -> int:
+    """A new session with a random id (``uid``: the id of the lead's session, for a reviewer's
+    copy) and, when given, the lead's public signing key."""
     name = name.strip()
     if not name:
         raise ValueError("评查会话必须有名称")
@@ -82,11 +89,14 @@ def create_session(
         lead=lead,
         created_at=_now(),
         version=1,
+        uid=uid or uuid.uuid4().hex,
+        lead_key=lead_key,
     )
     session.add(row)
     session.flush()
     after = {"name": name, "year": year, "standard": standard_id, "double_review": double_review}
-    write_audit(session, AuditAction.SESSION, lead, after=after | {"session_id": row.id, "blind": blind})
+    after |= {"session_id": row.id, "blind": blind, "uid": row.uid}
+    write_audit(session, AuditAction.SESSION, lead, after=after)
     return row.id
 
 
@@ -95,6 +105,11 @@ def find_session(session: Session, name: str) -> SessionInfo:
     if row is None:
         raise ValueError(f"没有名为“{name}”的评查会话")
     return _info(row)
+
+
+def find_session_by_uid(session: Session, uid: str) -> SessionInfo | None:
+    row = session.scalar(select(ReviewSessionRow).where(ReviewSessionRow.uid == uid))
+    return None if row is None else _info(row)
 
 
 def get_session(session: Session, session_id: int) -> SessionInfo:

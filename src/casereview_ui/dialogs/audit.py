@@ -25,6 +25,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.SESSION: "评查会话",
     AuditAction.ASSIGNMENT: "分配",
     AuditAction.MERGE: "合并评查包",
+    AuditAction.REGISTER_KEY: "登记签名密钥",
+    AuditAction.ACCEPT_UNSIGNED: "接受未签名结果包",
     AuditAction.TRAINING_TAG: "典型案例标记",
 }
 
