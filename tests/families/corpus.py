@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from casegen.defects import DEFECTS
+from casegen.plan import make_plan
+from families import FAMILIES, family
+from families.contract import truth, write_truth
 
 # Corpus v2 draws from the 27 penalty-file defects as they stood when it was defined; defects added to
 # the generator later (other case kinds, issue 14) must not reshuffle every family's corpus.
 CORPUS_DEFECTS: tuple[str, ...] = DEFECTS[:27]
 assert len(CORPUS_DEFECTS) == 27 and CORPUS_DEFECTS[-1] == "S-01"
-from casegen.plan import make_plan
-from families import FAMILIES, family
-from families.contract import truth, write_truth
 
 
 def plans_for(count: int, scanned: int, seed: int) -> list[dict[str, Any]]:

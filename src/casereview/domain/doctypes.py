@@ -39,6 +39,12 @@ JIECHU_BAOCUN = "解除证据登记保存决定书"
 YANQI_SHENPI = "延期审批表"
 ZELING_GAIZHENG = "责令改正违法行为通知书"
 CUIGAO = "催告书"
+# 行政强制 (查封/扣押) and 行政检查 files (rules D-02, D-03)
+QINGDAN = "扣押物品清单"  # the 查封/扣押 goods list (行政强制法 第24条)
+JIANCHA_SHENPI = "行政检查审批表"
+JIANCHA_FANGAN = "行政检查方案"
+JIANCHA_JILU = "行政检查记录"
+JIANCHA_GAOZHI = "检查结果告知书"
 FUJIAN = "证据材料"  # evidence attachments: ID copies, licences, photos, weighbridge slips …
 UNKNOWN = "未识别"
 
@@ -49,6 +55,24 @@ TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     (YANCHANG_QIANGZHI, ("延长行政强制措施期限通知书",)),
     (QIANGZHI, ("行政强制措施决定书",)),
     (JIECHU_BAOCUN, ("解除证据登记保存决定书",)),
+    (
+        QINGDAN,
+        (
+            "查封（扣押）物品清单",
+            "查封（扣押）财物清单",
+            "查封扣押物品清单",
+            "查封、扣押物品清单",
+            "场所、设施、财物清单",
+            "扣押物品清单",
+            "扣押财物清单",
+            "查封物品清单",
+            "查封财物清单",
+        ),
+    ),
+    (JIANCHA_SHENPI, ("行政检查审批表", "现场检查审批表", "检查审批表", "执法检查审批表")),
+    (JIANCHA_FANGAN, ("行政检查方案", "检查工作方案", "执法检查方案", "检查方案")),
+    (JIANCHA_JILU, ("行政检查记录", "现场检查记录", "监督检查记录", "检查记录")),
+    (JIANCHA_GAOZHI, ("行政检查结果告知书", "检查结果告知书", "检查结果通知书")),
     (ZELING_GAIZHENG, ("责令改正违法行为通知书", "责令改正通知书")),
     (JUEDING, ("行政处罚决定书",)),
     (LIAN, ("立案登记表", "立案审批表")),
@@ -93,7 +117,18 @@ TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     (JIEAN, ("结案报告", "结案审批表")),
     (YANQI_SHENPI, ("延期审批表", "案件延期审批表", "延长办案期限审批表")),
     (CUIGAO, ("催告书",)),
-    (FENGMIAN, ("卷宗封面", "交通运输行政处罚案卷", "交通运输行政执法案卷", "行政处罚案卷", "行政执法案卷")),
+    (
+        FENGMIAN,
+        (
+            "卷宗封面",
+            "交通运输行政处罚案卷",
+            "交通运输行政执法案卷",
+            "行政处罚案卷",
+            "行政执法案卷",
+            "行政强制案卷",
+            "行政检查案卷",
+        ),
+    ),
     (MULU, ("卷内目录",)),
     (BEIKAO, ("备考表", "卷内备考表")),
 ]

@@ -18,7 +18,7 @@ from casereview.extract.numerals import compact
 from casereview.extract.pagetext import PageText
 from casereview.rules.base import RuleContext
 
-RECORDS = (d.XUNWEN, d.XIANCHANG, d.KANYAN)
+RECORDS = (d.XUNWEN, d.XIANCHANG, d.KANYAN, d.JIANCHA_JILU)
 DECISIONS = (d.JUEDING, d.DANGCHANG_JUEDING)
 # Penalties that trigger a hearing, 法制审核 and 集体讨论 whatever the amount (行政处罚法 第63条).
 _PAGE_NUMBER = re.compile(r"\n\s*[0-9]{1,4}\s*$")

@@ -1,0 +1,159 @@
+"""D-02, D-03, P-11 and the case kind on generated compulsion (扣押) and inspection (行政检查) files."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from casegen.generate import generate_case
+from casegen.kinds import make_kind_plan
+from casereview.calendar import WorkCalendar
+from casereview.domain import doctypes as d
+from casereview.domain.casetype import COMPULSION, INSPECTION, PENALTY, detect_case_type
+from casereview.domain.findings import Finding, Status
+from casereview.extract.measures import REFUSED, SIGNED, period_days
+from casereview.pipeline import Analysis, read_case
+from casereview.rules import run_rules
+from casereview.rules.base import RuleContext
+
+RULES = ["D-02", "D-03", "P-11", "T-07", "P-01", "S-01"]
+
+
+def _seed(case_type: str, defect: str, key: str, variant: str) -> int:
+    """The first seed whose plan injects ``defect`` as ``variant``."""
+    for seed in range(1, 200):
+        plan = make_kind_plan("x", case_type, kind="digital", seed=seed, defects=[defect])
+        if plan.mut.get(key) == variant:
+            return seed
+    raise AssertionError(f"no seed gives {defect} {variant}")
+
+
+def _findings(analysis: Analysis) -> dict[str, Finding]:
+    ctx = RuleContext(analysis.case, analysis.documents, analysis.extraction, WorkCalendar.default())
+    return {f.rule: f for f in run_rules(ctx, RULES)}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("kinds")
+
+
+def _read(out: Path, name: str, case_type: str, seed: int, defects: list[str]) -> Analysis:
+    path, _ = generate_case(out, name, kind="digital", seed=seed, case_type=case_type, defects=defects)
+    return read_case(path)
+
+
+def test_clean_files_pass_and_are_told_apart(out: Path) -> None:
+    for seed in (1, 2, 3):
+        comp = _read(out, f"c{seed}", "compulsion", seed, [])
+        insp = _read(out, f"i{seed}", "inspection", seed, [])
+        assert detect_case_type(doc.type for doc in comp.documents) == COMPULSION
+        assert detect_case_type(doc.type for doc in insp.documents) == INSPECTION
+        cf, inf = _findings(comp), _findings(insp)
+        assert [cf[r].status for r in ("D-02", "P-11", "T-07", "P-01", "S-01")] == [Status.PASS] * 5
+        assert cf["D-03"].status == Status.NOT_APPLICABLE
+        assert [inf[r].status for r in ("D-03", "P-01", "S-01")] == [Status.PASS] * 3
+        assert inf["D-02"].status == inf["P-11"].status == Status.NOT_APPLICABLE
+        assert all(ev.text for ev in cf["P-11"].evidence)
+        assert comp.fields["compulsion_date"] is not None
+        assert insp.fields["inspection_plan_date"] is not None
+
+
+@pytest.mark.parametrize(
+    ("variant", "says"),
+    [
+        ("list", "查封（扣押）物品清单"),
+        ("record", "现场笔录"),
+        ("release", "解除行政强制措施决定书"),
+        ("service", "送达回证或当事人签收"),
+    ],
+)
+def test_d02_fails_naming_the_missing_element(out: Path, variant: str, says: str) -> None:
+    seed = _seed("compulsion", "D-02", "d02", variant)
+    found = _findings(_read(out, f"d02-{variant}", "compulsion", seed, ["D-02"]))["D-02"]
+    assert found.status == Status.FAIL, found.message
+    assert says in found.message and "行政强制法" in found.message
+    assert found.facts["missing"] and found.evidence
+
+
+@pytest.mark.parametrize(
+    ("variant", "says"),
+    [
+        ("plan", "行政检查审批表或检查方案"),
+        ("signature", "被检查人签名"),
+        ("result", "检查结果告知书"),
+        ("officers", "持执法证的检查人员"),
+    ],
+)
+def test_d03_fails_naming_the_missing_element(out: Path, variant: str, says: str) -> None:
+    seed = _seed("inspection", "D-03", "d03", variant)
+    found = _findings(_read(out, f"d03-{variant}", "inspection", seed, ["D-03"]))
+    assert found["D-03"].status == Status.FAIL, found["D-03"].message
+    assert says in found["D-03"].message and "国办发〔2024〕54号" in found["D-03"].message
+    assert (found["P-01"].status == Status.FAIL) == (variant == "officers")
+
+
+def test_p11_fails_without_the_audio_video_record(out: Path) -> None:
+    found = _findings(_read(out, "p11", "compulsion", 5, ["P-11"]))
+    assert found["P-11"].status == Status.FAIL
+    assert "执法记录仪" in found["P-11"].message and "第五十四条" in found["P-11"].message
+    assert found["P-11"].evidence[0].text  # the decision's title, to click on
+    assert found["D-02"].status == Status.FAIL and "音像记录" in found["D-02"].message
+
+
+def test_held_past_thirty_days_without_extension(out: Path) -> None:
+    found = _findings(_read(out, "t07", "compulsion", 7, ["T-07"]))
+    assert found["T-07"].status == Status.FAIL
+    assert found["D-02"].status == Status.FAIL and "延长行政强制措施期限通知书" in found["D-02"].message
+
+
+def _garble(analysis: Analysis, pages: set[int]) -> Analysis:
+    from casereview.pipeline import analyse_case
+
+    for page in analysis.case.pages:
+        if page.number in pages:
+            page.spans = [dataclasses.replace(s, confidence=0.3) for s in page.spans]
+            page.ocr_confidence = 0.3
+    return analyse_case(analysis.case)
+
+
+def test_precision_first_unread_record_gives_needs_review(out: Path) -> None:
+    """The inspection record's signature line missing is a fail on a clean reading and a question
+    once the record is read unsurely; the audio-video reference likewise on a compulsion file."""
+    seed = _seed("inspection", "D-03", "d03", "signature")
+    analysis = _read(out, "d03-doubt", "inspection", seed, ["D-03"])
+    record = next(doc for doc in analysis.documents if doc.type == d.JIANCHA_JILU)
+    found = _findings(_garble(analysis, set(record.pages())))["D-03"]
+    assert found.status == Status.NEEDS_REVIEW and "被检查人签名" in found.message
+    analysis = _read(out, "p11-doubt", "compulsion", 5, ["P-11"])
+    decision = next(doc for doc in analysis.documents if doc.type == d.QIANGZHI)
+    found = _findings(_garble(analysis, set(decision.pages())))["P-11"]
+    assert found.status == Status.NEEDS_REVIEW and "请人工核对" in found.message
+
+
+def test_penalty_file_is_not_a_compulsion_file(out: Path) -> None:
+    path, _ = generate_case(out, "pen", kind="digital", seed=3, defects=["T-07"])
+    analysis = read_case(path)
+    assert detect_case_type(doc.type for doc in analysis.documents) == PENALTY
+    assert _findings(analysis)["D-03"].status == Status.NOT_APPLICABLE
+
+
+def test_case_type_from_document_types() -> None:
+    assert detect_case_type([d.QIANGZHI, d.JIECHU_QIANGZHI]) == COMPULSION
+    assert detect_case_type([d.QIANGZHI, d.JUEDING]) == PENALTY
+    assert detect_case_type([d.QIANGZHI, d.TONGZHI]) == PENALTY
+    assert detect_case_type([d.JIANCHA_JILU, d.ZELING_GAIZHENG]) == INSPECTION
+    assert detect_case_type([d.JIANCHA_JILU, d.QIANGZHI]) == COMPULSION
+    assert detect_case_type([d.XIANCHANG, d.UNKNOWN]) == PENALTY  # unread: never a lighter standard
+
+
+def test_measure_text_parsers() -> None:
+    assert period_days("决定采取扣押的行政强制措施期限为三十日(自2025年3月5日起)") == 30
+    assert period_days("扣押期限30日") == 30
+    assert period_days("无期限说明") is None
+    assert SIGNED.search("被检查人签名:检查人员签名:王某") is None  # an empty box
+    match = SIGNED.search("被检查人签名:张三2025年3月5日")
+    assert match is not None and match.group("name") == "张三"
+    assert REFUSED.search("被检查人拒绝签名,见证人:李四")
