@@ -157,3 +157,32 @@ def test_measure_text_parsers() -> None:
     match = SIGNED.search("被检查人签名:张三2025年3月5日")
     assert match is not None and match.group("name") == "张三"
     assert REFUSED.search("被检查人拒绝签名,见证人:李四")
+
+
+def test_check_scores_each_file_by_its_case_type(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from casereview.cli import main
+
+    comp, _ = generate_case(out, "cli-c", kind="digital", seed=11, case_type="compulsion", defects=["P-11"])
+    insp, _ = generate_case(out, "cli-i", kind="digital", seed=12, case_type="inspection")
+    pen, _ = generate_case(out, "cli-p", kind="digital", seed=13)
+    assert main(["check", str(comp), str(insp), str(pen), "--format", "json", "-q"]) == 0
+    objs = json.loads(capsys.readouterr().out)
+    assert [o["case_type"] for o in objs] == ["compulsion", "inspection", "penalty"]
+    assert [o["standard"]["id"] for o in objs] == [
+        "transport_compulsion",
+        "transport_inspection",
+        "transport_penalty",
+    ]
+    p11 = next(f for f in objs[0]["findings"] if f["rule"] == "P-11")
+    assert p11["status"] == "fail" and p11["item"] == "QC-03" and objs[0]["score"] < 100
+    # the reviewer sets the kind: the compulsion file scored as a penalty file
+    assert main(["check", str(comp), "--case-type", "penalty", "--format", "json", "-q"]) == 0
+    forced = json.loads(capsys.readouterr().out)[0]
+    assert forced["case_type"] == "penalty" and forced["standard"]["id"] == "transport_penalty"
+    # an explicit standard applies to every file whatever its kind
+    assert main(["check", str(insp), "--standard", "transport_compulsion", "--format", "json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["standard"]["id"] == "transport_compulsion"
+    assert main(["check", str(insp), "-q"]) == 0
+    assert "案卷类型：行政检查案卷" in capsys.readouterr().out
