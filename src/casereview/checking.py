@@ -6,7 +6,7 @@ stored analysis without reading the file again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from casereview.calendar import WorkCalendar
@@ -74,6 +74,16 @@ class Checker:
         if self.kinds is None:
             return self.standard
         return self.kinds.get(self.case_type_of(analysis), self.standard)
+
+    def resolved(self, analysis: Analysis, case_type: str | None = None) -> Checker:
+        """A checker of the one standard ``analysis`` is scored by: its case type ``case_type`` (the
+        reviewer's, stored with the case), else this checker's forced type, else the detected one."""
+        if self.kinds is None:
+            return self
+        kind = case_type or self.case_type_of(analysis)
+        standard = self.kinds.get(kind, self.standard)
+        profile = self.profile if self.profile in {p.name for p in standard.profiles} else None
+        return replace(self, standard=standard, profile=profile, kinds=None, case_type=kind)
 
     def rule_ids(self, standard: Standard | None = None) -> list[str]:
         ids: list[str] = []

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from casereview import __version__
-from casereview.checking import Checker
+from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db import Database, open_database
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.messages import describe
@@ -254,7 +254,10 @@ class MainWindow(QMainWindow):
         self.panel.blind = blind
         checker: Checker | None = None
         try:
-            checker = Checker.create(self.modes.standard_id(), self.modes.profile())
+            standard_id = self.modes.standard_id()
+            # Outside a session, the default standard means "each case by its case type's standard".
+            by_type = self.session_info is None and standard_id == DEFAULT_STANDARD
+            checker = Checker.create(standard_id, self.modes.profile(), by_case_type=by_type)
             checker.calendar = calendar_for(self.settings)
         except (KeyError, ValueError, CaseReviewError) as exc:
             self.report_error(self.tr("评查标准不可用：{0}").format(exc))

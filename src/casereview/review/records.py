@@ -30,6 +30,7 @@ class AuditAction(StrEnum):
     SESSION = "session"  # a review session created, a session case's status changed
     ASSIGNMENT = "assignment"
     MERGE = "merge_package"  # a reviewer's offline results package merged by the lead
+    CASE_TYPE = "case_type"  # the reviewer set (or cleared) the case type the standard follows
 
 
 @dataclass(frozen=True)
