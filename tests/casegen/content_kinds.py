@@ -43,10 +43,13 @@ def measure_record(c: Ctx, q: Inquiry) -> Doc:
     ]
     doc.blocks = [plain(x) for x in lines] + [gap(6), plain("现场情况：")]
     doc.blocks.append(para(c.fact(c.plan.violation.scene)))
+    # D-02 "service": nothing in the file shows the decision handed over, not even this record
+    handed = "" if c.plan.mut.get("d02") == "service" else "并当场交付行政强制措施决定书和扣押物品清单。"
     doc.blocks.append(
         para(
-            RIGHTS + f"经本机关负责人批准，执法人员当场对{c.p.plate}{c.p.vehicle}实施扣押，"
-            "并当场交付行政强制措施决定书和扣押物品清单。"
+            RIGHTS
+            + f"经本机关负责人批准，执法人员当场对{c.p.plate}{c.p.vehicle}实施扣押"
+            + ("，" + handed if handed else "。")
         )
     )
     if not c.plan.mut.get("p11"):

@@ -186,3 +186,34 @@ def test_check_scores_each_file_by_its_case_type(out: Path, capsys: pytest.Captu
     assert json.loads(capsys.readouterr().out)[0]["standard"]["id"] == "transport_compulsion"
     assert main(["check", str(insp), "-q"]) == 0
     assert "案卷类型：行政检查案卷" in capsys.readouterr().out
+
+
+def test_blank_signature_on_a_scan_may_be_handwritten(out: Path) -> None:
+    """An empty 被检查人签名 box fails on a text-layer page, but on a scanned page the name may be
+    handwritten (OCR reads no handwriting): needs_review, saying so."""
+    from casereview.domain.model import TextSource
+    from casereview.pipeline import analyse_case
+
+    seed = _seed("inspection", "D-03", "d03", "signature")
+    analysis = _read(out, "d03-hand", "inspection", seed, ["D-03"])
+    assert _findings(analysis)["D-03"].status == Status.FAIL
+    record = next(doc for doc in analysis.documents if doc.type == d.JIANCHA_JILU)
+    for n in record.pages():
+        analysis.case.pages[n - 1].source = TextSource.OCR
+        analysis.case.pages[n - 1].ocr_confidence = 0.97
+    found = _findings(analyse_case(analysis.case))["D-03"]
+    assert found.status == Status.NEEDS_REVIEW and "手写" in found.message
+
+
+def test_decision_handed_over_per_the_record(out: Path) -> None:
+    """No 送达回证 and no 签收 on the decision, but the 现场笔录 says it was handed over on the spot."""
+    seed = next(
+        s
+        for s in range(1, 200)
+        if make_kind_plan("x", "compulsion", kind="digital", seed=s).mut["service"] == "receipt"
+    )
+    analysis = _read(out, "handed", "compulsion", seed, [])
+    analysis.documents = [doc for doc in analysis.documents if doc.type != d.SONGDA]
+    found = _findings(analysis)["D-02"]
+    assert found.status == Status.PASS
+    assert any("当场交付" in ev.text for ev in found.evidence)

@@ -28,6 +28,10 @@ SIGNED = re.compile(
     r"(?:被检查人|被检查单位|当事人|现场负责人|现场人员|受送达人|收件人)(?:\(?(?:签名|签字|签章|签收|盖章)\)?){1,2}"
     r"(?:或盖章)?[:：]?(?!检查|执法|记录|见证|日期|年|\d)(?P<name>[\u4e00-\u9fff·]{2,4})"
 )
+# The 现场笔录 records that the decision was handed over on the spot.
+HANDED_OVER = re.compile(
+    r"当场(?:交付|送达|送交|交给)[^。；;]{0,24}决定书|决定书[^。；;]{0,12}当场(?:交付|送达|送交)"
+)
 REFUSED = re.compile(r"拒绝签(?:名|字|收|章)|拒签|拒不签(?:名|字)")
 SIGNATURE_LABEL = re.compile(r"(?:被检查人|被检查单位|当事人|现场负责人)(?:签名|签字|签章|签收)")
 

@@ -14,8 +14,16 @@ from casereview.domain import doctypes as d
 from casereview.domain import roles as r
 from casereview.domain.casetype import COMPULSION_DOCUMENTS, INSPECTION_DOCUMENTS
 from casereview.domain.findings import Finding, Status
-from casereview.domain.model import Document, Evidence
-from casereview.extract.measures import AV_RECORD, GOODS_HEAD, REFUSED, SIGNED, period_days
+from casereview.domain.model import Document, Evidence, TextSource
+from casereview.extract.measures import (
+    AV_RECORD,
+    GOODS_HEAD,
+    HANDED_OVER,
+    REFUSED,
+    SIGNATURE_LABEL,
+    SIGNED,
+    period_days,
+)
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import cn_date, needs_review, not_applicable, result
 from casereview.rules.documents import DocText, first_doc, readable, role_date, unrecognised_pages
@@ -114,6 +122,11 @@ def _served_on_spot(ctx: RuleContext, decision: Document) -> tuple[Evidence | No
     hit = text.search(SIGNED)
     if hit is not None:
         return text.line_evidence(hit), None
+    handed = _search(ctx, HANDED_OVER, ctx.documents_of(d.XIANCHANG))  # "当场交付行政强制措施决定书"
+    if handed is not None:
+        return handed, None
+    if (why := _blank_signature(ctx, text)) is not None:
+        return None, why
     unassigned = [doc for doc in ctx.documents_of(d.SONGDA) if doc.serves is None]
     if unassigned:
         return None, f"第{unassigned[0].first_page}页送达回证未能判断所送达的文书"
@@ -208,12 +221,24 @@ def _officers_ok(ctx: RuleContext, record: Document, audit: Audit) -> None:
     audit.need(f"{need}名以上持执法证的检查人员（{record.type}载明{len(certified)}名）", None, unsure)
 
 
+def _blank_signature(ctx: RuleContext, text: DocText) -> str | None:
+    """A signature label with nothing read after it on a scanned page: the name may be handwritten,
+    which OCR does not read, so an empty box there is no evidence of a missing signature."""
+    hit = text.search(SIGNATURE_LABEL)
+    if hit is None:
+        return None
+    page = ctx.case.pages[text.hit_evidence(hit).page - 1]
+    if page.source in (TextSource.OCR, TextSource.NONE):
+        return f"第{page.number}页签名处未识别出文字（可能为手写签名）"
+    return None
+
+
 def _signed(ctx: RuleContext, record: Document) -> tuple[Evidence | None, str | None]:
     text = DocText(ctx, record)
     hit = text.search(SIGNED) or text.search(REFUSED)
     if hit is not None:
         return text.line_evidence(hit), None
-    return None, _unreadable(ctx, [record])
+    return None, _blank_signature(ctx, text) or _unreadable(ctx, [record])
 
 
 @rule("D-03", "行政检查案卷要素齐全", D03_BASIS, ("min_officers",))
