@@ -24,6 +24,7 @@ from typing_extensions import override
 from casereview import __version__
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db import Database, open_database
+from casereview.domain.casetype import STANDARDS
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.messages import describe
 from casereview.paths import demo_case_path
@@ -299,7 +300,10 @@ class MainWindow(QMainWindow):
             return 0
         info = self.session_info
         with self.database.session_scope(readonly=True) as session:
-            rows = case_list(session, self.modes.standard_id())
+            standard_id = self.modes.standard_id()
+            # outside sessions each case is reviewed under its case type's standard (as the checker above)
+            by_type = info is None and standard_id == DEFAULT_STANDARD
+            rows = case_list(session, tuple(STANDARDS.values()) if by_type else standard_id)
             listed = session_cases(session, info.id) if info is not None else []
         in_session = {c.case_id: c for c in listed if self.is_lead or self.settings.reviewer in c.reviewers()}
         if info is not None:

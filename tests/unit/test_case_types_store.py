@@ -11,8 +11,10 @@ from casegen import generate_case
 from casereview.checking import Checker
 from casereview.cli import main
 from casereview.db import list_cases, load_case, open_database
+from casereview.domain.casetype import STANDARDS
 from casereview.pipeline import Analysis
 from casereview.review import AuditAction, audit_trail, reviews_of_case
+from casereview.review.caselist import case_list
 from casereview.review.casetypes import set_case_type, stored_case_type
 from casereview.review.workbench import Workbench
 
@@ -37,6 +39,10 @@ def test_ingest_reviews_each_case_under_its_type_and_the_reviewer_can_change_it(
         assert [r.standard.id for r in reviews_of_case(session, comp.id)] == ["transport_compulsion"]
         assert [r.standard.id for r in reviews_of_case(session, insp.id)] == ["transport_inspection"]
         assert stored_case_type(session, comp.id) is None  # detected, not set
+        # the case list of the window outside sessions: each case with its own type's review
+        listed = {r.case_id: r for r in case_list(session, tuple(STANDARDS.values()))}
+        assert listed[comp.id].grade and listed[insp.id].grade
+        assert all(r.review_id is None for r in case_list(session, "transport_penalty"))
     # the reviewer says the compulsion file is a penalty file: the next review follows
     assert main(["review", "set-type", str(comp.id), "penalty", "--db", url, "--reviewer", "李四"]) == 0
     assert "行政处罚案卷" in capsys.readouterr().out
