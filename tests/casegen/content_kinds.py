@@ -31,7 +31,7 @@ def camera(c: Ctx) -> str:
 
 def measure_record(c: Ctx, q: Inquiry) -> Doc:
     """现场笔录 of the 扣押: rights told, the goods, the camera that recorded it."""
-    doc = c.doc("现场笔录", c.rng.choice(("现场笔录", "现场笔录", "现场检查笔录")))
+    doc = c.doc("现场笔录", c.rng.choice(("现场笔录", "现场笔录", "现场检查笔录", "行政强制措施现场笔录")))
     who = q.interviewee
     lines = [
         f"执法时间：{c.span(q.date, q.start, q.end)}",
@@ -68,7 +68,9 @@ def measure_record(c: Ctx, q: Inquiry) -> Doc:
 def measure_decision(c: Ctx, signed_on_spot: bool) -> Doc:
     d = c.plan.dates
     assert d.compulsion
-    doc = c.doc("行政强制措施决定书")
+    doc = c.doc(
+        "行政强制措施决定书", c.rng.choice(("行政强制措施决定书", "行政强制措施决定书", "扣押决定书"))
+    )
     doc.blocks = [
         plain(f"{c.name('行政强制措施决定书')}："),
         para(
@@ -138,7 +140,7 @@ def extension(c: Ctx) -> Doc:
 def release(c: Ctx) -> Doc:
     d = c.plan.dates
     assert d.compulsion and d.compulsion_release
-    doc = c.doc("解除行政强制措施决定书")
+    doc = c.doc("解除行政强制措施决定书", c.rng.choice(("解除行政强制措施决定书", "解除扣押决定书")))
     doc.blocks = [
         plain(f"{c.name('解除行政强制措施决定书')}："),
         para(

@@ -217,3 +217,28 @@ def test_decision_handed_over_per_the_record(out: Path) -> None:
     found = _findings(analysis)["D-02"]
     assert found.status == Status.PASS
     assert any("当场交付" in ev.text for ev in found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("row", "doc_type"),
+    [
+        ("扣押决定书", d.QIANGZHI),
+        ("查封(扣押)决定书", d.QIANGZHI),
+        ("解除扣押决定书", d.JIECHU_QIANGZHI),
+        ("延长查封(扣押)期限通知书", d.YANCHANG_QIANGZHI),
+        ("行政强制措施现场笔录", d.XIANCHANG),
+        ("查封(扣押)物品清单", d.QINGDAN),
+        ("场所、设施、财物清单", d.QINGDAN),
+        ("现场检查记录", d.JIANCHA_JILU),
+        ("现场检查笔录", d.XIANCHANG),
+        ("行政检查审批表", d.JIANCHA_SHENPI),
+        ("检查工作方案", d.JIANCHA_FANGAN),
+        ("行政检查结果告知书", d.JIANCHA_GAOZHI),
+        ("某某市交通运输局行政检查方案", d.JIANCHA_FANGAN),
+        ("行政强制案卷", d.FENGMIAN),
+    ],
+)
+def test_titles_of_the_new_documents(row: str, doc_type: str) -> None:
+    from casereview.segment.titles import match_title
+
+    assert match_title(row) == doc_type

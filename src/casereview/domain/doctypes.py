@@ -51,9 +51,20 @@ UNKNOWN = "未识别"
 # (type, printed variants). Variants are matched on a page's title line after normalisation.
 TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     (DANGCHANG_JUEDING, ("当场行政处罚决定书",)),
-    (JIECHU_QIANGZHI, ("解除行政强制措施决定书",)),
-    (YANCHANG_QIANGZHI, ("延长行政强制措施期限通知书",)),
-    (QIANGZHI, ("行政强制措施决定书",)),
+    (
+        JIECHU_QIANGZHI,
+        ("解除行政强制措施决定书", "解除查封（扣押）决定书", "解除扣押决定书", "解除查封决定书"),
+    ),
+    (
+        YANCHANG_QIANGZHI,
+        (
+            "延长行政强制措施期限通知书",
+            "延长查封（扣押）期限通知书",
+            "延长扣押期限通知书",
+            "延长查封期限通知书",
+        ),
+    ),
+    (QIANGZHI, ("行政强制措施决定书", "查封（扣押）决定书", "查封、扣押决定书", "扣押决定书", "查封决定书")),
     (JIECHU_BAOCUN, ("解除证据登记保存决定书",)),
     (
         QINGDAN,
@@ -77,7 +88,17 @@ TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     (JUEDING, ("行政处罚决定书",)),
     (LIAN, ("立案登记表", "立案审批表")),
     (XUNWEN, ("询问笔录", "调查询问笔录")),
-    (XIANCHANG, ("现场笔录", "现场检查笔录")),
+    (
+        XIANCHANG,
+        (
+            "现场笔录",
+            "现场检查笔录",
+            "行政强制措施现场笔录",
+            "查封（扣押）现场笔录",
+            "扣押现场笔录",
+            "查封现场笔录",
+        ),
+    ),
     (KANYAN, ("勘验笔录", "勘验检查笔录")),
     (ZHENGJU_BAOCUN, ("证据登记保存清单", "先行登记保存证据清单")),
     (DIAOCHA_BAOGAO, ("案件调查报告", "案件调查终结报告", "调查终结报告")),
