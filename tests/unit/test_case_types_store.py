@@ -67,3 +67,24 @@ def test_ingest_reviews_each_case_under_its_type_and_the_reviewer_can_change_it(
             with pytest.raises(ValueError, match="未知的案卷类型"):
                 set_case_type(session, comp.id, "licence", "李四")
     assert main(["review", "set-type", "999", "auto", "--db", url]) == 1
+
+
+def test_session_import_says_which_cases_its_standard_does_not_fit(
+    files: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session scores every case by its one standard; importing a compulsion or inspection file
+    into a penalty session says so (several case types per session are not supported yet)."""
+    import shutil
+
+    tree = tmp_path / "tree" / "甲市交通运输局"
+    tree.mkdir(parents=True)
+    for path in files:
+        shutil.copy(path, tree / path.name)
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert main(["session", "create", "2026年度评查", "--db", url, "--reviewer", "张三"]) == 0
+    assert (
+        main(["session", "import", "2026年度评查", "--db", url, "--tree", str(tree.parent), "--no-ocr"]) == 0
+    )
+    err = capsys.readouterr().err
+    assert "行政强制（查封、扣押）案卷" in err and "transport_compulsion" in err
+    assert "行政检查案卷" in err and "transport_inspection" in err
