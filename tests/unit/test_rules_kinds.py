@@ -93,6 +93,8 @@ def test_d03_fails_naming_the_missing_element(out: Path, variant: str, says: str
     assert found["D-03"].status == Status.FAIL, found["D-03"].message
     assert says in found["D-03"].message and "国办发〔2024〕54号" in found["D-03"].message
     assert (found["P-01"].status == Status.FAIL) == (variant == "officers")
+    # without the result notice there is no outgoing document whose seal S-01 could look at
+    assert found["S-01"].status == (Status.NOT_APPLICABLE if variant == "result" else Status.PASS)
 
 
 def test_p11_fails_without_the_audio_video_record(out: Path) -> None:

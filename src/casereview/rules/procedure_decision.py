@@ -7,11 +7,12 @@ import re
 
 from casereview.domain import doctypes as d
 from casereview.domain import roles
+from casereview.domain.casetype import COMPULSION, INSPECTION, detect_case_type
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence, Party
 from casereview.extract.agency import AGENCY_LINE
 from casereview.rules.base import RuleContext, rule
-from casereview.rules.common import needs_review, result
+from casereview.rules.common import needs_review, not_applicable, result
 from casereview.rules.documents import (
     DocText,
     Hit,
@@ -194,12 +195,15 @@ def _other_kind_parts(ctx: RuleContext) -> tuple[list[tuple[str, str, list[Evide
     """The seal checks of a compulsion or inspection file; None for a penalty file."""
     if decision_doc(ctx) is not None or first_doc(ctx, d.TONGZHI) is not None:
         return None
-    for table, basis, what in (
-        (_MEASURE_DOCS, S01_MEASURE_BASIS, "行政强制措施决定书和解除决定书"),
-        (_INSPECTION_DOCS, S01_INSPECTION_BASIS, "检查结果告知书或责令改正通知书"),
+    kind = detect_case_type(doc.type for doc in ctx.documents)
+    for table, basis, what, of_kind in (
+        (_MEASURE_DOCS, S01_MEASURE_BASIS, "行政强制措施决定书和解除决定书", COMPULSION),
+        (_INSPECTION_DOCS, S01_INSPECTION_BASIS, "检查结果告知书或责令改正通知书", INSPECTION),
     ):
         found = [(doc, role) for typ, role in table if (doc := first_doc(ctx, typ)) is not None]
-        if found:
+        if (
+            found or kind == of_kind
+        ):  # none found in a file of that kind: nothing to look at (D-02/D-03 say so)
             return [_seal_part(ctx, doc, doc.type, role) for doc, role in found], basis, what
     return None
 
@@ -211,6 +215,10 @@ def check_seals(ctx: RuleContext) -> Finding:
     basis, what = S01_BASIS, "行政处罚决定书和违法行为通知书"
     if other is not None:
         parts, basis, what = other
+        if not parts:
+            return not_applicable(
+                "S-01", f"案卷中没有{what}，无可核对印章的对外文书（所缺文书见 D-02、D-03）。"
+            )
     else:
         parts = [
             _seal_part(
