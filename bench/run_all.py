@@ -404,6 +404,37 @@ def families() -> Section:
     return Section("Leave-one-family-out accuracy (tests/families)", fam.table(r), rows)
 
 
+def kinds() -> Section:
+    """Compulsion and inspection files (issue 14): per-rule fails, clean files, case type told."""
+    import argparse
+    import tempfile
+
+    import kinds_accuracy as ka
+
+    args = argparse.Namespace(digital=4, scanned=2, clean=6, clean_scanned=1, seed=140, workers=None)
+    with tempfile.TemporaryDirectory() as tmp:
+        r = ka.run(args, Path(tmp))
+    rows: list[Row] = []
+    for group in ("digital", "scanned"):
+        cells = [c for (g, _), c in r["counts"].items() if g == group and sum(c)]
+        tp, fp, fn = (sum(c[i] for c in cells) for i in range(3))
+        recall, precision = (tp / (tp + fn) if tp + fn else 0.0), (tp / (tp + fp) if tp + fp else 0.0)
+        clean = sum(v[1] for k, v in r["clean"].items() if k.startswith(group))
+        right, total = r["types"].get(group, [0, 0])
+        rows.append(
+            Row(
+                f"compulsion/inspection files, {group}: rule fails recall / precision ({len(cells)} rules); "
+                "files with a fail among the clean; case type told right",
+                f"{recall:.3f} / {precision:.3f} ({tp + fn} expected); {clean}; {right}/{total}",
+                "generator's injected defects",
+                "–",
+                "≥ 0.97 / ≥ 0.97; 0; all",
+                recall >= 0.97 and precision >= 0.97 and clean == 0 and right == total,
+            )
+        )
+    return Section("Compulsion and inspection files (bench/kinds_accuracy.py)", ka.report(r, args), rows)
+
+
 SECTIONS: dict[str, Callable[[], Section]] = {
     "ingest": ingest,
     "ocr": ocr,
@@ -415,6 +446,7 @@ SECTIONS: dict[str, Callable[[], Section]] = {
     "extraction": extraction,
     "rules": rules,
     "families": families,
+    "kinds": kinds,
 }
 
 

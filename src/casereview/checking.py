@@ -6,10 +6,11 @@ stored analysis without reading the file again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from casereview.calendar import WorkCalendar
+from casereview.domain.casetype import CASE_TYPES, PENALTY, STANDARDS, detect_case_type
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
 from casereview.pipeline import Analysis
@@ -25,12 +26,18 @@ DEFAULT_STANDARD = "transport_penalty"
 
 @dataclass
 class Checker:
-    """Everything a check needs besides the case: the standard, profile, calendar, publications."""
+    """Everything a check needs besides the case: the standard, profile, calendar, publications.
+
+    With ``kinds`` (case type → standard) each file is scored by the standard of its case type
+    (行政处罚, 行政强制, 行政检查), detected from its documents or forced by ``case_type``; without
+    it every file is scored by ``standard``."""
 
     standard: Standard
     profile: str | None = None
     calendar: WorkCalendar | None = None
     publications: ParsedList | None = None
+    kinds: dict[str, Standard] | None = None
+    case_type: str | None = None  # set by the reviewer: no detection
 
     @classmethod
     def create(
@@ -39,18 +46,48 @@ class Checker:
         profile: str | None = None,
         publications: Path | None = None,
         root: Path | None = None,
+        *,
+        by_case_type: bool = False,
+        case_type: str | None = None,
     ) -> Checker:
+        """A checker of ``standard_id``; with ``by_case_type`` one that scores each file by the
+        standard of its case type (``standard_id`` for penalty files). KeyError for an unknown
+        standard, profile or case type."""
         standards = find_standards(root)
         if standard_id not in standards:
             raise KeyError(standard_id)
+        if case_type is not None and case_type not in CASE_TYPES:
+            raise KeyError(case_type)
         standard = standards[standard_id]
         standard.profile(profile)  # an unknown profile fails here, before any file is read
         parsed = parse_publication_list(publications) if publications else None
-        return cls(standard, profile, WorkCalendar.default(), parsed)
+        kinds: dict[str, Standard] | None = None
+        if by_case_type:
+            kinds = {kind: standards[sid] for kind, sid in STANDARDS.items() if sid in standards}
+            kinds[PENALTY] = standard
+        return cls(standard, profile, WorkCalendar.default(), parsed, kinds, case_type)
 
-    def rule_ids(self) -> list[str]:
+    def case_type_of(self, analysis: Analysis) -> str:
+        return self.case_type or detect_case_type(doc.type for doc in analysis.documents)
+
+    def standard_for(self, analysis: Analysis) -> Standard:
+        if self.kinds is None:
+            return self.standard
+        return self.kinds.get(self.case_type_of(analysis), self.standard)
+
+    def resolved(self, analysis: Analysis, case_type: str | None = None) -> Checker:
+        """A checker of the one standard ``analysis`` is scored by: its case type ``case_type`` (the
+        reviewer's, stored with the case), else this checker's forced type, else the detected one."""
+        if self.kinds is None:
+            return self
+        kind = case_type or self.case_type_of(analysis)
+        standard = self.kinds.get(kind, self.standard)
+        profile = self.profile if self.profile in {p.name for p in standard.profiles} else None
+        return replace(self, standard=standard, profile=profile, kinds=None, case_type=kind)
+
+    def rule_ids(self, standard: Standard | None = None) -> list[str]:
         ids: list[str] = []
-        for item in self.standard.items:
+        for item in (standard or self.standard).items:
             ids.extend(r for r in item.rules if r not in ids)
         return ids
 
@@ -71,13 +108,16 @@ class Checker:
 
     def check(self, analysis: Analysis, publication: PublicationDate | None = None) -> ScoreSheet:
         calendar = self.calendar or WorkCalendar.default()
+        standard = self.standard_for(analysis)
+        # A profile named for the main standard (gb118) applies to a case-type standard only if it has it.
+        profile = self.profile if self.profile in {p.name for p in standard.profiles} else None
         context = RuleContext(
             analysis.case,
             analysis.documents,
             analysis.extraction,
             calendar,
-            self.standard.params(self.profile),
+            standard.params(profile),
             publication or self.publication_for(analysis),
         )
-        findings = run_rules(context, self.rule_ids())
-        return score_case(self.standard, self.profile, findings)
+        findings = run_rules(context, self.rule_ids(standard))
+        return score_case(standard, profile, findings)

@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casereview import __version__
-from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.checking import Checker
 from casereview.cli_table import print_table
 from casereview.db.cli import add_cli as add_db_cli
 from casereview.db.cli import run_audit_cli, run_db_cli
+from casereview.domain.casetype import CASE_TYPES, PENALTY, STANDARDS
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.cli import add_cli as add_export_cli
 from casereview.export.cli import run_cli as run_export_cli
@@ -48,7 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="读取并检查案卷，输出文书、要素与评查结果")
     reading_options(check)
     check.add_argument("--format", choices=("json", "table"), default="table")
-    check.add_argument("--standard", default=DEFAULT_STANDARD, help="评查标准编号（默认 transport_penalty）")
+    check.add_argument(
+        "--standard",
+        help="评查标准编号（默认按案卷类型选择：行政处罚 transport_penalty，行政强制 transport_compulsion，"
+        "行政检查 transport_inspection；指定后所有案卷均按该标准评查）",
+    )
+    check.add_argument(
+        "--case-type",
+        choices=("auto", *CASE_TYPES),
+        default="auto",
+        help="案卷类型：auto 按文书自动判断（默认），penalty 行政处罚，compulsion 行政强制（查封、扣押），"
+        "inspection 行政检查",
+    )
     check.add_argument("--profile", help="标准中的参数方案（如 gb118：公示期限 7 个工作日）")
     check.add_argument("--publications", type=Path, help="公示清单（CSV/XLSX），按案号匹配公示日期")
 
@@ -118,12 +130,26 @@ def _read_all(args: argparse.Namespace, handle: Handle) -> tuple[list[dict[str, 
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    forced = None if args.case_type == "auto" else args.case_type
     try:
-        checker = Checker.create(args.standard, args.profile, args.publications)
+        if args.standard is not None:
+            checker = Checker.create(args.standard, args.profile, args.publications, case_type=forced)
+        else:
+            checker = Checker.create(
+                STANDARDS[forced or PENALTY],
+                args.profile,
+                args.publications,
+                by_case_type=True,
+                case_type=forced,
+            )
     except KeyError as exc:
         print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
         return 2
-    results, failures = _read_all(args, lambda analysis: contract_object(analysis, checker.check(analysis)))
+
+    def check(analysis: Analysis) -> dict[str, object]:
+        return contract_object(analysis, checker.check(analysis), checker.case_type_of(analysis))
+
+    results, failures = _read_all(args, check)
     if args.format == "json":
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         print()

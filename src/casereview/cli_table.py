@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from casereview.domain.casetype import LABELS
 from casereview.fieldnames import field_label
 
 _STATUS = {"fail": "不符合", "needs_review": "待人工确认", "pass": "符合", "not_applicable": "不适用"}
@@ -36,6 +37,8 @@ def print_table(results: Sequence[dict[str, object]], out: TextIO) -> None:
             print(f"   错误：{error['message']}", file=out)
             continue
         print(f"   页数：{obj['page_count']}    SHA-256：{str(obj['sha256'])[:16]}…", file=out)
+        if obj.get("case_type"):
+            print(f"   案卷类型：{LABELS.get(str(obj['case_type']), obj['case_type'])}", file=out)
         print("   文书：", file=out)
         for doc in obj["documents"]:  # type: ignore[attr-defined]
             pages = f"{doc['first_page']}-{doc['last_page']}"

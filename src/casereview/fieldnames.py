@@ -24,6 +24,11 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "payment_date": "缴款日期",
     "publication_date": "公示日期",
     "closing_date": "结案日期",
+    "compulsion_date": "强制措施日期",
+    "compulsion_extension_date": "延长强制日期",
+    "compulsion_release_date": "解除强制日期",
+    "inspection_plan_date": "检查审批日期",
+    "inspection_result_date": "结果告知日期",
     "officers": "执法人员",
     "sealed_pages": "有印章的页",
 }

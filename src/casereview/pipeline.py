@@ -65,10 +65,15 @@ def read_case(
     return analysis
 
 
-def contract_object(analysis: Analysis, sheet: ScoreSheet | None = None) -> dict[str, object]:
-    """The per-file object of ``casereview check --format json`` (rules.md output contract)."""
+def contract_object(
+    analysis: Analysis, sheet: ScoreSheet | None = None, case_type: str | None = None
+) -> dict[str, object]:
+    """The per-file object of ``casereview check --format json`` (rules.md output contract); with
+    ``case_type`` (penalty | compulsion | inspection) also the case kind it was scored as."""
     case = analysis.case
+    extra: dict[str, object] = {"case_type": case_type} if case_type else {}
     return {
+        **extra,
         "source": case.source,
         "sha256": case.sha256,
         "page_count": case.page_count,

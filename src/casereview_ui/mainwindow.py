@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from casereview import __version__
-from casereview.checking import Checker
+from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db import Database, open_database
+from casereview.domain.casetype import STANDARDS
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.messages import describe
 from casereview.paths import demo_case_path
@@ -254,7 +255,10 @@ class MainWindow(QMainWindow):
         self.panel.blind = blind
         checker: Checker | None = None
         try:
-            checker = Checker.create(self.modes.standard_id(), self.modes.profile())
+            standard_id = self.modes.standard_id()
+            # Outside a session, the default standard means "each case by its case type's standard".
+            by_type = self.session_info is None and standard_id == DEFAULT_STANDARD
+            checker = Checker.create(standard_id, self.modes.profile(), by_case_type=by_type)
             checker.calendar = calendar_for(self.settings)
         except (KeyError, ValueError, CaseReviewError) as exc:
             self.report_error(self.tr("评查标准不可用：{0}").format(exc))
@@ -296,7 +300,10 @@ class MainWindow(QMainWindow):
             return 0
         info = self.session_info
         with self.database.session_scope(readonly=True) as session:
-            rows = case_list(session, self.modes.standard_id())
+            standard_id = self.modes.standard_id()
+            # outside sessions each case is reviewed under its case type's standard (as the checker above)
+            by_type = info is None and standard_id == DEFAULT_STANDARD
+            rows = case_list(session, tuple(STANDARDS.values()) if by_type else standard_id)
             listed = session_cases(session, info.id) if info is not None else []
         in_session = {c.case_id: c for c in listed if self.is_lead or self.settings.reviewer in c.reviewers()}
         if info is not None:

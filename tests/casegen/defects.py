@@ -45,6 +45,10 @@ DEFECTS: tuple[str, ...] = (
     "S-01",
 )
 
+# Defects of the compulsion and inspection case kinds (kinds.py). Kept apart from DEFECTS, which
+# other corpora draw from and must stay the 27 penalty-file defects.
+KIND_DEFECTS: tuple[str, ...] = ("D-02", "D-03", "P-11")
+
 DATE_DEFECTS = frozenset(
     {"T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-11", "T-12", "T-16", "T-19"}
 )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from casegen import assemble
+from casegen import assemble, kinds
 from casegen import content_close as close
 from casegen.blocks import Doc
 from casegen.ctx import Ctx
@@ -33,7 +33,8 @@ SUFFIX = {
 def build_pages(plan: Plan) -> list[list[LaidPage]]:
     """Documents laid out, in file order, with archive page numbers on the numbered body pages."""
     c = Ctx(plan, random.Random(plan.seed * 7919 + 17))  # a separate stream: wording never shifts the plan
-    body = assemble.body(c)
+    penalty = plan.case_type == "penalty"
+    body = assemble.body(c) if penalty else kinds.body(c)
     laid = [layout_doc(d) for d in body]
     if plan.procedure == "summary":
         return laid
@@ -44,7 +45,8 @@ def build_pages(plan: Plan) -> list[list[LaidPage]]:
             n += 1
             p.archive_no = n
         entries.append((doc, n - len(pages) + 1, n))
-    head = [layout_doc(close.cover(c, len(body), n)), layout_doc(close.contents(c, entries))]
+    cover = close.cover(c, len(body), n) if penalty else kinds.ck.kind_cover(c, len(body), n)
+    head = [layout_doc(cover), layout_doc(close.contents(c, entries))]
     return [*head, *laid, layout_doc(close.archive_note(c, len(body), n))]
 
 
@@ -115,10 +117,11 @@ def truth(plan: Plan, docs: list[list[LaidPage]], file: str, sources: list[str])
                 kind = "bank" if s.key.startswith("bank") else "agency"
                 seals.append({"page": page + i + 1, "kind": kind, "bbox": [round(x, 1) for x in s.rect]})
         page += len(pages)
-    fields = truth_fields(plan, present)
+    fields = truth_fields(plan, present) if plan.case_type == "penalty" else kinds.truth_fields(plan, present)
     return {
         "case_id": plan.case_id,
         "kind": plan.kind,
+        "case_type": plan.case_type,
         "file": file,
         "seed": plan.seed,
         "page_count": page,
@@ -152,21 +155,28 @@ def generate_case(
     procedure: str | None = None,
     party_kind: str | None = None,
     calendar_trap: bool = False,
+    case_type: str = "penalty",
 ) -> tuple[Path, dict[str, Any]]:
-    """Write one case file (PDF, DOCX, TIFF or image folder) and ``<case_id>.truth.json`` beside it."""
+    """Write one case file (PDF, DOCX, TIFF or image folder) and ``<case_id>.truth.json`` beside it.
+
+    ``case_type`` "compulsion" (扣押 without a penalty decision) or "inspection" (行政检查) writes
+    one of the other case kinds (kinds.py); their defects are ``ALLOWED`` there."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    plan = make_plan(
-        case_id,
-        kind=kind,
-        seed=seed,
-        defects=defects,
-        procedure=procedure,
-        party_kind=party_kind,
-        calendar_trap=calendar_trap,
-    )
+    if case_type == "penalty":
+        plan = make_plan(
+            case_id,
+            kind=kind,
+            seed=seed,
+            defects=defects,
+            procedure=procedure,
+            party_kind=party_kind,
+            calendar_trap=calendar_trap,
+        )
+    else:
+        plan = kinds.make_kind_plan(case_id, case_type, kind=kind, seed=seed, defects=defects)
     docs = build_pages(plan)
     pages = [p for doc in docs for p in doc]
     path = out_dir / (case_id + SUFFIX[kind])

@@ -104,6 +104,11 @@ class Dates:
     preservation_release: dt.date | None = None
     compulsion: dt.date | None = None
     compulsion_release: dt.date | None = None
+    # compulsion and inspection case kinds (kinds.py)
+    compulsion_extension: dt.date | None = None
+    inspection_plan: dt.date | None = None
+    inspection: dt.date | None = None
+    inspection_result: dt.date | None = None
 
 
 @dataclass
@@ -167,3 +172,4 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     calendar_trap: bool = False
+    case_type: str = "penalty"  # penalty | compulsion | inspection (kinds.py)

@@ -168,3 +168,37 @@ def test_corpus_covers_every_defect_three_times(tmp_path: Path) -> None:
     out = generate_corpus(tmp_path, 4, seed=2, kinds=("digital", "docx"))
     assert Counter(t["kind"] for _, t in out) == {"digital": 2, "docx": 2}
     assert (tmp_path / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("case_type", ["compulsion", "inspection"])
+def test_other_case_kinds(tmp_path: Path, case_type: str) -> None:
+    """Compulsion and inspection files: pages covered, their documents and dates in the truth, each
+    defect recorded with the rules it breaks; a penalty defect is refused."""
+    from casegen.defects import KIND_DEFECTS
+    from casegen.kinds import ALLOWED
+
+    assert len(DEFECTS) == 27 and not set(KIND_DEFECTS) & set(DEFECTS)  # other corpora draw from DEFECTS
+    path, t = generate_case(tmp_path, "k", kind="digital", seed=4, case_type=case_type)
+    _covers_all_pages(t)
+    assert t["case_type"] == case_type and t["expected_failures"] == []
+    types = {d["type"] for d in t["documents"]}
+    texts = "".join(_page_texts(path))
+    if case_type == "compulsion":
+        assert {"现场笔录", "行政强制措施决定书", "扣押物品清单", "解除行政强制措施决定书"} <= types
+        assert "行政处罚决定书" not in types and "执法记录仪" in texts
+        assert t["fields"]["compulsion_date"] <= t["fields"]["compulsion_release_date"]
+    else:
+        assert "行政检查记录" in types and types & {"行政检查审批表", "行政检查方案"}
+        assert types & {"责令改正违法行为通知书", "检查结果告知书"}
+        assert t["fields"]["inspection_plan_date"] <= t["fields"]["inspection_date"]
+    for defect in ALLOWED[case_type]:
+        _, bad = generate_case(
+            tmp_path, f"k-{defect}", kind="digital", seed=4, case_type=case_type, defects=[defect]
+        )
+        assert defect in bad["expected_failures"] and bad["notes"]
+    _, p11 = generate_case(
+        tmp_path, "k-p11", kind="digital", seed=4, case_type="compulsion", defects=["P-11"]
+    )
+    assert p11["expected_failures"] == ["D-02", "P-11"]
+    with pytest.raises(ValueError, match="do not apply"):
+        generate_case(tmp_path, "k-x", kind="digital", seed=4, case_type=case_type, defects=["T-12"])

@@ -148,7 +148,19 @@ def test_every_item_has_pass_and_fail_cases(standard_id: str) -> None:
             assert any(s is ItemStatus.DEDUCTED and decided for s, _, decided in statuses), item.id
 
 
-def test_default_standard_scores_every_rule() -> None:
-    standard = find_standards()["transport_penalty"]
-    scored = {r for i in standard.items if not i.manual for r in i.rules}
+def test_every_rule_is_scored_by_a_shipped_standard() -> None:
+    """Each catalogue rule is scored by the standard of the case kind it checks (penalty,
+    compulsion or inspection files); none is left without an item."""
+    scored = {r for s in find_standards().values() for i in s.items if not i.manual for r in i.rules}
     assert scored == set(RULE_IDS)
+
+
+def test_case_kind_standards_score_their_rules() -> None:
+    standards = find_standards()
+    kinds = {
+        "transport_compulsion": {"D-02", "T-07", "P-11", "P-01", "S-01"},
+        "transport_inspection": {"D-03", "P-01"},
+    }
+    for standard_id, rules in kinds.items():
+        scored = {r for i in standards[standard_id].items for r in i.rules}
+        assert rules <= scored, standard_id

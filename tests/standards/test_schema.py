@@ -29,7 +29,12 @@ SOURCE = ROOT / "transport_penalty" / "standard.yaml"
 
 def test_shipped_standards_lint_clean() -> None:
     assert [str(p) for p in lint()] == []
-    assert set(find_standards()) == {"transport_penalty", "legal_review_precheck"}
+    assert set(find_standards()) == {
+        "transport_penalty",
+        "legal_review_precheck",
+        "transport_compulsion",
+        "transport_inspection",
+    }
 
 
 def test_cli_lint_passes_on_shipped_standards(capsys: pytest.CaptureFixture[str]) -> None:

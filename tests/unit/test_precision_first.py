@@ -11,15 +11,18 @@ import pytest
 
 from casegen.generate import generate_case
 from casereview.checking import Checker
+from casereview.domain.casetype import STANDARDS
 from casereview.domain.findings import Finding, Status
 from casereview.pipeline import Analysis, analyse_case, read_case
 from casereview.standards.rule_ids import RULE_IDS
 
 GARBLED = 0.3  # an OCR line confidence far below min_ocr_confidence (0.80)
+# Rules of the other case kinds, checked on files of that kind under its standard.
+KIND_OF = {"D-02": "compulsion", "D-03": "inspection", "P-11": "compulsion"}
 
 
 def _finding(analysis: Analysis, rule: str) -> Finding:
-    sheet = Checker.create().check(analysis)
+    sheet = Checker.create(STANDARDS[KIND_OF.get(rule, "penalty")]).check(analysis)
     return next(f for f in sheet.findings if f.rule == rule)
 
 
@@ -40,7 +43,14 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("rule", RULE_IDS)
 def test_garbled_evidence_gives_needs_review(rule: str, cases: Path) -> None:
     for seed in range(1, 40):
-        path, truth = generate_case(cases, f"{rule}-{seed}", kind="digital", seed=seed, defects=[rule])
+        path, truth = generate_case(
+            cases,
+            f"{rule}-{seed}",
+            kind="digital",
+            seed=seed,
+            defects=[rule],
+            case_type=KIND_OF.get(rule, "penalty"),
+        )
         if rule not in truth["expected_failures"]:
             continue
         clean = _finding(read_case(path), rule)

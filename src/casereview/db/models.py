@@ -81,6 +81,8 @@ class CaseFileRow(Base):
     file_hashes: Mapped[dict[str, str]]
     unit: Mapped[str | None]  # enforcement unit (执法单位), when known
     label: Mapped[str | None]  # a name the reviewer gave the case file
+    # penalty | compulsion | inspection as the reviewer set it; NULL: detected from the documents
+    case_type: Mapped[str | None] = mapped_column(String(16))
 
 
 class PageRow(Base):

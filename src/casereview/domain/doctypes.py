@@ -39,21 +39,66 @@ JIECHU_BAOCUN = "解除证据登记保存决定书"
 YANQI_SHENPI = "延期审批表"
 ZELING_GAIZHENG = "责令改正违法行为通知书"
 CUIGAO = "催告书"
+# 行政强制 (查封/扣押) and 行政检查 files (rules D-02, D-03)
+QINGDAN = "扣押物品清单"  # the 查封/扣押 goods list (行政强制法 第24条)
+JIANCHA_SHENPI = "行政检查审批表"
+JIANCHA_FANGAN = "行政检查方案"
+JIANCHA_JILU = "行政检查记录"
+JIANCHA_GAOZHI = "检查结果告知书"
 FUJIAN = "证据材料"  # evidence attachments: ID copies, licences, photos, weighbridge slips …
 UNKNOWN = "未识别"
 
 # (type, printed variants). Variants are matched on a page's title line after normalisation.
 TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     (DANGCHANG_JUEDING, ("当场行政处罚决定书",)),
-    (JIECHU_QIANGZHI, ("解除行政强制措施决定书",)),
-    (YANCHANG_QIANGZHI, ("延长行政强制措施期限通知书",)),
-    (QIANGZHI, ("行政强制措施决定书",)),
+    (
+        JIECHU_QIANGZHI,
+        ("解除行政强制措施决定书", "解除查封（扣押）决定书", "解除扣押决定书", "解除查封决定书"),
+    ),
+    (
+        YANCHANG_QIANGZHI,
+        (
+            "延长行政强制措施期限通知书",
+            "延长查封（扣押）期限通知书",
+            "延长扣押期限通知书",
+            "延长查封期限通知书",
+        ),
+    ),
+    (QIANGZHI, ("行政强制措施决定书", "查封（扣押）决定书", "查封、扣押决定书", "扣押决定书", "查封决定书")),
     (JIECHU_BAOCUN, ("解除证据登记保存决定书",)),
+    (
+        QINGDAN,
+        (
+            "查封（扣押）物品清单",
+            "查封（扣押）财物清单",
+            "查封扣押物品清单",
+            "查封、扣押物品清单",
+            "场所、设施、财物清单",
+            "扣押物品清单",
+            "扣押财物清单",
+            "查封物品清单",
+            "查封财物清单",
+        ),
+    ),
+    (JIANCHA_SHENPI, ("行政检查审批表", "现场检查审批表", "检查审批表", "执法检查审批表")),
+    (JIANCHA_FANGAN, ("行政检查方案", "检查工作方案", "执法检查方案", "检查方案")),
+    (JIANCHA_JILU, ("行政检查记录", "现场检查记录", "监督检查记录", "检查记录")),
+    (JIANCHA_GAOZHI, ("行政检查结果告知书", "检查结果告知书", "检查结果通知书")),
     (ZELING_GAIZHENG, ("责令改正违法行为通知书", "责令改正通知书")),
     (JUEDING, ("行政处罚决定书",)),
     (LIAN, ("立案登记表", "立案审批表")),
     (XUNWEN, ("询问笔录", "调查询问笔录")),
-    (XIANCHANG, ("现场笔录", "现场检查笔录")),
+    (
+        XIANCHANG,
+        (
+            "现场笔录",
+            "现场检查笔录",
+            "行政强制措施现场笔录",
+            "查封（扣押）现场笔录",
+            "扣押现场笔录",
+            "查封现场笔录",
+        ),
+    ),
     (KANYAN, ("勘验笔录", "勘验检查笔录")),
     (ZHENGJU_BAOCUN, ("证据登记保存清单", "先行登记保存证据清单")),
     (DIAOCHA_BAOGAO, ("案件调查报告", "案件调查终结报告", "调查终结报告")),
@@ -93,7 +138,18 @@ TITLE_VARIANTS: Final[list[tuple[str, tuple[str, ...]]]] = [
     (JIEAN, ("结案报告", "结案审批表")),
     (YANQI_SHENPI, ("延期审批表", "案件延期审批表", "延长办案期限审批表")),
     (CUIGAO, ("催告书",)),
-    (FENGMIAN, ("卷宗封面", "交通运输行政处罚案卷", "交通运输行政执法案卷", "行政处罚案卷", "行政执法案卷")),
+    (
+        FENGMIAN,
+        (
+            "卷宗封面",
+            "交通运输行政处罚案卷",
+            "交通运输行政执法案卷",
+            "行政处罚案卷",
+            "行政执法案卷",
+            "行政强制案卷",
+            "行政检查案卷",
+        ),
+    ),
     (MULU, ("卷内目录", "卷内文件目录", "卷内文书目录", "案卷目录")),
     (BEIKAO, ("备考表", "卷内备考表")),
 ]

@@ -23,6 +23,9 @@ PRESERVATION = "证据保存"
 PRESERVATION_RELEASE = "解除保存"
 COMPULSION = "强制措施"
 COMPULSION_RELEASE = "解除强制"
+COMPULSION_EXTENSION = "延长强制"  # 延长行政强制措施期限通知书
+INSPECTION_PLAN = "检查审批"  # the approval of a 行政检查 (审批表 or 方案)
+INSPECTION_RESULT = "检查结果告知"  # 检查结果告知书 / 责令改正通知书
 EXTENSION = "延期审批"
 WAIVER = "放弃"
 
@@ -46,6 +49,9 @@ ALL_ROLES: Final[tuple[str, ...]] = (
     PRESERVATION_RELEASE,
     COMPULSION,
     COMPULSION_RELEASE,
+    COMPULSION_EXTENSION,
+    INSPECTION_PLAN,
+    INSPECTION_RESULT,
     EXTENSION,
     WAIVER,
 )

@@ -35,6 +35,7 @@ def _stored(
         # reading it off the pages again is the last resort (cases stored before units were).
         row = session.get(CaseFileRow, case_id)
         unit = unit or (row.unit if row is not None else None) or enforcement_unit(case, documents) or ""
+        checker = checker.resolved(analysis, row.case_type if row is not None else None)
         reviews = [r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
         tags = tuple(list_tags(session, case_id))
         if review_id is not None:
@@ -93,7 +94,7 @@ def _one(
     if database is None:
         analysis = read_case(path, scanner=scanner)
         unit = enforcement_unit(analysis.case, analysis.documents) or ""
-        return ReviewedCase(analysis, checker.check(analysis), unit, MACHINE, None)
+        return ReviewedCase(analysis, checker.resolved(analysis).check(analysis), unit, MACHINE, None)
     analysis = open_case(path, database, scanner=scanner)
     assert analysis.case_id is not None
     return _stored(database, analysis.case_id, checker)

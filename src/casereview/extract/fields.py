@@ -30,7 +30,7 @@ from casereview.extract.parsers import (
 from casereview.extract.plausible import party_name_problem
 
 _OFFICER_DOCUMENTS = frozenset(
-    {dt_.XUNWEN, dt_.XIANCHANG, dt_.KANYAN, dt_.TINGZHENG_BILU, dt_.DANGCHANG_JUEDING}
+    {dt_.XUNWEN, dt_.XIANCHANG, dt_.KANYAN, dt_.JIANCHA_JILU, dt_.TINGZHENG_BILU, dt_.DANGCHANG_JUEDING}
 )
 # Where the party is named, most authoritative first.
 _PARTY_DOCUMENTS = (dt_.JUEDING, dt_.DANGCHANG_JUEDING, dt_.TONGZHI, dt_.LIAN, dt_.DIAOCHA_BAOGAO, dt_.JIEAN)

@@ -27,7 +27,7 @@ _LABEL_RE: Final = re.compile(
 )
 # Any "label:" that opens a field about someone else ends the officer block.
 _BLOCK_END_RE: Final = re.compile(
-    r"被询问人|被检查人|被勘验人|当事人|现场人员|被邀请人|见证人|主持人|(?<!被)"
+    r"被询问人|被检查(?:人|单位|对象)|被勘验人|当事人|现场人员|被邀请人|见证人|主持人|(?<!被)"
     r"(?:执法人员|执法人|询问人|勘验人|检查人|调查人|办案人员|承办人|记录人)"
 )
 # Bare 证号 also ends 身份证号, 驾驶证号, 资格证号, 运输证号, 执照号…; those belong to other people.

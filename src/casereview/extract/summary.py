@@ -26,6 +26,11 @@ DATE_FIELDS: dict[str, str] = {
     "payment_date": r.PAYMENT,
     "publication_date": r.PUBLICATION,
     "closing_date": r.CLOSING,
+    "compulsion_date": r.COMPULSION,
+    "compulsion_extension_date": r.COMPULSION_EXTENSION,
+    "compulsion_release_date": r.COMPULSION_RELEASE,
+    "inspection_plan_date": r.INSPECTION_PLAN,
+    "inspection_result_date": r.INSPECTION_RESULT,
 }
 
 

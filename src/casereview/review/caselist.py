@@ -51,11 +51,14 @@ def file_name(source: str) -> str:
     return stripped.replace("\\", "/").rsplit("/", 1)[-1] or source
 
 
-def case_list(session: Session, standard_id: str | None = None) -> list[CaseListRow]:
-    """Every stored case file with its newest review (of ``standard_id`` when given), newest first."""
+def case_list(session: Session, standard_id: str | tuple[str, ...] | None = None) -> list[CaseListRow]:
+    """Every stored case file with its newest review (of ``standard_id`` when given, or of any of
+    several: the standards of the case types), newest first."""
     newest = select(ReviewRow.case_id, func.max(ReviewRow.id).label("review_id")).group_by(ReviewRow.case_id)
-    if standard_id is not None:
+    if isinstance(standard_id, str):
         newest = newest.where(ReviewRow.standard_id == standard_id)
+    elif standard_id is not None:
+        newest = newest.where(ReviewRow.standard_id.in_(standard_id))
     latest = newest.subquery("latest")
     number = aliased(FieldRow, name="number")
     party = aliased(FieldRow, name="party")

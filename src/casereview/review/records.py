@@ -32,6 +32,7 @@ class AuditAction(StrEnum):
     MERGE = "merge_package"  # a reviewer's offline results package merged by the lead
     REGISTER_KEY = "register_key"  # a reviewer's signing key registered by the lead for a session
     ACCEPT_UNSIGNED = "accept_unsigned"  # the lead merged an unsigned (pre-signing) results package
+    CASE_TYPE = "case_type"  # the reviewer set (or cleared) the case type the standard follows
 
 
 @dataclass(frozen=True)

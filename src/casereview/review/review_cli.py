@@ -1,4 +1,4 @@
-"""``casereview review run|decide|show`` and ``casereview rescore``; the review step of ``ingest``."""
+"""``casereview review run|decide|set-type|show`` and ``casereview rescore``; the review step of ``ingest``."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from sqlalchemy.orm import Session
 
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db.engine import Database, open_database
-from casereview.db.repository import list_cases
+from casereview.db.repository import list_cases, load_case
+from casereview.domain.casetype import CASE_TYPES, LABELS
+from casereview.pipeline import Analysis
 from casereview.review.audit import audit_trail
+from casereview.review.casetypes import set_case_type, stored_case_type
 from casereview.review.decisions import KIND_LABELS, to_reviewer_decision
 from casereview.review.records import StoredDecision
 from casereview.review.rescore import format_rescore_report, rescore
@@ -50,7 +53,9 @@ def _grade_text(sheet: ScoreSheet) -> str:
 def _reviewer_options(parser: argparse.ArgumentParser, standard: bool = True) -> None:
     if standard:
         parser.add_argument(
-            "--standard", default=DEFAULT_STANDARD, help="评查标准编号（默认 transport_penalty）"
+            "--standard",
+            help="评查标准编号（默认按案卷类型选择：行政处罚 transport_penalty、行政强制 transport_compulsion、"
+            "行政检查 transport_inspection）",
         )
         parser.add_argument("--profile", help="标准中的参数方案（如 gb118）")
     parser.add_argument("--reviewer", default=default_reviewer(), help="评查人员（默认：当前系统用户名）")
@@ -75,8 +80,13 @@ class IngestReview:
     reviewer: str
 
     def needed(self, session: Session, case_id: int) -> bool:
-        """True when a case already stored has no review under this standard yet."""
-        return all(r.standard.id != self.checker.standard.id for r in reviews_of_case(session, case_id))
+        """True when a case already stored has no review under its standard yet."""
+        wanted = self.checker.standard.id
+        if self.checker.kinds is not None:
+            case, documents, extraction = load_case(session, case_id)
+            analysis = Analysis(case, documents, extraction, case_id)
+            wanted = self.checker.resolved(analysis, stored_case_type(session, case_id)).standard.id
+        return all(r.standard.id != wanted for r in reviews_of_case(session, case_id))
 
     def __call__(self, session: Session, case_id: int) -> str:
         """Review the case in the caller's transaction; the line to print once it is committed."""
@@ -84,11 +94,18 @@ class IngestReview:
         return f"已评查 #{case_id}（评查 #{review_id}，{sheet.standard_id} {sheet.standard_version}）：{_grade_text(sheet)}"
 
 
+def checker_from(args: argparse.Namespace) -> Checker:
+    """The named standard, or (none named) each case's case-type standard; KeyError when unknown."""
+    if args.standard is not None:
+        return Checker.create(args.standard, args.profile)
+    return Checker.create(DEFAULT_STANDARD, args.profile, by_case_type=True)
+
+
 def ingest_review(args: argparse.Namespace) -> IngestReview | None:
     """The review step ``ingest`` was asked for; KeyError for an unknown standard or profile."""
     if not args.review:
         return None
-    return IngestReview(Checker.create(args.standard, args.profile), args.reviewer)
+    return IngestReview(checker_from(args), args.reviewer)
 
 
 def _bbox(text: str) -> tuple[float, float, float, float]:
@@ -133,6 +150,18 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _reviewer_options(decide_cmd, standard=False)
     decide_cmd.add_argument("--db", help=_DB_HELP)
 
+    set_type = commands.add_parser(
+        "set-type", help="设定案卷类型（决定按哪一评查标准评查）；auto 恢复按文书自动判断"
+    )
+    set_type.add_argument("case_id", type=int, metavar="CASE_ID", help="案卷编号")
+    set_type.add_argument(
+        "case_type",
+        choices=("auto", *CASE_TYPES),
+        help="penalty 行政处罚、compulsion 行政强制、inspection 行政检查",
+    )
+    set_type.add_argument("--reviewer", default=default_reviewer(), help="评查人员（默认：当前系统用户名）")
+    set_type.add_argument("--db", help=_DB_HELP)
+
     show = commands.add_parser("show", help="查看案卷最新一次评查：逐项状态、扣分与评查人员的决定")
     show.add_argument("case_id", type=int, metavar="CASE_ID", help="案卷编号")
     show.add_argument("--audit", action="store_true", help="同时列出审计记录（谁、何时、改了什么）")
@@ -167,7 +196,7 @@ def _latest_review(session: Session, case_id: int) -> int | None:
 
 def _run(args: argparse.Namespace, database: Database) -> int:
     try:
-        checker = Checker.create(args.standard, args.profile)
+        checker = checker_from(args)
     except KeyError as exc:
         print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
         return 2
@@ -214,6 +243,20 @@ def _decide(args: argparse.Namespace, database: Database) -> int:
     return 0
 
 
+def _set_type(args: argparse.Namespace, database: Database) -> int:
+    wanted = None if args.case_type == "auto" else args.case_type
+    with database.session_scope() as session:
+        if not any(case.id == args.case_id for case in list_cases(session)):
+            print(f"没有案卷 #{args.case_id}", file=sys.stderr)
+            return 1
+        changed = set_case_type(session, args.case_id, wanted, args.reviewer)
+    label = LABELS[wanted] if wanted else "按文书自动判断"
+    print(f"案卷 #{args.case_id} 的案卷类型{'已设为' if changed else '本来就是'}：{label}")
+    if changed:
+        print(f"按新类型的评查标准重新评查：casereview review run {args.case_id}")
+    return 0
+
+
 def _show(args: argparse.Namespace, database: Database) -> int:
     with database.session_scope(readonly=True) as session:
         review_id = _latest_review(session, args.case_id)
@@ -239,6 +282,8 @@ def run_cli(args: argparse.Namespace) -> int:
             return _run(args, database)
         if args.review_command == "decide":
             return _decide(args, database)
+        if args.review_command == "set-type":
+            return _set_type(args, database)
         return _show(args, database)
 
 

@@ -19,6 +19,7 @@ ACTION_LABELS: Final[dict[str, str]] = {
     AuditAction.STATUS: "评查状态",
     AuditAction.RESCORE: "按新版标准重新评分",
     AuditAction.PUBLICATION_DATE: "录入公示日期",
+    AuditAction.CASE_TYPE: "设定案卷类型",
 }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from casereview.db.engine import Database
 from casereview.db.repository import load_case
 from casereview.pipeline import Analysis
+from casereview.review.casetypes import stored_case_type
 from casereview.review.decisions import check_fits, fit_decisions, to_stored_decision
 from casereview.review.publications import publication_for_extraction
 from casereview.review.records import StandardMeta, StoredReview
@@ -50,6 +51,7 @@ def review_case_in(session: Session, case_id: int, checker: Checker, reviewer: s
     """
     case, documents, extraction = load_case(session, case_id)
     analysis = Analysis(case, documents, extraction, case_id)
+    checker = checker.resolved(analysis, stored_case_type(session, case_id))
     sheet = checker.check(analysis, publication_for_extraction(session, case_id, extraction))
     review_id = create_review(
         session,

@@ -23,6 +23,7 @@ from casereview.domain.model import BBox, Evidence
 from casereview.errors import StorageError
 from casereview.fieldnames import field_label
 from casereview.pipeline import Analysis
+from casereview.review.casetypes import stored_case_type
 from casereview.review.corrections import (
     FieldCorrection,
     active_corrections,
@@ -117,6 +118,9 @@ class Workbench:
         case_id = analysis.case_id
         if case_id is None:
             raise ValueError("the case file must be stored before it is reviewed")
+        if checker.kinds is not None:  # scored by its case type's standard (the reviewer's type first)
+            with database.session_scope(readonly=True) as session:
+                checker = checker.resolved(analysis, stored_case_type(session, case_id))
         meta = standard_meta(checker.standard)
         profile = checker.standard.profile(checker.profile).name
         with database.session_scope() as session:

@@ -18,7 +18,7 @@ from casereview.extract.numerals import compact
 from casereview.extract.pagetext import PageText
 from casereview.rules.base import RuleContext
 
-RECORDS = (d.XUNWEN, d.XIANCHANG, d.KANYAN)
+RECORDS = (d.XUNWEN, d.XIANCHANG, d.KANYAN, d.JIANCHA_JILU)
 DECISIONS = (d.JUEDING, d.DANGCHANG_JUEDING)
 # Penalties that trigger a hearing, 法制审核 and 集体讨论 whatever the amount (行政处罚法 第63条).
 # The last row when it is only a page number: 14 · — 1 — · - 2 - · 第1页 共2页 · 共2页第1页 · 1/2.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from casereview.domain import doctypes as d
+from casereview.domain.casetype import COMPULSION, INSPECTION, PENALTY, detect_case_type
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence
 from casereview.extract.officers import certificate_tokens
@@ -138,6 +139,12 @@ def check_required_documents(ctx: RuleContext) -> Finding:
     )
 
 
+# The two-officer rule as each kind of file states it.
+P01_BASIS = {
+    PENALTY: "《行政处罚法》第四十二条、《交通运输行政执法程序规定》第二十三条",
+    COMPULSION: "《行政强制法》第十八条、《交通运输行政执法程序规定》第二十三条",
+    INSPECTION: "《交通运输行政执法程序规定》第二十三条、国办发〔2024〕54号",
+}
 _OFFICER_LABEL = re.compile(
     r"(?<!被)(?:执法人员|执法人|询问人|勘验人|检查人员?|调查人员?|记录人|办案人员|承办人员?)"
     r"(?:及(?:其)?(?:执法)?证件?号)?(?:[:：]|\s+(?:姓名\s+)?(?:执法证|证件|证号))"  # "执法人员：" or a table head
@@ -216,7 +223,7 @@ def check_record_officers(ctx: RuleContext) -> Finding:
             label += "（未能完整识别执法人员栏）"
         doubtful = unread or not readable(ctx, doc) or any(ctx.uncertain(o.evidence) for o in officers)
         (unsure if doubtful else bad).append(label)
-    basis = "《行政处罚法》第四十二条、《交通运输行政执法程序规定》第二十三条"
+    basis = P01_BASIS[detect_case_type(doc.type for doc in ctx.documents)]
     if bad:
         return result(
             "P-01",

@@ -7,11 +7,12 @@ import re
 
 from casereview.domain import doctypes as d
 from casereview.domain import roles
+from casereview.domain.casetype import COMPULSION, INSPECTION, detect_case_type
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence, Party
 from casereview.extract.agency import AGENCY_LINE
 from casereview.rules.base import RuleContext, rule
-from casereview.rules.common import needs_review, result
+from casereview.rules.common import needs_review, not_applicable, result
 from casereview.rules.documents import (
     DocText,
     Hit,
@@ -182,29 +183,61 @@ def _seal_part(
     return "fail", f"第{doc.last_page}页{name}落款处未见红色印章", spot
 
 
+# Files without a penalty decision or notice (compulsion and inspection files): the documents they
+# hand to the party instead, each with the date role its signature date carries.
+S01_MEASURE_BASIS = "《行政强制法》第二十四条、第二十七条、第二十八条；《交通运输行政执法程序规定》第五十四条"
+S01_INSPECTION_BASIS = "《交通运输行政执法程序规定》第二十三条；国办发〔2024〕54号"
+_MEASURE_DOCS = ((d.QIANGZHI, roles.COMPULSION), (d.JIECHU_QIANGZHI, roles.COMPULSION_RELEASE))
+_INSPECTION_DOCS = ((d.JIANCHA_GAOZHI, roles.INSPECTION_RESULT), (d.ZELING_GAIZHENG, roles.INSPECTION_RESULT))
+
+
+def _other_kind_parts(ctx: RuleContext) -> tuple[list[tuple[str, str, list[Evidence]]], str, str] | None:
+    """The seal checks of a compulsion or inspection file; None for a penalty file."""
+    if decision_doc(ctx) is not None or first_doc(ctx, d.TONGZHI) is not None:
+        return None
+    kind = detect_case_type(doc.type for doc in ctx.documents)
+    for table, basis, what, of_kind in (
+        (_MEASURE_DOCS, S01_MEASURE_BASIS, "行政强制措施决定书和解除决定书", COMPULSION),
+        (_INSPECTION_DOCS, S01_INSPECTION_BASIS, "检查结果告知书或责令改正通知书", INSPECTION),
+    ):
+        found = [(doc, role) for typ, role in table if (doc := first_doc(ctx, typ)) is not None]
+        if (
+            found or kind == of_kind
+        ):  # none found in a file of that kind: nothing to look at (D-02/D-03 say so)
+            return [_seal_part(ctx, doc, doc.type, role) for doc, role in found], basis, what
+    return None
+
+
 @rule("S-01", "决定书和通知书加盖印章", S01_BASIS)
 def check_seals(ctx: RuleContext) -> Finding:
     summary = is_summary(ctx)
-    parts = [
-        _seal_part(
-            ctx, decision_doc(ctx), "当场行政处罚决定书" if summary else "行政处罚决定书", roles.DECISION
-        )
-    ]
-    if not summary:
-        parts.append(_seal_part(ctx, first_doc(ctx, d.TONGZHI), "违法行为通知书", roles.NOTICE))
+    other = _other_kind_parts(ctx)
+    basis, what = S01_BASIS, "行政处罚决定书和违法行为通知书"
+    if other is not None:
+        parts, basis, what = other
+        if not parts:
+            return not_applicable(
+                "S-01", f"案卷中没有{what}，无可核对印章的对外文书（所缺文书见 D-02、D-03）。"
+            )
+    else:
+        parts = [
+            _seal_part(
+                ctx, decision_doc(ctx), "当场行政处罚决定书" if summary else "行政处罚决定书", roles.DECISION
+            )
+        ]
+        if not summary:
+            parts.append(_seal_part(ctx, first_doc(ctx, d.TONGZHI), "违法行为通知书", roles.NOTICE))
     evidence = [e for _, _, ev in parts for e in ev]
     fails = [m for status, m, _ in parts if status == "fail"]
     if fails:
         return result(
             "S-01",
             Status.FAIL,
-            f"{'；'.join(fails)}。依据{S01_BASIS}，行政处罚决定书和违法行为通知书必须加盖作出机关的印章。",
+            f"{'；'.join(fails)}。依据{basis}，{what}必须加盖作出机关的印章。",
             evidence,
             violations=len(fails),
         )
     reviews = [m for status, m, _ in parts if status == "review"]
     if reviews:
         return needs_review("S-01", f"{'；'.join(reviews)}，请人工核对印章。", evidence)
-    return result(
-        "S-01", Status.PASS, f"{'；'.join(m for _, m, _ in parts)}，符合{S01_BASIS}的规定。", evidence
-    )
+    return result("S-01", Status.PASS, f"{'；'.join(m for _, m, _ in parts)}，符合{basis}的规定。", evidence)

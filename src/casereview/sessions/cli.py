@@ -13,6 +13,7 @@ from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db import Database, open_database
+from casereview.domain.casetype import LABELS, STANDARDS
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.sessions.importing import import_cases, list_entries, tree_entries
@@ -159,6 +160,14 @@ def _run(args: argparse.Namespace, database: Database) -> int:
                 scanner.close()
         for path, message in result.failed:
             print(f"错误：{path}：{message}", file=sys.stderr)
+        # A session scores every case by its one standard (several case types per session: not yet).
+        for case_id, case_type in result.case_types.items():
+            if STANDARDS[case_type] != info.standard_id:
+                print(
+                    f"提示：案卷 #{case_id} 为{LABELS[case_type]}，本会话按评查标准 {info.standard_id} 评查；"
+                    f"宜另建按 {STANDARDS[case_type]} 评查的会话",
+                    file=sys.stderr,
+                )
         print(f"已导入 {len(result.added)} 份案卷，失败 {len(result.failed)} 份")
         return 1 if result.failed else 0
     if command == "assign":

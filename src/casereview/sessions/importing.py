@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casereview.db import Database
+from casereview.domain.casetype import detect_case_type
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.ingest.scan import PageScanner
 from casereview.ingest.sources import DOCX_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES
 from casereview.library import open_case
 from casereview.messages import describe
+from casereview.review.casetypes import stored_case_type
 from casereview.sessions.store import add_case
 
 CASE_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | IMAGE_SUFFIXES
@@ -25,6 +27,7 @@ CASE_SUFFIXES = PDF_SUFFIXES | DOCX_SUFFIXES | IMAGE_SUFFIXES
 class ImportResult:
     added: list[tuple[str, int]] = field(default_factory=list)  # (unit, case id)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, Chinese message)
+    case_types: dict[int, str] = field(default_factory=dict)  # case id → case type (detected or set)
 
 
 def tree_entries(root: Path) -> list[tuple[str, Path]]:
@@ -91,5 +94,7 @@ def import_cases(
         assert analysis.case_id is not None
         with database.session_scope() as session:
             add_case(session, session_id, analysis.case_id, unit)
+            stored = stored_case_type(session, analysis.case_id)
         result.added.append((unit, analysis.case_id))
+        result.case_types[analysis.case_id] = stored or detect_case_type(d.type for d in analysis.documents)
     return result

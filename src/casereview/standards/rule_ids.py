@@ -37,6 +37,10 @@ RULE_IDS: Final[tuple[str, ...]] = (
     "C-03",
     "W-01",
     "S-01",
+    # issue 14: compulsion (查封/扣押) and inspection files
+    "D-02",
+    "D-03",
+    "P-11",
 )
 
 KNOWN_RULES: Final[frozenset[str]] = frozenset(RULE_IDS)

@@ -20,6 +20,7 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.STATUS: "评查状态",
     AuditAction.RESCORE: "重新评分",
     AuditAction.PUBLICATION_DATE: "公示日期",
+    AuditAction.CASE_TYPE: "案卷类型",
     AuditAction.FINDINGS: "规则重新检查",
     AuditAction.CORRECTION: "要素更正",
     AuditAction.SESSION: "评查会话",

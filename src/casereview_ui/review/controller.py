@@ -93,8 +93,9 @@ class ReviewController(QObject):
                 self._error(exc)
         elif analysis is not None and self.checker is not None:
             # No database (read-only data dir …): the machine's findings still show, read-only.
-            sheet = self.checker.check(analysis)
-            self.panel.set_sheet(sheet, self.checker.standard, analysis.documents)
+            checker = self.checker.resolved(analysis)  # the standard of its case type
+            sheet = checker.check(analysis)
+            self.panel.set_sheet(sheet, checker.standard, analysis.documents)
             self._refresh_marks(sheet)
             self.changed.emit()
             return False

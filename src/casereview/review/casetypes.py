@@ -1,0 +1,49 @@
+"""The case type a reviewer sets on a stored case file (行政处罚 / 行政强制 / 行政检查).
+
+Detection from the documents (``domain.casetype``) decides unless the reviewer set a type; the type
+picks the standard the case is scored by when no standard is named. Every change is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from casereview.db.failures import NOT_FOUND
+from casereview.db.models import CaseFileRow
+from casereview.domain.casetype import CASE_TYPES
+from casereview.errors import ErrorCode, StorageError
+from casereview.review.audit import write_audit
+from casereview.review.records import AuditAction
+
+
+def stored_case_type(session: Session, case_id: int) -> str | None:
+    """The type the reviewer set on the case; None when it is to be detected (or no such case)."""
+    row = session.get(CaseFileRow, case_id)
+    return None if row is None else row.case_type
+
+
+def set_case_type(session: Session, case_id: int, case_type: str | None, reviewer: str) -> bool:
+    """Set (or with ``None`` clear) the case's type; True when it changed. ValueError (Chinese) for
+    an unknown type, StorageError when there is no such case."""
+    if case_type is not None and case_type not in CASE_TYPES:
+        raise ValueError(f"未知的案卷类型 {case_type}（可选：{'、'.join(CASE_TYPES)}）")
+    row = session.get(CaseFileRow, case_id, populate_existing=True)
+    if row is None:
+        raise StorageError(ErrorCode.STORAGE, "", {"reason": NOT_FOUND, "case_id": case_id})
+    before = row.case_type
+    if before == case_type:
+        return False
+    row.case_type = case_type
+    session.flush()
+    write_audit(
+        session,
+        AuditAction.CASE_TYPE,
+        reviewer,
+        case_id=case_id,
+        before={"case_type": before},
+        after={"case_type": case_type},
+        at=dt.datetime.now(dt.UTC),
+    )
+    return True
