@@ -132,6 +132,14 @@ def check_file(path: Path, root: Path | None = None) -> tuple[Standard | None, l
     if path.name == STANDARD_FILE and standard.id != path.parent.name:
         message = f"标准编号 {standard.id} 应与所在文件夹名 {path.parent.name} 相同"
         return None, [Problem(shown, lines.get(("id",)), "id", message)]
+    if standard.policy is not None:
+        from casereview.standards.policy_files import load_policy  # imports this module
+
+        base = path.resolve().parent.parent  # scoring_standards/<id>/standard.yaml → scoring_standards/
+        data, problems = load_policy([base / ref for ref in standard.policy.files()], root or base)
+        if data is None:
+            return None, problems
+        standard.with_policy(data)
     return standard, []
 
 
