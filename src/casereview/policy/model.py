@@ -283,7 +283,7 @@ class PolicyData:
             else:
                 exemptions += [Sourced(e, name, data.title) for e in data.entries]
         canonical = json.dumps(
-            [(name, data.model_dump(mode="json")) for name, data in files],
+            [data.model_dump(mode="json") for _name, data in files],  # content, not where it sits
             sort_keys=True,
             ensure_ascii=False,
             separators=(",", ":"),
