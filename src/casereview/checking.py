@@ -13,6 +13,7 @@ from casereview.calendar import WorkCalendar
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
 from casereview.pipeline import Analysis
+from casereview.policy.roster import Roster
 from casereview.review.publication_file import ParsedList, parse_publication_list
 from casereview.rules import run_rules
 from casereview.rules.base import PublicationDate, RuleContext
@@ -31,6 +32,7 @@ class Checker:
     profile: str | None = None
     calendar: WorkCalendar | None = None
     publications: ParsedList | None = None
+    roster: Roster | None = None  # the officer roster P-21 checks against (None: not imported)
 
     @classmethod
     def create(
@@ -78,6 +80,8 @@ class Checker:
             calendar,
             self.standard.params(self.profile),
             publication or self.publication_for(analysis),
+            self.standard.policy_data,
+            self.roster,
         )
         findings = run_rules(context, self.rule_ids())
         return score_case(self.standard, self.profile, findings)

@@ -200,7 +200,7 @@ def new_version(tmp_path: Path) -> Path:
     """Version 2025.2: JA-02 (T-12) worth 11 points instead of 3, SS-01 2 instead of 10; totals add up."""
     text = STANDARD_FILE.read_text(encoding="utf-8")
     replacements = [
-        ('version: "2025.1"', 'version: "2025.2"'),
+        ('version: "2026.1"', 'version: "2025.2"'),
         ("{id: facts, name: 事实认定与证据, points: 20}", "{id: facts, name: 事实认定与证据, points: 12}"),
         (
             "{id: closing, name: 执行结案与归档, points: 10}",
