@@ -15,6 +15,7 @@ from casereview.extract.summary import case_number
 from casereview.pipeline import Analysis
 from casereview.policy.roster import Roster
 from casereview.review.publication_file import ParsedList, parse_publication_list
+from casereview.review.roster_file import parse_roster
 from casereview.rules import run_rules
 from casereview.rules.base import PublicationDate, RuleContext
 from casereview.scoring import ScoreSheet, score_case
@@ -41,6 +42,7 @@ class Checker:
         profile: str | None = None,
         publications: Path | None = None,
         root: Path | None = None,
+        roster: Path | Roster | None = None,
     ) -> Checker:
         standards = find_standards(root)
         if standard_id not in standards:
@@ -48,7 +50,10 @@ class Checker:
         standard = standards[standard_id]
         standard.profile(profile)  # an unknown profile fails here, before any file is read
         parsed = parse_publication_list(publications) if publications else None
-        return cls(standard, profile, WorkCalendar.default(), parsed)
+        if isinstance(roster, Path):  # a roster file read for this run only (RosterError if refused)
+            parsed_roster = parse_roster(roster)
+            roster = Roster(f"执法人员名单 {parsed_roster.file_name}", parsed_roster.entries)
+        return cls(standard, profile, WorkCalendar.default(), parsed, roster)
 
     def rule_ids(self) -> list[str]:
         ids: list[str] = []
@@ -71,7 +76,9 @@ class Checker:
             first.publication_date, "list", f"公示清单 {self.publications.file_name} 第{first.row}行"
         )
 
-    def check(self, analysis: Analysis, publication: PublicationDate | None = None) -> ScoreSheet:
+    def check(
+        self, analysis: Analysis, publication: PublicationDate | None = None, roster: Roster | None = None
+    ) -> ScoreSheet:
         calendar = self.calendar or WorkCalendar.default()
         context = RuleContext(
             analysis.case,
@@ -81,7 +88,7 @@ class Checker:
             self.standard.params(self.profile),
             publication or self.publication_for(analysis),
             self.standard.policy_data,
-            self.roster,
+            roster or self.roster,
         )
         findings = run_rules(context, self.rule_ids())
         return score_case(self.standard, self.profile, findings)

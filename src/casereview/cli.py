@@ -25,6 +25,9 @@ from casereview.review.publication_cli import run_cli as run_publications_cli
 from casereview.review.review_cli import add_cli as add_review_cli
 from casereview.review.review_cli import add_ingest_options, ingest_review, run_rescore
 from casereview.review.review_cli import run_cli as run_review_cli
+from casereview.review.roster_cli import add_cli as add_roster_cli
+from casereview.review.roster_cli import run_cli as run_roster_cli
+from casereview.review.roster_file import RosterError
 from casereview.sessions.cli import add_cli as add_session_cli
 from casereview.sessions.cli import run_cli as run_session_cli
 from casereview.standards.lint import add_cli as add_standards_cli
@@ -49,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--standard", default=DEFAULT_STANDARD, help="评查标准编号（默认 transport_penalty）")
     check.add_argument("--profile", help="标准中的参数方案（如 gb118：公示期限 7 个工作日）")
     check.add_argument("--publications", type=Path, help="公示清单（CSV/XLSX），按案号匹配公示日期")
+    check.add_argument(
+        "--roster", type=Path, help="执法人员名单（CSV/XLSX），核对执法证件有效期（规则 P-21）"
+    )
 
     ingest = sub.add_parser("ingest", help="读取案卷并存入数据库（相同文件复用已有记录）")
     reading_options(ingest)
@@ -58,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     add_review_cli(sub)
     add_standards_cli(sub)
     add_publications_cli(sub)
+    add_roster_cli(sub)
     add_export_cli(sub)
     add_session_cli(sub)
     return parser
@@ -116,7 +123,10 @@ def _read_all(args: argparse.Namespace, handle: Handle) -> tuple[list[dict[str, 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     try:
-        checker = Checker.create(args.standard, args.profile, args.publications)
+        checker = Checker.create(args.standard, args.profile, args.publications, roster=args.roster)
+    except RosterError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return 1
     except KeyError as exc:
         print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
         return 2
@@ -197,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_standards_cli(args)
         if args.command == "publications":
             return run_publications_cli(args)
+        if args.command == "roster":
+            return run_roster_cli(args)
         if args.command == "export":
             return run_export_cli(args)
         if args.command == "session":

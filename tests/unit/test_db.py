@@ -71,6 +71,9 @@ TABLES = {
     "session_reviewers",
     "session_cases",
     "assignments",
+    # migration 0005_roster: officer rosters (P-21)
+    "roster_lists",
+    "roster_entries",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

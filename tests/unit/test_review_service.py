@@ -300,7 +300,7 @@ def test_decisions_map_between_storage_and_scoring() -> None:
     assert {k: v.deduction for k, v in fitted.items()} == {"JA-02": 3.0, "ZT-01": 4.0}
     assert notes == [
         "评查人员 甲 对 ZT-01 的改判决定扣 9 分，超过新分值 4 分，按 4 分计",
-        "评查人员 乙 对 GONE-1 的确认决定不再适用：版本 2025.1 没有该评查项目",
+        "评查人员 乙 对 GONE-1 的确认决定不再适用：版本 2026.1 没有该评查项目",
     ]
 
 
