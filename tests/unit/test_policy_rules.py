@@ -20,7 +20,7 @@ from casereview.extract.reasons import adoption, benchmark, circumstance_level, 
 from casereview.legal import draft_opinion
 from casereview.legal.opinion import write_opinion_docx
 from casereview.pipeline import Analysis, analyse_case, read_case
-from casereview.policy.model import PolicyData
+from casereview.policy.model import PolicyData, row_text
 from casereview.policy.roster import Roster, RosterEntry
 from casereview.standards import find_standards
 
@@ -103,6 +103,8 @@ def test_defect_fails_and_garbled_evidence_asks_a_person(cases: Path, rule: str)
         row = truth["discretion"]
         assert row["entry"] in failed.message and f"“{row['level']}”" in failed.message
         assert failed.facts["entry"] == row["entry"] and failed.facts["level"] == row["level"]
+        shown = row_text(failed.facts)  # what the review panel puts beside the page
+        assert shown is not None and row["entry"] in shown and "本案罚款" in shown and "档次罚款幅度" in shown
     if rule == "P-21":
         assert "已过期" in failed.message and "测试名单.xlsx" in failed.message
     garbled = _check(_garble(analysis, {e.page for e in failed.evidence}), rule, truth)
@@ -138,6 +140,8 @@ def test_p10_flags_a_fine_on_a_first_corrected_listed_violation(cases: Path) -> 
     finding = next(f for f in Checker.create().check(analysis).findings if f.rule == "P-10")
     assert finding.status is Status.NEEDS_REVIEW
     assert "HN-01" in finding.message and "首次违法" in finding.message and finding.facts["entry"] == "HN-01"
+    shown = row_text(finding.facts)
+    assert shown is not None and "第HN-01项" in shown and "适用条件" in shown
     garbled = _garble(analysis, {e.page for e in finding.evidence})
     assert (
         next(f for f in Checker.create().check(garbled).findings if f.rule == "P-10").status

@@ -296,3 +296,22 @@ class PolicyData:
             return parse_range(entry.statutory)
         same = [s.entry for s in self.statutory if s.entry.key() == entry.key()]
         return same[0].range() if same else None
+
+
+def row_text(facts: dict[str, object]) -> str | None:
+    """The table row or list entry a P-20/P-10 finding rests on, as the review panel shows it beside
+    the page (None when the finding names none)."""
+    entry = facts.get("entry")
+    if not entry:
+        return None
+    if "list" in facts:  # P-10: an exemption list entry and its conditions
+        conditions = facts.get("conditions")
+        joined = "；".join(str(c) for c in conditions) if isinstance(conditions, list) else ""
+        return f"{facts['list']} 第{entry}项" + (f"，适用条件：{joined}" if joined else "")
+    text = f"{facts.get('table', '裁量基准')} 第{entry}项"
+    if "level" in facts:
+        text += f"，“{facts['level']}”档次罚款幅度：{facts.get('range', '')}"
+    fine = facts.get("fine")
+    if isinstance(fine, int | float):
+        text += f"；本案罚款：{yuan(float(fine))}"
+    return text
