@@ -121,3 +121,45 @@ def test_cli_import_list_and_refusal(tmp_path: Path, db_url: str, capsys: pytest
     nohead = _csv(tmp_path, "nohead.csv", "a,b\n1,2\n")
     assert main(["roster", "import", str(nohead), "--db", db_url]) == 1
     assert "没有找到表头" in capsys.readouterr().err
+
+
+def _roster_xlsx(truth: dict[str, object], path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "执法证号", "执法领域/门类", "有效期至"])
+    rows = truth["roster"]
+    assert isinstance(rows, list)
+    for row in rows:
+        sheet.append(
+            [row["name"], row["certificate"], row["field"], dt.date.fromisoformat(row["valid_until"])]
+        )
+    book.save(path)
+    return path
+
+
+def test_check_and_stored_reviews_use_the_roster(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end: a lapsed certificate fails P-21 with check --roster, and with the stored roster."""
+    import json
+
+    from casegen import generate_case
+
+    case, truth = generate_case(tmp_path, "lapsed", kind="digital", seed=4, defects=["P-21"])
+    roster = _roster_xlsx(truth, tmp_path / "执法人员名单.xlsx")
+    args = ["check", str(case), "--standard", "legal_review_precheck", "--format", "json", "-q"]
+    assert main([*args, "--roster", str(roster)]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    p21 = next(f for f in result["findings"] if f["rule"] == "P-21")
+    assert p21["status"] == "fail" and "已过期" in p21["message"] and "执法人员名单.xlsx" in p21["message"]
+    assert main(args) == 0  # no roster: not applicable
+    (result,) = json.loads(capsys.readouterr().out)
+    assert next(f for f in result["findings"] if f["rule"] == "P-21")["status"] == "not_applicable"
+
+    assert main(["roster", "import", str(roster), "--db", db_url]) == 0
+    ingest = ["ingest", str(case), "--db", db_url, "--standard", "legal_review_precheck", "-q"]
+    assert main([*ingest, "--reviewer", "测试员"]) == 0
+    capsys.readouterr()
+    assert main(["review", "show", "1", "--db", db_url]) == 0
+    shown = capsys.readouterr().out
+    assert "PZ-03" in shown and "已过期" in shown
