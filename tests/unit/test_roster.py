@@ -5,6 +5,7 @@ with its row and a Chinese reason, and nothing is half-imported."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from sqlalchemy import func, select
 
+from casegen import generate_case
 from casereview.cli import main
 from casereview.db import Database, open_database
 from casereview.db.review_models import RosterEntryRow, RosterListRow
@@ -141,10 +143,6 @@ def test_check_and_stored_reviews_use_the_roster(
     tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """End to end: a lapsed certificate fails P-21 with check --roster, and with the stored roster."""
-    import json
-
-    from casegen import generate_case
-
     case, truth = generate_case(tmp_path, "lapsed", kind="digital", seed=4, defects=["P-21"])
     roster = _roster_xlsx(truth, tmp_path / "执法人员名单.xlsx")
     args = ["check", str(case), "--standard", "legal_review_precheck", "--format", "json", "-q"]
