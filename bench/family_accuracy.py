@@ -32,6 +32,11 @@ from casereview.errors import IngestError  # noqa: E402
 from casereview.ocr.scanner import OcrScanner  # noqa: E402
 from casereview.pipeline import read_case  # noqa: E402
 from casereview.standards.rule_ids import RULE_IDS  # noqa: E402
+from families.corpus import CORPUS_DEFECTS  # noqa: E402
+
+# The families print the corpus's 27 penalty-file defects and no 说理 paragraph (issue 14's P-19/P-20
+# came later): only those rules are measured here, the others by bench/policy_rules.py.
+MEASURED: tuple[str, ...] = tuple(r for r in RULE_IDS if r in CORPUS_DEFECTS)
 from families import FAMILIES  # noqa: E402
 from families.corpus import generate  # noqa: E402
 
@@ -111,8 +116,8 @@ def _score_case(
         if not ok:
             tally.misses.append(f"{path.name} {field}: got {got!r} want {want!r}")
     sheet = checker.check(analysis)
-    failed = {f.rule for f in sheet.findings if f.status == Status.FAIL}
-    for rule in RULE_IDS:
+    failed = {f.rule for f in sheet.findings if f.status == Status.FAIL and f.rule in MEASURED}
+    for rule in MEASURED:
         cell = tally.rules[rule]
         cell[0] += rule in failed and rule in expected
         cell[1] += rule in failed and rule not in expected
