@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from casereview.domain import doctypes as d
+from casereview.domain import roles
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Document, Evidence, Officer
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import cn_date, needs_review, not_applicable, result
+from casereview.rules.documents import DECISIONS
 
 P21_BASIS = (
     "《行政处罚法》第四十二条；《交通运输行政执法证件管理规定》第三十条（执法证件未经年审的不得继续使用）"
@@ -28,11 +31,19 @@ def _document_of(ctx: RuleContext, officer: Officer) -> Document | None:
 
 
 def _date_of(ctx: RuleContext, doc: Document) -> tuple[dt.date, Evidence] | None:
-    """The document's first date (a 笔录's 时间 line comes first)."""
+    """The date the document was made: a 笔录's 时间 (role 询问), a decision's date (role 决定) — never
+    another date printed in it (a birth date, the violation's day)."""
+    role = (
+        roles.DECISION
+        if doc.type in DECISIONS
+        else roles.HEARING
+        if doc.type == d.TINGZHENG_BILU
+        else roles.INQUIRY
+    )
     found = [
         m
         for m in ctx.extraction.dates
-        if m.document == doc.type and doc.first_page <= m.evidence.page <= doc.last_page
+        if m.document == doc.type and m.role == role and doc.first_page <= m.evidence.page <= doc.last_page
     ]
     if not found:
         return None
