@@ -31,8 +31,9 @@ def _document_of(ctx: RuleContext, officer: Officer) -> Document | None:
 
 
 def _date_of(ctx: RuleContext, doc: Document) -> tuple[dt.date, Evidence] | None:
-    """The date the document was made: a 笔录's 时间 (role 询问), a decision's date (role 决定) — never
-    another date printed in it (a birth date, the violation's day)."""
+    """The date the document was made: a 笔录's 时间 (role 询问), a 听证笔录's (听证), a decision's (决定) —
+    never another date printed in it (a birth date, the violation's day). A role date read unsure
+    (the decision date under a seal) stands when a cleanly read date in the same document agrees."""
     role = (
         roles.DECISION
         if doc.type in DECISIONS
@@ -40,14 +41,19 @@ def _date_of(ctx: RuleContext, doc: Document) -> tuple[dt.date, Evidence] | None
         if doc.type == d.TINGZHENG_BILU
         else roles.INQUIRY
     )
-    found = [
+    inside = [
         m
         for m in ctx.extraction.dates
-        if m.document == doc.type and m.role == role and doc.first_page <= m.evidence.page <= doc.last_page
+        if m.document == doc.type and doc.first_page <= m.evidence.page <= doc.last_page
     ]
+    found = [m for m in inside if m.role == role]
     if not found:
         return None
     first = min(found, key=lambda m: (m.evidence.page, m.evidence.bbox[1], m.evidence.bbox[0]))
+    if ctx.uncertain(first.evidence):
+        same = next((m for m in inside if m.date == first.date and not ctx.uncertain(m.evidence)), None)
+        if same is not None:
+            return same.date, same.evidence
     return first.date, first.evidence
 
 
