@@ -14,7 +14,9 @@ from casereview.domain.casetype import CASE_TYPES, PENALTY, STANDARDS, detect_ca
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
 from casereview.pipeline import Analysis
+from casereview.policy.roster import Roster
 from casereview.review.publication_file import ParsedList, parse_publication_list
+from casereview.review.roster_file import parse_roster
 from casereview.rules import run_rules
 from casereview.rules.base import PublicationDate, RuleContext
 from casereview.scoring import ScoreSheet, score_case
@@ -38,6 +40,7 @@ class Checker:
     publications: ParsedList | None = None
     kinds: dict[str, Standard] | None = None
     case_type: str | None = None  # set by the reviewer: no detection
+    roster: Roster | None = None  # the officer roster P-21 checks against (None: not imported)
 
     @classmethod
     def create(
@@ -49,6 +52,7 @@ class Checker:
         *,
         by_case_type: bool = False,
         case_type: str | None = None,
+        roster: Path | Roster | None = None,
     ) -> Checker:
         """A checker of ``standard_id``; with ``by_case_type`` one that scores each file by the
         standard of its case type (``standard_id`` for penalty files). KeyError for an unknown
@@ -65,7 +69,10 @@ class Checker:
         if by_case_type:
             kinds = {kind: standards[sid] for kind, sid in STANDARDS.items() if sid in standards}
             kinds[PENALTY] = standard
-        return cls(standard, profile, WorkCalendar.default(), parsed, kinds, case_type)
+        if isinstance(roster, Path):  # a roster file read for this run only (RosterError if refused)
+            parsed_roster = parse_roster(roster)
+            roster = Roster(f"执法人员名单 {parsed_roster.file_name}", parsed_roster.entries)
+        return cls(standard, profile, WorkCalendar.default(), parsed, kinds, case_type, roster)
 
     def case_type_of(self, analysis: Analysis) -> str:
         return self.case_type or detect_case_type(doc.type for doc in analysis.documents)
@@ -106,7 +113,9 @@ class Checker:
             first.publication_date, "list", f"公示清单 {self.publications.file_name} 第{first.row}行"
         )
 
-    def check(self, analysis: Analysis, publication: PublicationDate | None = None) -> ScoreSheet:
+    def check(
+        self, analysis: Analysis, publication: PublicationDate | None = None, roster: Roster | None = None
+    ) -> ScoreSheet:
         calendar = self.calendar or WorkCalendar.default()
         standard = self.standard_for(analysis)
         # A profile named for the main standard (gb118) applies to a case-type standard only if it has it.
@@ -118,6 +127,8 @@ class Checker:
             calendar,
             standard.params(profile),
             publication or self.publication_for(analysis),
+            standard.policy_data,
+            roster or self.roster,
         )
         findings = run_rules(context, self.rule_ids(standard))
         return score_case(standard, profile, findings)

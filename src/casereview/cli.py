@@ -28,6 +28,9 @@ from casereview.review.publication_cli import run_cli as run_publications_cli
 from casereview.review.review_cli import add_cli as add_review_cli
 from casereview.review.review_cli import add_ingest_options, ingest_review, run_rescore
 from casereview.review.review_cli import run_cli as run_review_cli
+from casereview.review.roster_cli import add_cli as add_roster_cli
+from casereview.review.roster_cli import run_cli as run_roster_cli
+from casereview.review.roster_file import RosterError
 from casereview.sessions.cli import add_cli as add_session_cli
 from casereview.sessions.cli import run_cli as run_session_cli
 from casereview.standards.lint import add_cli as add_standards_cli
@@ -63,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--profile", help="标准中的参数方案（如 gb118：公示期限 7 个工作日）")
     check.add_argument("--publications", type=Path, help="公示清单（CSV/XLSX），按案号匹配公示日期")
+    check.add_argument(
+        "--roster", type=Path, help="执法人员名单（CSV/XLSX），核对执法证件有效期（规则 P-21）"
+    )
 
     ingest = sub.add_parser("ingest", help="读取案卷并存入数据库（相同文件复用已有记录）")
     reading_options(ingest)
@@ -72,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     add_review_cli(sub)
     add_standards_cli(sub)
     add_publications_cli(sub)
+    add_roster_cli(sub)
     add_export_cli(sub)
     add_session_cli(sub)
     add_db_cli(sub)
@@ -133,7 +140,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     forced = None if args.case_type == "auto" else args.case_type
     try:
         if args.standard is not None:
-            checker = Checker.create(args.standard, args.profile, args.publications, case_type=forced)
+            checker = Checker.create(
+                args.standard, args.profile, args.publications, case_type=forced, roster=args.roster
+            )
         else:
             checker = Checker.create(
                 STANDARDS[forced or PENALTY],
@@ -141,7 +150,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 args.publications,
                 by_case_type=True,
                 case_type=forced,
+                roster=args.roster,
             )
+    except RosterError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return 1
     except KeyError as exc:
         print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
         return 2
@@ -226,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_standards_cli(args)
         if args.command == "publications":
             return run_publications_cli(args)
+        if args.command == "roster":
+            return run_roster_cli(args)
         if args.command == "export":
             return run_export_cli(args)
         if args.command == "session":

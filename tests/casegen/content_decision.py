@@ -6,6 +6,7 @@ import datetime as dt
 
 from casegen.blocks import Block, Doc, center, gap, para, plain, right, sign, small, table
 from casegen.ctx import COPIES, Ctx
+from casegen.discretion import stated
 from casegen.formats import fmt_date
 
 KEY = "行政处罚决定书"
@@ -60,7 +61,7 @@ def _rights_history(c: Ctx) -> str:
         text += f"{c.you()}申请听证，本机关于{c.d(d.hearing)}依法举行了听证。"
     elif d.statement:
         text += f"{c.you()}于{c.d(d.statement)}提出陈述、申辩，" + (
-            "经复核，本机关采纳其部分意见，决定从轻处罚。"
+            "经复核，其所述情况属实，本机关采纳其部分意见，在裁量幅度内从低确定罚款数额。"
             if p.fine < p.proposed_fine
             else "经复核，其理由不能成立，本机关不予采纳。"
         )
@@ -68,6 +69,39 @@ def _rights_history(c: Ctx) -> str:
         text += f"{c.you()}于{c.d(d.waiver)}书面声明放弃上述权利。"
     else:
         text += f"{c.you()}在规定期限内未提出陈述、申辩意见。"
+    return text
+
+
+def _reasons(c: Ctx) -> str:
+    """The 说理 paragraph (P-19): benchmark, level and range, and whether the arguments were adopted.
+
+    Draws nothing from ``c.rng``, so the rest of a seed's content stays as it was.
+    """
+    p, m, you = c.plan, c.plan.mut, c.you()
+    if m.get("p19"):
+        return ""
+    row = stated(p.violation.key, p.fine, m)
+    if row is None:
+        return ""
+    entry, band = row
+    why = (
+        f"{you}系首次实施该违法行为，并已当场改正，"
+        if m.get("p10")
+        else f"{you}的违法行为存在“{band.fact}”的情形，"
+    )
+    text = (
+        f"本机关认为，{you}的违法事实清楚，证据确凿。根据《{c.a.province}交通运输行政处罚裁量基准》第{entry}项，"
+        f"{why}属于{band.level}情形，裁量阶次为{band.level}，罚款幅度为{band.words()}。"
+    )
+    d = p.dates
+    if d.hearing:
+        text += f"{you}在听证中提出的意见，经复核，缺乏事实和法律依据，本机关不予采纳。"
+    elif d.statement and c.s.decision == "form":
+        text += (
+            f"{you}提出的陈述申辩意见，经复核，其所述情况属实，本机关予以部分采纳。"
+            if p.fine < p.proposed_fine
+            else f"{you}提出的陈述申辩意见，经复核，其理由不能成立，本机关不予采纳。"
+        )
     return text
 
 
@@ -86,6 +120,10 @@ def decision(c: Ctx) -> Doc:
             gap(4),
             plain("违法事实及证据：", bold=True),
             para(f"经查，{found}。{evidence}"),
+        ]
+        if _reasons(c):
+            blocks.append(para(_reasons(c)))
+        blocks += [
             para(_decide(c)),
         ]
     elif style == "numbered":
@@ -93,7 +131,7 @@ def decision(c: Ctx) -> Doc:
             plain(c.party_line(KEY)),
             para(f"本机关于{c.d(d.filing)}对{c.you()}涉嫌{c.cause()}一案立案调查。经调查，现查明："),
             para(f"一、{found}。{evidence}{_rights_history(c)}"),
-            para("二、" + _decide(c)),
+            para("二、" + _reasons(c) + _decide(c)),
         ]
     else:
         source = "执法检查" if d.violation == d.filing else "案件线索核查"
@@ -113,6 +151,7 @@ def decision(c: Ctx) -> Doc:
             plain("四、事前告知与陈述申辩听证情况", bold=True),
             para(_rights_history(c)),
             plain("五、处罚依据和理由", bold=True),
+            *([para(_reasons(c))] if _reasons(c) else []),
             para(
                 f"本机关认为，{c.you()}的违法事实清楚，证据确凿。根据《{c.a.province}交通运输行政处罚裁量基准》，"
                 f"结合违法情节{steps}，" + _decide(c)

@@ -49,6 +49,12 @@ DEFECTS: tuple[str, ...] = (
 # other corpora draw from and must stay the 27 penalty-file defects.
 KIND_DEFECTS: tuple[str, ...] = ("D-02", "D-03", "P-11")
 
+# Issue 14, penalty files: reasons (P-19), discretion (P-20), a lapsed certificate per the roster the
+# test imports (P-21), and a fine on a first, corrected violation on the exemption list (P-10, which
+# the rule flags as needs_review, not fail). Kept out of DEFECTS: other corpora are drawn from it.
+POLICY_DEFECTS: tuple[str, ...] = ("P-10", "P-19", "P-20", "P-21")
+EXEMPT_VIOLATION = "weixiedai"  # 道路运输条例 第六十八条: HN-01 of the Hunan list
+
 DATE_DEFECTS = frozenset(
     {"T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-11", "T-12", "T-16", "T-19"}
 )
@@ -67,10 +73,11 @@ class Req:
     receipt: bool = False
     publication: bool = False
     lower_options: int = 1  # fines needed below the hearing threshold (P-03 raises one step)
+    violation: str | None = None  # a violation key (P-10 needs one on the exemption list)
 
 
 def requirements(defects: list[str]) -> Req:
-    unknown = set(defects) - set(DEFECTS)
+    unknown = set(defects) - set(DEFECTS) - set(POLICY_DEFECTS)
     if unknown:
         raise ValueError(f"unknown defects: {sorted(unknown)}")
     req = Req()
@@ -82,7 +89,11 @@ def requirements(defects: list[str]) -> Req:
         setattr(req, attr, value)
 
     for d in defects:
+        if d == "P-21":
+            continue  # any procedure: officers are named on 笔录 and on the 当场 decision alike
         want("procedure", "summary" if d == "P-08" else "ordinary")
+        if d == "P-10":
+            req.violation = EXEMPT_VIOLATION
         if d in ("T-03", "T-05", "P-04", "P-05", "P-06", "P-14"):
             want("triggered", True)
         if d in ("T-04", "P-03"):
@@ -161,6 +172,16 @@ def choose_mutations(plan: Plan, rng: random.Random) -> None:
             mut["c03"] = daxie(max(wrong, 50))
         elif d == "W-01":
             mut["w01"] = rng.choice(("ni_danwei", "underscore", "guidance"))
+        elif d == "P-10":
+            mut["p10"] = "first_corrected"
+            expected.remove("P-10")
+            plan.review.append("P-10")
+        elif d == "P-19":
+            mut["p19"] = "noreasons"
+        elif d == "P-20":
+            mut["p20"] = "wrong_level"
+        elif d == "P-21":
+            _p21(plan)
         elif d == "S-01":
             mut["s01"] = rng.choice(("notice", "decision"))
             if mut["s01"] == "decision":
@@ -223,3 +244,12 @@ def _c02(plan: Plan, rng: random.Random) -> None:
     plan.mut["c02_from"] = name
     plan.mut["c02_name"] = wrong
     plan.notes.append(f"C-02: {target} names the party {wrong}")
+
+
+def _p21(plan: Plan) -> None:
+    """The first officer's certificate lapses before the first document naming them (roster data)."""
+    officer = plan.inquiries[0].officers[0] if plan.inquiries else plan.officers[0]
+    first = min([q.date for q in plan.inquiries if officer in q.officers] or [plan.dates.decision])
+    plan.mut["p21_certificate"] = officer.certificate
+    plan.mut["p21_until"] = (first - dt.timedelta(days=30)).isoformat()
+    plan.notes.append(f"P-21: {officer.name}'s certificate lapsed on {plan.mut['p21_until']}")

@@ -13,6 +13,7 @@ from casegen import assemble, kinds
 from casegen import content_close as close
 from casegen.blocks import Doc
 from casegen.ctx import Ctx
+from casegen.discretion import stated
 from casegen.images import mixed_flags, write_digital, write_images, write_pdf, write_tiff
 from casegen.layout import LaidPage, layout_doc
 from casegen.model import Plan
@@ -95,6 +96,31 @@ def truth_fields(plan: Plan, present: set[str]) -> dict[str, Any]:
     }
 
 
+def _discretion(plan: Plan) -> dict[str, Any] | None:
+    row = stated(plan.violation.key, plan.fine, plan.mut) if plan.procedure == "ordinary" else None
+    if row is None or plan.mut.get("p19"):
+        return None
+    return {"entry": row[0], "level": row[1].level, "low": row[1].low, "high": row[1].high}
+
+
+def roster_rows(plan: Plan) -> list[dict[str, str]]:
+    """The officer roster a test imports (P-21): every officer valid for two years after the decision,
+    except the one whose certificate the P-21 defect lets lapse."""
+    until = plan.dates.decision.replace(year=plan.dates.decision.year + 2, day=1).isoformat()
+    field = "海事" if plan.agency.maritime else "道路运输"
+    return [
+        {
+            "name": o.name,
+            "certificate": o.certificate,
+            "field": field,
+            "valid_until": plan.mut["p21_until"]
+            if o.certificate == plan.mut.get("p21_certificate")
+            else until,
+        }
+        for o in plan.officers
+    ]
+
+
 def truth(plan: Plan, docs: list[list[LaidPage]], file: str, sources: list[str]) -> dict[str, Any]:
     documents, sealed, seals, page = [], [], [], 0
     present: set[str] = set()
@@ -140,6 +166,9 @@ def truth(plan: Plan, docs: list[list[LaidPage]], file: str, sources: list[str])
         "page_sources": sources,
         "defects": list(plan.defects),
         "expected_failures": plan.expected,
+        "expected_review": plan.review,
+        "discretion": _discretion(plan),
+        "roster": roster_rows(plan),
         "missing_documents": plan.missing,
         "notes": plan.notes,
     }

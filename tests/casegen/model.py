@@ -168,6 +168,7 @@ class Plan:
     on_the_spot_payment: bool = False
     defects: list[str] = field(default_factory=list)
     expected: list[str] = field(default_factory=list)  # rules expected to fail
+    review: list[str] = field(default_factory=list)  # rules expected to ask a person (P-10's flag)
     mut: dict[str, str] = field(default_factory=dict)  # content mutations chosen by defects.py
     notes: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)

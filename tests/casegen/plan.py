@@ -48,6 +48,8 @@ def _pick(
         agency = rng.choice(AGENCIES)
         kind = party_kind or ("individual" if rng.random() < 0.6 else "organisation")
         cands = [v for v in VIOLATIONS if v.maritime == agency.maritime]
+        if req.violation:
+            cands = [v for v in cands if v.key == req.violation]
         cands = [v for v in cands if _fine_options(v, kind, procedure, req)]
         if cands:
             v = rng.choice(cands)

@@ -164,3 +164,11 @@ def test_case_kind_standards_score_their_rules() -> None:
     for standard_id, rules in kinds.items():
         scored = {r for i in standards[standard_id].items for r in i.rules}
         assert rules <= scored, standard_id
+
+
+def test_default_standard_scores_every_penalty_file_rule() -> None:
+    standard = find_standards()["transport_penalty"]
+    scored = {r for i in standard.items if not i.manual for r in i.rules}
+    # P-21 (officer roster) is scored by the legal-review checklist; D-02/D-03/P-11 by the standards
+    # of compulsion and inspection files.
+    assert set(RULE_IDS) - scored == {"P-21", "D-02", "D-03", "P-11"}

@@ -135,7 +135,7 @@ BROKEN = [
         "grades[2].min",
         "从高到低",
     ),
-    ("per-violation-missing", "    per_violation: 0.5\n", "", None, "items[27].deduction", "须填写每处扣分"),
+    ("per-violation-missing", "    per_violation: 0.5\n", "", None, "items[30].deduction", "须填写每处扣分"),
     (
         "bad-enum",
         "    group: 实体\n\n  - id: ZT-02",
@@ -144,7 +144,7 @@ BROKEN = [
         "items[0].group",
         "取值 实体体 无效",
     ),
-    ("version-not-text", 'version: "2025.1"', "version: 2025.1", 0, "version", "应为文本"),
+    ("version-not-text", 'version: "2026.1"', "version: 2026.1", 0, "version", "应为文本"),
 ]
 
 
@@ -217,9 +217,9 @@ def test_registry_keeps_previous_standard_when_new_file_is_broken(tmp_path: Path
         registry.load(target)
     assert registry.get("transport_penalty") is before
 
-    target.write_text(good.replace('version: "2025.1"', 'version: "2025.2"'), encoding="utf-8")
+    target.write_text(good.replace('version: "2026.1"', 'version: "2026.2"'), encoding="utf-8")
     assert registry.reload() == []
-    assert registry.get("transport_penalty").version == "2025.2"
+    assert registry.get("transport_penalty").version == "2026.2"
     assert not registry.problems
 
 

@@ -85,6 +85,6 @@ def test_score_sheet_json(standard: Standard) -> None:
     assert data["score"] == 97.0 and data["grade"] == "不合格" and data["vetoes"] == ["V-06"]
     assert data["standard"] == {
         "id": "transport_penalty",
-        "version": "2025.1",
+        "version": "2026.1",
         "hash": standard.content_hash(),
     }

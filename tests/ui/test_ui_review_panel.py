@@ -206,3 +206,22 @@ def test_audit_dialog_lists_the_changes(win: MainWindow) -> None:
     dialog.search.setText("评查决定")
     assert 0 < dialog.proxy.rowCount() < len(rows)
     dialog.reject()
+
+
+def test_discretion_finding_shows_the_table_row_beside_the_page(
+    qtbot: QtBot, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path, truth = generate_case(
+        tmp_path_factory.mktemp("p20"), "p20", kind="digital", seed=2, defects=["P-20"]
+    )
+    checker = Checker.create()
+    analysis = read_case(path)
+    sheet = checker.check(analysis)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.set_sheet(sheet, checker.standard, analysis.documents)
+    with qtbot.waitSignal(panel.evidence_requested):
+        panel.select_item("FL-05")
+    shown = panel.detail.toPlainText()
+    row = truth["discretion"]
+    assert "对照：" in shown and f"第{row['entry']}项" in shown and "本案罚款" in shown

@@ -73,6 +73,9 @@ TABLES = {
     "assignments",
     # migration 0006: the reviewers' signing keys registered per session
     "session_reviewer_keys",
+    # migration 0008: officer rosters (P-21)
+    "roster_lists",
+    "roster_entries",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

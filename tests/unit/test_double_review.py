@@ -148,7 +148,7 @@ def test_settle_then_arbitrate(scenario: Scenario) -> None:
         arbitrate(db, case_b.id, {"SS-02": "first"}, LEAD, scenario.checker)
     with pytest.raises(ValueError, match="不能仲裁"):
         arbitrate(db, case_b.id, {"SS-02": "first", "FL-02": "second"}, "甲", scenario.checker)
-    with pytest.raises(ValueError, match="0 至 5 分"):
+    with pytest.raises(ValueError, match="0 至 3 分"):
         arbitrate(db, case_b.id, {"SS-02": "first", "FL-02": Custom(6, "过重")}, LEAD, scenario.checker)
     with pytest.raises(ValueError, match="无需仲裁"):
         arbitrate(

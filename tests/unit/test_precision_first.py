@@ -40,7 +40,9 @@ def cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("precision")
 
 
-@pytest.mark.parametrize("rule", RULE_IDS)
+# P-10 fails only on a 不予处罚 file the generator does not write, and P-21 needs a roster: both are
+# covered by tests/unit/test_policy_rules.py (P-19 and P-20 run here as well).
+@pytest.mark.parametrize("rule", [r for r in RULE_IDS if r not in ("P-10", "P-21")])
 def test_garbled_evidence_gives_needs_review(rule: str, cases: Path) -> None:
     for seed in range(1, 40):
         path, truth = generate_case(

@@ -200,7 +200,7 @@ def new_version(tmp_path: Path) -> Path:
     """Version 2025.2: JA-02 (T-12) worth 11 points instead of 3, SS-01 2 instead of 10; totals add up."""
     text = STANDARD_FILE.read_text(encoding="utf-8")
     replacements = [
-        ('version: "2025.1"', 'version: "2025.2"'),
+        ('version: "2026.1"', 'version: "2025.2"'),
         ("{id: facts, name: 事实认定与证据, points: 20}", "{id: facts, name: 事实认定与证据, points: 12}"),
         (
             "{id: closing, name: 执行结案与归档, points: 10}",
@@ -300,7 +300,7 @@ def test_decisions_map_between_storage_and_scoring() -> None:
     assert {k: v.deduction for k, v in fitted.items()} == {"JA-02": 3.0, "ZT-01": 4.0}
     assert notes == [
         "评查人员 甲 对 ZT-01 的改判决定扣 9 分，超过新分值 4 分，按 4 分计",
-        "评查人员 乙 对 GONE-1 的确认决定不再适用：版本 2025.1 没有该评查项目",
+        "评查人员 乙 对 GONE-1 的确认决定不再适用：版本 2026.1 没有该评查项目",
     ]
 
 

@@ -59,6 +59,34 @@ class PublicationRow(Base):
     row_no: Mapped[int]  # row in the file (1-based, header rows counted)
 
 
+class RosterListRow(Base):
+    """One imported officer roster (执法人员名单), identified by the file's SHA-256."""
+
+    __tablename__ = "roster_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str]
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    row_count: Mapped[int]
+
+
+class RosterEntryRow(Base):
+    """One officer of a roster; P-21 looks certificates up by ``certificate_key``."""
+
+    __tablename__ = "roster_entries"
+    __table_args__ = (UniqueConstraint("list_id", "certificate_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("roster_lists.id", ondelete="CASCADE"))
+    name: Mapped[str]
+    certificate: Mapped[str]  # as printed
+    certificate_key: Mapped[str] = mapped_column(index=True)
+    field: Mapped[str]
+    valid_until: Mapped[dt.date]
+    row_no: Mapped[int]
+
+
 class CasePublicationDateRow(Base):
     """The publication date a reviewer entered for a case file (at most one per case)."""
 

@@ -97,6 +97,8 @@ def _amounts(document: Document, text: PageText) -> list[PenaltyAmount]:
             continue  # reported as the 大写 of its figure
         before = text.text[max(0, match.start - CONTEXT) : match.start]
         kind = _amount_kind(document.type, before)
+        if kind == "decided" and _in_range(before, text.text[match.end : match.end + 6]):
+            kind = "other"  # a bound of the discretion range the decision quotes (说理), not its fine
         if kind is None:
             continue
         if not match.in_words and match.amount < 1:
@@ -112,6 +114,15 @@ def _amounts(document: Document, text: PageText) -> list[PenaltyAmount]:
             )
         )
     return result
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:以上|以下|至|到|[-—～~])")
+_RANGE_BEFORE = re.compile(r"(?:幅度|范围|以上|至|到)[为是:：]?\s*$|幅度[^。；;，,]*$")
+
+
+def _in_range(before: str, after: str) -> bool:
+    clause = re.split(r"[。；;]", before)[-1]
+    return bool(_RANGE_AFTER.match(after) or _RANGE_BEFORE.search(clause))
 
 
 def _amount_kind(doc_type: str, before: str) -> str | None:

@@ -128,6 +128,25 @@ def _xlsx_sheets(path: Path) -> Iterator[tuple[str, list[tuple[int, list[Cell]]]
         workbook.close()
 
 
+def read_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
+    """Every sheet's rows (CSV: one unnamed sheet), for other lists read the same way (the roster).
+
+    Raises PublicationUnreadable for a file that cannot be opened, decoded or is empty.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PublicationUnreadable(str(path), "too_large")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PublicationUnreadable(str(path), "io", str(exc)) from exc
+    if path.suffix.lower() == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise PublicationUnreadable(str(path), "xls")
+    sheets = list(_xlsx_sheets(path)) if _is_xlsx(path, raw) else [("", list(_csv_rows(raw, str(path))))]
+    if not any(cells for _name, rows in sheets for _n, cells in rows):
+        raise PublicationUnreadable(str(path), "empty")
+    return sheets
+
+
 def _is_xlsx(path: Path, raw: bytes) -> bool:
     return path.suffix.lower() in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04")
 

@@ -21,6 +21,7 @@ from casereview.review.casetypes import stored_case_type
 from casereview.review.decisions import check_fits, fit_decisions, to_stored_decision
 from casereview.review.publications import publication_for_extraction
 from casereview.review.records import StandardMeta, StoredReview
+from casereview.review.roster import load_roster
 from casereview.review.store import create_review, load_review, record_decision, update_review_score
 from casereview.scoring import ReviewerDecision, ScoreSheet, score_case
 from casereview.standards.loader import find_standards
@@ -52,7 +53,8 @@ def review_case_in(session: Session, case_id: int, checker: Checker, reviewer: s
     case, documents, extraction = load_case(session, case_id)
     analysis = Analysis(case, documents, extraction, case_id)
     checker = checker.resolved(analysis, stored_case_type(session, case_id))
-    sheet = checker.check(analysis, publication_for_extraction(session, case_id, extraction))
+    roster = checker.roster or load_roster(session)  # the stored roster unless the run brought one
+    sheet = checker.check(analysis, publication_for_extraction(session, case_id, extraction), roster)
     review_id = create_review(
         session,
         case_id,

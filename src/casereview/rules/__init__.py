@@ -13,7 +13,16 @@ from casereview.calendar import CalendarDataMissing
 from casereview.domain.findings import Finding
 
 # Static imports, not importlib: a frozen build only bundles the modules it can see imported.
-from casereview.rules import consistency, kinds, procedure, time_limits, time_limits_after
+from casereview.rules import (
+    certificates,
+    consistency,
+    discretion,
+    kinds,
+    procedure,
+    reasons,
+    time_limits,
+    time_limits_after,
+)
 from casereview.rules.base import REGISTRY, RuleContext
 from casereview.rules.common import needs_review
 
@@ -24,11 +33,12 @@ CATALOGUE: tuple[str, ...] = (
     "D-01",
     *("D-02", "D-03"),  # compulsion and inspection files (rules/kinds.py)
     *("T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-11", "T-12", "T-16", "T-19"),
-    *("P-01", "P-02", "P-03", "P-04", "P-05", "P-06", "P-07", "P-08", "P-11", "P-13", "P-14"),
+    *("P-01", "P-02", "P-03", "P-04", "P-05", "P-06", "P-07", "P-08", "P-10", "P-11", "P-13", "P-14"),
+    *("P-19", "P-20", "P-21"),
     *("C-01", "C-02", "C-03", "W-01", "S-01"),
 )
 
-_MODULES = (time_limits, time_limits_after, procedure, consistency, kinds)
+_MODULES = (time_limits, time_limits_after, procedure, consistency, kinds, reasons, discretion, certificates)
 
 
 def ordered_ids(rule_ids: Iterable[str] | None = None) -> list[str]:

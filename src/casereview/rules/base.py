@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from casereview.calendar import WorkCalendar
 from casereview.domain.findings import Finding
 from casereview.domain.model import CaseFile, Document, Evidence, Extraction
+from casereview.policy.model import PolicyData
+from casereview.policy.roster import Roster
 
 # Parameter name → default. Units are in the name: _wd working days, _cd calendar days.
 DEFAULT_PARAMS: dict[str, object] = {
@@ -58,6 +60,8 @@ class RuleContext:
     calendar: WorkCalendar
     params: Mapping[str, object] = field(default_factory=lambda: dict(DEFAULT_PARAMS))
     publication: PublicationDate | None = None
+    policy: PolicyData | None = None  # the standard's discretion tables and exemption lists (P-10, P-20)
+    roster: Roster | None = None  # the imported officer roster (P-21); None: none imported
 
     def param_int(self, name: str) -> int:
         value = self.params.get(name, DEFAULT_PARAMS[name])

@@ -65,6 +65,13 @@ class DocText:
         start, end = self._index[a], self._index[b - 1] + 1
         return Hit(start, end, self.text[start:end])
 
+    def span(self, a: int, b: int) -> Hit:
+        """The hit for ``flat[a:b]`` (offsets from the extract/ parsers that read ``flat``)."""
+        if a >= b:
+            return Hit(self._index[a] if a < len(self._index) else len(self.text), 0, "")
+        start, end = self._index[a], self._index[b - 1] + 1
+        return Hit(start, end, self.text[start:end])
+
     def search(self, pattern: str | re.Pattern[str], group: int | str = 0) -> Hit | None:
         match = re.search(pattern, self.flat)
         return self._hit(match, group) if match else None

@@ -7,7 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from casereview.standards.loader import STANDARD_FILE, check_file, default_root, display_path
+from casereview.standards.policy_files import POLICY_KINDS, load_policy
 from casereview.standards.problems import Problem
 from casereview.standards.schema import json_schema_text, write_json_schema
 
@@ -17,7 +20,7 @@ def _files(paths: Sequence[Path], root: Path) -> tuple[list[Path], list[Problem]
     problems: list[Problem] = []
     for path in paths or [root]:
         if path.is_dir():
-            found = sorted(path.rglob(STANDARD_FILE))
+            found = sorted(path.rglob(STANDARD_FILE)) + sorted((path / DATA_DIR).rglob("*.yaml"))
             if not found:
                 problems.append(Problem(display_path(path, root), None, "", f"文件夹中没有 {STANDARD_FILE}"))
             files += found
@@ -26,12 +29,38 @@ def _files(paths: Sequence[Path], root: Path) -> tuple[list[Path], list[Problem]
     return files, problems
 
 
+DATA_DIR = "data"  # policy files (discretion tables, exemption lists) under the standards root
+
+
+def _policy_kind(path: Path) -> bool:
+    """True for a policy data file (its top-level ``kind`` names one), checked on its own."""
+    if path.name == STANDARD_FILE or path.suffix != ".yaml":
+        return False
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return path.parent.name != "cases"  # broken: let the policy loader say where
+    return isinstance(data, dict) and data.get("kind") in POLICY_KINDS
+
+
+def _lint_policy(path: Path, root: Path) -> list[Problem]:
+    """A data file alone, with the statutory tables beside it (a discretion table leans on them)."""
+    statutory = [
+        p for p in sorted((root / DATA_DIR / "statutory").glob("*.yaml")) if p.resolve() != path.resolve()
+    ]
+    _data, problems = load_policy([*statutory, path], root)
+    return problems
+
+
 def lint(paths: Sequence[Path] = (), root: Path | None = None) -> list[Problem]:
     """Every problem in the given standard files or folders (default: all of ``scoring_standards/``)."""
     root = root or default_root()
     files, problems = _files(paths, root)
     owners: dict[str, str] = {}
     for path in files:
+        if _policy_kind(path):
+            problems += _lint_policy(path, root)
+            continue
         standard, found = check_file(path, root)
         problems += found
         if standard is None:
@@ -42,7 +71,7 @@ def lint(paths: Sequence[Path] = (), root: Path | None = None) -> list[Problem]:
                 Problem(shown, None, "id", f"标准编号 {standard.id} 与 {owners[standard.id]} 重复")
             )
         owners.setdefault(standard.id, shown)
-    return problems
+    return list(dict.fromkeys(problems))  # a data file named by two standards is reported once
 
 
 def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -112,6 +112,13 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, int], list[Problem
     return data, loader.lines, problems
 
 
+def _data_file(base: Path, ref: str) -> Path:
+    """A policy file beside the standard's root, else the installed one: a standard copied alone
+    (``rescore --standard-file new/…``) still finds the tables it names."""
+    here = base / ref
+    return here if here.is_file() or not (default_root() / ref).is_file() else default_root() / ref
+
+
 def check_file(path: Path, root: Path | None = None) -> tuple[Standard | None, list[Problem]]:
     """Validate one standard file: the standard when valid, and every problem found."""
     shown = display_path(path, root)
@@ -132,6 +139,14 @@ def check_file(path: Path, root: Path | None = None) -> tuple[Standard | None, l
     if path.name == STANDARD_FILE and standard.id != path.parent.name:
         message = f"标准编号 {standard.id} 应与所在文件夹名 {path.parent.name} 相同"
         return None, [Problem(shown, lines.get(("id",)), "id", message)]
+    if standard.policy is not None:
+        from casereview.standards.policy_files import load_policy  # imports this module
+
+        base = path.resolve().parent.parent  # scoring_standards/<id>/standard.yaml → scoring_standards/
+        data, problems = load_policy([_data_file(base, ref) for ref in standard.policy.files()], root or base)
+        if data is None:
+            return None, problems
+        standard.with_policy(data)
     return standard, []
 
 

@@ -41,6 +41,11 @@ RULE_IDS: Final[tuple[str, ...]] = (
     "D-02",
     "D-03",
     "P-11",
+    # issue 14, penalty files: policy data and the officer roster (discretion.py, reasons.py, certificates.py)
+    "P-10",
+    "P-19",
+    "P-20",
+    "P-21",
 )
 
 KNOWN_RULES: Final[frozenset[str]] = frozenset(RULE_IDS)

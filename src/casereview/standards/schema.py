@@ -15,9 +15,18 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from casereview.policy.model import PolicyData
 from casereview.rules.base import DEFAULT_PARAMS
 from casereview.standards.rule_ids import KNOWN_RULES, RULE_IDS
 
@@ -126,6 +135,22 @@ class Profile(_Model):
     )
 
 
+DataPath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.yaml$")]  # no ..
+
+
+class PolicyRefs(_Model):
+    """Data files a province maintains beside the standard, relative to ``scoring_standards/``."""
+
+    statutory: list[DataPath] = Field(default_factory=list, description="法定罚款幅度表")
+    discretion: list[DataPath] = Field(default_factory=list, description="行政处罚裁量基准表")
+    exemptions: list[DataPath] = Field(
+        default_factory=list, description="轻微违法行为免予处罚（首违不罚）清单"
+    )
+
+    def files(self) -> list[str]:
+        return [*self.statutory, *self.discretion, *self.exemptions]
+
+
 class Standard(_Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="标准编号，与所在文件夹同名")]
     name: Text
@@ -141,6 +166,8 @@ class Standard(_Model):
     grades: list[Grade] = Field(min_length=2, description="等次，按最低分从高到低排列，最后一档最低分为 0")
     profiles: list[Profile] = Field(min_length=1)
     default_profile: Ident
+    policy: PolicyRefs | None = Field(default=None, description="裁量基准、免罚清单等数据文件")
+    _policy_data: PolicyData | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _consistent(self) -> Standard:
@@ -153,6 +180,15 @@ class Standard(_Model):
                 "评查标准内容不一致（{count} 处）",
                 {"count": len(issues), "issues": issues},
             )
+        return self
+
+    @property
+    def policy_data(self) -> PolicyData | None:
+        """The loaded policy files (set by the loader; None when the standard names none)."""
+        return self._policy_data
+
+    def with_policy(self, data: PolicyData) -> Standard:
+        self._policy_data = data  # private: not part of the YAML, the schema or model_dump
         return self
 
     def item(self, item_id: str) -> Item:
@@ -180,9 +216,10 @@ class Standard(_Model):
 
     def content_hash(self) -> str:
         """sha256 of the canonical content: comments and layout of the YAML do not change it."""
-        canonical = json.dumps(
-            self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-        )
+        content: dict[str, object] = self.model_dump(mode="json")
+        if self._policy_data is not None:  # a changed table changes what the rules decide
+            content["policy_digest"] = self._policy_data.digest
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

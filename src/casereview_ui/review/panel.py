@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from casereview.domain.findings import Status
 from casereview.domain.model import Document, Evidence
+from casereview.policy.model import row_text
 from casereview.scoring import ItemResult, ItemStatus, ScoreSheet
 from casereview.standards.schema import Standard
 from casereview_ui.labels import page_range
@@ -333,6 +334,12 @@ class FindingsPanel(QWidget):
                 + (f"<br>{' '.join(links)}" if links else "")
                 + "</p>"
             )
+            row = row_text(finding.facts)
+            if row:  # the discretion-table row or exemption-list entry, beside the page it is checked on
+                parts.append(
+                    "<p style='background:#f3f6fa;padding:4px'>"
+                    f"<b>{self.tr('对照')}：</b>{html.escape(row)}</p>"
+                )
         hints = self.hint_pages(result)
         if hints:
             links = [
