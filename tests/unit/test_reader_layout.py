@@ -119,6 +119,10 @@ def test_figure_broken_by_a_line_end() -> None:
     # the label cell of a two-row value is read between the value's rows
     labelled = find_amounts("给予罚款人民币1\n处理结果\n2,000.00元(大写:壹万贰仟元整)")
     assert [a.amount for a in labelled] == [12000.0, 12000.0]
+    signed = find_amounts("罚款人民币壹万伍仟元整(¥15,00\n0.00)的行政处罚")
+    assert [a.amount for a in signed] == [15000.0, 15000.0]
+    assert [a.amount for a in find_amounts("罚款人民币壹拾万元整(¥1\n00,000.00)")] == [100000.0, 100000.0]
+    assert [a.amount for a in find_amounts("金额¥1,000\n12人")] == [1000.0]  # a whole figure, then a new row
     account = find_amounts("账号:8055809381510277087\n1000元")
     assert [a.amount for a in account] == [1000.0]  # an account number ending a row is no amount's head
 

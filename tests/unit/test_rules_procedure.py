@@ -277,6 +277,15 @@ def test_p07_statuses() -> None:
         for line in short_form[0].lines
     ]
     assert check("P-07", short_form).status == PASS
+    long_way = decision()  # the bank and the platform named between 十五日内 and 缴纳
+    long_way.lines = [
+        line.replace(
+            "十五日内",
+            "十五日内,持本决定书到中国农业银行股份有限公司某县支行各营业网点或通过某省政府非税收入缴款平台",
+        )
+        for line in long_way.lines
+    ]
+    assert check("P-07", swap(ordinary(), d.JUEDING, long_way)).status == PASS
     assert check("P-07", swap(ordinary(), d.JUEDING, ocr(_decision_without("十五日")))).status == REVIEW
     assert check("P-07", drop(ordinary(), d.JUEDING)).status == REVIEW
     outdated = decision()

@@ -178,7 +178,34 @@ def _rejoined(text: str, m: re.Match[str]) -> AmountMatch | None:
     return AmountMatch(head.start(), m.end(), text[head.start() : m.end()], amount, False)
 
 
+# A figure behind its currency sign broken by a line end: (¥15,00 / 0.00) or (¥1 / 00,000.00).
+_SIGNED_BROKEN_RE: Final = re.compile(r"[¥￥]\s*(?P<head>[0-9][0-9,]*)\n(?P<tail>[0-9][0-9,]*(?:\.[0-9]{1,2})?)(?![0-9])")
+_WELL_FORMED: Final = re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|0|[1-9][0-9]*)(?:\.[0-9]{1,2})?")
+
+
+def _signed_broken(text: str) -> list[AmountMatch]:
+    """Joined only where the parts are malformed alone and whole together, commas every three
+    digits confirming the join: ¥15,00 + 0.00, ¥1 + 00,000.00; never ¥1,000 + 12 (a new row)."""
+    out: list[AmountMatch] = []
+    for m in _SIGNED_BROKEN_RE.finditer(text):
+        head, tail = m["head"], m["tail"]
+        joined = head + tail
+        malformed_part = not _WELL_FORMED.fullmatch(head) or not _WELL_FORMED.fullmatch(tail)
+        if "," in joined and malformed_part and _WELL_FORMED.fullmatch(joined):
+            out.append(AmountMatch(m.start(), m.end(), m[0], float(joined.replace(",", "")), False))
+    return out
+
+
 def _figure_matches(text: str) -> list[AmountMatch]:
+    broken = _signed_broken(text)
+    out = _plain_figures(text)
+    if broken:
+        out = [a for a in out if not any(b.start <= a.start < b.end for b in broken)] + broken
+        out.sort(key=lambda a: a.start)
+    return out
+
+
+def _plain_figures(text: str) -> list[AmountMatch]:
     out: list[AmountMatch] = []
     for m in _FIGURE_RE.finditer(text):
         rejoined = _rejoined(text, m)
