@@ -1,7 +1,14 @@
-"""Image case files (PNG/JPG/TIFF, multi-page TIFF): every frame is a page to OCR."""
+"""Image case files (PNG/JPG/TIFF, multi-page TIFF): every frame is a page to OCR.
+
+Each frame is checked against the read's memory budget before it is decoded (Pillow knows the size
+from the header): its decoded pixels and the page image made of it must fit, the page image at a
+resolution reduced to fit when the frame is huge; a frame that does not fit even at the minimum
+resolution useful to OCR refuses the file.
+"""
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,51 +16,77 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from casereview.budget import COSTS, MIN_OCR_DPI, Budget
 from casereview.domain.model import Page, TextSource
 from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.options import IngestOptions
-from casereview.ingest.raster import MAX_IMAGE_PIXELS, sha256_image
+from casereview.ingest.raster import sha256_image
 from casereview.ingest.scan import PageImage
 
 DEFAULT_DPI = 200.0  # photos and faxes often carry no or absurd resolution metadata
 MAX_OCR_DPI = 300.0  # higher-resolution scans are scaled down: OCR gains nothing, memory does
+# Bytes per pixel of a decoded frame in its own mode, plus the copy a mode without smooth
+# resizing ("1", palette) is converted into before it is shrunk.
+_DECODED_BYTES = {"1": 2, "L": 1, "P": 4, "PA": 5, "LA": 2, "RGB": 3, "RGBA": 4, "CMYK": 4, "I;16": 2}
+_SMOOTH_MODES = {"L": "L", "LA": "LA", "RGB": "RGB", "RGBA": "RGBA", "CMYK": "CMYK", "I;16": "I;16"}
+_BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
+_TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
-def read_image(path: Path, options: IngestOptions, first_number: int) -> Iterator[tuple[Page, PageImage]]:
+def read_image(
+    path: Path, options: IngestOptions, first_number: int, budget: Budget | None = None
+) -> Iterator[tuple[Page, PageImage]]:
     """Yield one page per frame, each with its image for the scanner."""
+    budget = budget or Budget(path, options.memory_budget)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Between Pillow's warning and error sizes the budget decides, below; past the error
+            # size (400 megapixels) Pillow refuses at open, reported as over budget too.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as img:  # closed on a corrupt frame too, not left to the GC
-                _check_pixels(path, img.width * img.height)
                 for index, frame in enumerate(ImageSequence.Iterator(img)):
-                    _check_pixels(path, frame.width * frame.height)
-                    yield _frame_page(path, frame, index, first_number + index)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise IngestError(
-            ErrorCode.IMAGE_TOO_LARGE, str(path), {"pixels": "超限", "limit": MAX_IMAGE_PIXELS}
-        ) from exc
+                    yield _frame_page(path, frame, index, first_number + index, budget)
+    except Image.DecompressionBombError as exc:
+        found = _BOMB_PIXELS.search(str(exc))
+        raise budget.refuse("pixels", int(found.group(1)) if found else 0) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "无法识别的图片数据"}) from exc
 
 
-def _check_pixels(path: Path, pixels: int) -> None:
-    if pixels > MAX_IMAGE_PIXELS:
-        raise IngestError(ErrorCode.IMAGE_TOO_LARGE, str(path), {"pixels": pixels, "limit": MAX_IMAGE_PIXELS})
-
-
-def _frame_page(path: Path, frame: Image.Image, index: int, number: int) -> tuple[Page, PageImage]:
+def _frame_page(
+    path: Path, frame: Image.Image, index: int, number: int, budget: Budget
+) -> tuple[Page, PageImage]:
     dpi = _dpi(frame)
-    upright = ImageOps.exif_transpose(frame).convert("RGB")
-    page_width = upright.width * 72.0 / dpi
-    page_height = upright.height * 72.0 / dpi
-    if dpi > MAX_OCR_DPI:
-        scale = DEFAULT_DPI / dpi
-        upright = upright.resize(
-            (round(upright.width * scale), round(upright.height * scale)), Image.Resampling.LANCZOS
-        )
-        dpi = DEFAULT_DPI
+    width, height = frame.size
+    if frame.getexif().get(0x0112) in _TURNED:
+        width, height = height, width
+    page_width, page_height = width * 72.0 / dpi, height * 72.0 / dpi
+    want = DEFAULT_DPI if dpi > MAX_OCR_DPI else dpi
+    # The decoded frame lives beside the page image made of it: what is left of the page's share
+    # after decoding bounds the page image.
+    decoded = frame.width * frame.height * _DECODED_BYTES.get(frame.mode, 4)
+    room = budget.page_share() - decoded
+    per_pixel = COSTS["pixels"].bytes_per_unit
+    fitting = (room / per_pixel / (page_width * page_height / 72.0**2)) ** 0.5 if room > 0 else 0.0
+    target = min(want, float(int(fitting)))
+    if target < min(want, MIN_OCR_DPI):
+        raise budget.refuse("pixels", frame.width * frame.height)
+    budget.charge("bytes", decoded)
+    held = budget.hold("pixels", budget.pixels_at(page_width, page_height, target))
+    if target < want:
+        budget.reduced.append((number, target))
+    image: Image.Image = frame
+    if target < dpi:  # shrink before converting to RGB, so no full-size RGB copy is ever made
+        if image.mode not in _SMOOTH_MODES:
+            image = image.convert("L" if image.mode == "1" else "RGB")
+        scale = target / dpi
+        size = (max(round(image.width * scale), 1), max(round(image.height * scale), 1))
+        image = image.resize(size, Image.Resampling.LANCZOS)
+        dpi = target
+    upright = ImageOps.exif_transpose(image).convert("RGB")
+    del image
     pixels = np.asarray(upright, dtype=np.uint8)
+    del upright
     digest = sha256_image(pixels)
     page = Page(
         number=number,
@@ -64,7 +97,7 @@ def _frame_page(path: Path, frame: Image.Image, index: int, number: int) -> tupl
         origin=str(path),
         origin_page=index,
     )
-    return page, PageImage(number, pixels, dpi, digest)
+    return page, PageImage(number, pixels, dpi, digest, held)
 
 
 def _dpi(frame: Image.Image) -> float:
