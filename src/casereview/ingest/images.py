@@ -57,10 +57,9 @@ def _frame_page(
     path: Path, frame: Image.Image, index: int, number: int, budget: Budget
 ) -> tuple[Page, PageImage]:
     dpi = _dpi(frame)
-    width, height = frame.size
-    if frame.getexif().get(0x0112) in _TURNED:
-        width, height = height, width
-    page_width, page_height = width * 72.0 / dpi, height * 72.0 / dpi
+    # The area, all the budget needs, does not depend on the EXIF turn (read later: for a PNG
+    # Pillow decodes the whole image to find it).
+    page_width, page_height = frame.width * 72.0 / dpi, frame.height * 72.0 / dpi
     want = DEFAULT_DPI if dpi > MAX_OCR_DPI else dpi
     # The decoded frame lives beside the page image made of it: what is left of the page's share
     # after decoding bounds the page image.
@@ -75,6 +74,8 @@ def _frame_page(
     held = budget.hold("pixels", budget.pixels_at(page_width, page_height, target))
     if target < want:
         budget.reduced.append((number, target))
+    if frame.getexif().get(0x0112) in _TURNED:
+        page_width, page_height = page_height, page_width
     image: Image.Image = frame
     if target < dpi:  # shrink before converting to RGB, so no full-size RGB copy is ever made
         if image.mode not in _SMOOTH_MODES:

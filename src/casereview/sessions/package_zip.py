@@ -216,7 +216,7 @@ def _check_directory(package: Path, infos: list[zipfile.ZipInfo]) -> dict[str, z
     try:
         Budget(package).charge("json_bytes", in_memory)
     except OverBudget as exc:
-        raise refused(package, exc.reason) from exc
+        raise refused(package, f"所需内存超出预算：{exc.reason}") from exc
     return by_name
 
 

@@ -1,0 +1,163 @@
+"""Issue 18 (2): one memory budget per file read. Every hostile input of hostile_inputs.py and
+hypothesis-chosen adversarial sizes are read in a child process under a 256 MiB budget; the peak
+resident set while reading (VmHWM, reset after the imports) stays within the budget, and each
+input is read, read with pages at a reduced resolution (and says so), or refused with a Chinese
+message that names the file and the limit. A refused file does not stop a batch or lose what was
+stored before it.
+
+Each child prints its row; ``python bench/bench_budget.py`` writes the whole table (also under the
+machine's own budget) to bench/results_budget.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile_inputs import HOSTILE, Hostile, billion_laughs, blank_pdf, far_cell_xlsx, tiff_frames
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casereview.budget import ENV_VAR
+
+CHILD = Path(__file__).resolve().parent / "budget_child.py"
+TEST_BUDGET = 256 << 20
+KIB = 1024
+
+
+def run_child(reader: str, path: Path, budget: int | None = TEST_BUDGET) -> dict[str, object]:
+    """Read ``path`` in a fresh child under ``budget`` (None: the machine's own); its JSON report."""
+    env = dict(os.environ)
+    env.pop(ENV_VAR, None)
+    if budget is not None:
+        env[ENV_VAR] = str(budget)
+    done = subprocess.run(
+        [sys.executable, str(CHILD), reader, str(path)], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def grown_mib(report: dict[str, object]) -> float:
+    """What reading added to the child's resident set at its peak."""
+    return (int(report["peak_kib"]) - int(report["baseline_kib"])) / KIB  # type: ignore[call-overload]
+
+
+def row(name: str, report: dict[str, object]) -> str:
+    budget_mib = int(report["budget"]) / (1 << 20)  # type: ignore[call-overload]
+    return (
+        f"{name}: budget {budget_mib:.0f} MiB, peak RSS {int(report['peak_kib']) / KIB:.0f} MiB "  # type: ignore[call-overload]
+        f"(+{grown_mib(report):.0f} MiB over the {int(report['baseline_kib']) / KIB:.0f} MiB after imports), "  # type: ignore[call-overload]
+        f"{report['outcome']}"
+    )
+
+
+def assert_within_budget(report: dict[str, object]) -> None:
+    assert report["budget"] == TEST_BUDGET
+    assert grown_mib(report) * (1 << 20) <= TEST_BUDGET, report
+
+
+def assert_outcome(report: dict[str, object], path: Path, expect: str) -> None:
+    assert report["outcome"] == expect, report
+    message = str(report.get("message", ""))
+    if expect == "refused":
+        assert path.name in message, message  # the file is named …
+        if report["code"] == "E_OVER_BUDGET" or "内存" in message:
+            assert "内存超出预算" in message and "上限" in message and "256 MB" in message, message
+        else:  # … and a bomb refused by its own check says why
+            assert any(word in message for word in ("压缩炸弹", "嵌套", "循环引用")), message
+    if expect == "reduced":
+        notices = "".join(str(n) for n in report["notices"])  # type: ignore[attr-defined]
+        assert "降低分辨率" in notices and "dpi" in notices, notices
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=[h.file_name for h in HOSTILE])
+def test_hostile_input_within_budget(hostile: Hostile, tmp_path: Path) -> None:
+    path = hostile.build(tmp_path / hostile.file_name)
+    report = run_child(hostile.reader, path)
+    print(f"\n{row(hostile.name, report)}")
+    assert_within_budget(report)
+    assert_outcome(report, path, hostile.expect)
+
+
+# Property tests: adversarial sizes chosen by hypothesis, each read in its own child. Few examples
+# (a child costs ~2 s), derandomised so a failure reproduces.
+CHILD_SETTINGS = settings(
+    max_examples=5,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@CHILD_SETTINGS
+@given(
+    pages=st.integers(1, 6),
+    width=st.floats(3, 14_400),
+    height=st.floats(3, 14_400),
+)
+def test_pdf_pages_of_any_size(
+    pages: int, width: float, height: float, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = blank_pdf(tmp_path_factory.mktemp("pdf") / "pages.pdf", pages, width, height)
+    report = run_child("case", path)
+    assert_within_budget(report)
+    # 128 MiB per page at 8 bytes a pixel: 200 dpi fits up to ~16.7 MP, 100 dpi is the floor.
+    pixels_at = lambda dpi: width * height * (dpi / 72.0) ** 2  # noqa: E731
+    expect = "read" if pixels_at(200) * 8 <= TEST_BUDGET // 2 else "reduced"
+    if pixels_at(100) * 8 > TEST_BUDGET // 2 * 0.98:
+        expect = "refused"
+    if abs(pixels_at(100) * 8 - TEST_BUDGET // 2) < TEST_BUDGET * 0.02:
+        return  # on the edge, rounding of whole pixels decides
+    assert_outcome(report, path, expect)
+
+
+@CHILD_SETTINGS
+@given(frames=st.integers(1, 6), side=st.integers(100, 16_000), dpi=st.sampled_from([72, 200, 300, 600]))
+def test_tiff_frames_of_any_size(
+    frames: int, side: int, dpi: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tiff_frames(tmp_path_factory.mktemp("tif") / "frames.tif", frames, side, dpi)
+    report = run_child("case", path)
+    assert_within_budget(report)
+    assert report["outcome"] in ("read", "reduced", "refused")
+    if report["outcome"] == "refused":
+        assert_outcome(report, path, "refused")
+
+
+@CHILD_SETTINGS
+@given(rows=st.integers(0, 4000))
+def test_xlsx_far_cells(rows: int, tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = far_cell_xlsx(tmp_path_factory.mktemp("xlsx") / "far.xlsx", rows)
+    report = run_child("publication", path)
+    assert_within_budget(report)
+    # Rows reaching column XFD cost 16,384 cells each; 256 MiB holds 4 M cells of 64 bytes.
+    fits = (rows + 3) * 16_385 * 64 <= TEST_BUDGET
+    if rows:  # the last cell XFD1048576 has no number: listed as a bad row when the rest fits
+        assert report["outcome"] == "refused", report
+        if not fits:
+            assert_outcome(report, path, "refused")
+    else:
+        assert report["outcome"] == "read", report
+
+
+@CHILD_SETTINGS
+@given(levels=st.integers(2, 12))
+def test_yaml_aliases(levels: int, tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = billion_laughs(tmp_path_factory.mktemp("yaml") / "laughs.yaml", levels)
+    report = run_child("standard", path)
+    assert_within_budget(report)
+    # Nodes once aliases are expanded: the mapping, and per level its key and a list of nine.
+    size, expanded = 10, 1 + 1 + 10
+    for _level in range(1, levels):
+        size = 1 + 9 * size
+        expanded += 1 + size
+    if expanded * 2048 > TEST_BUDGET:
+        assert_outcome(report, path, "refused")
+    else:  # small enough to load: refused for what it lacks, never for memory
+        assert "内存" not in str(report.get("message", ""))
