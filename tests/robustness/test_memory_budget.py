@@ -21,8 +21,15 @@ import pytest
 from hostile_inputs import HOSTILE, Hostile, billion_laughs, blank_pdf, far_cell_xlsx, tiff_frames
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from robust_kit import complete_cases, integrity
 
+from casegen import generate_case
 from casereview.budget import ENV_VAR
+from casereview.cli import main
+from casereview.db import open_database
+from casereview.ingest.sources import file_sha256
+from casereview.sessions.importing import import_cases
+from casereview.sessions.store import create_session
 
 CHILD = Path(__file__).resolve().parent / "budget_child.py"
 TEST_BUDGET = 256 << 20
@@ -161,3 +168,35 @@ def test_yaml_aliases(levels: int, tmp_path_factory: pytest.TempPathFactory) -> 
         assert_outcome(report, path, "refused")
     else:  # small enough to load: refused for what it lacks, never for memory
         assert "内存" not in str(report.get("message", ""))
+
+
+def test_batch_goes_on_and_keeps_what_was_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stored case, then two files over budget and a good one in one ``ingest`` run, then the
+    same files imported into a review session: the refused files are named with the reason, the
+    others are stored whole, and nothing stored before is touched."""
+    monkeypatch.setenv(ENV_VAR, str(TEST_BUDGET))
+    first, _ = generate_case(tmp_path / "a", "first", kind="digital", seed=41)
+    last, _ = generate_case(tmp_path / "b", "last", kind="digital", seed=42)
+    huge = blank_pdf(tmp_path / "巨幅.pdf", 2, 6700)
+    frames = tiff_frames(tmp_path / "bomb.tif", 4, 14_000, 200)
+    url = f"sqlite:///{tmp_path / 'review.db'}"
+    assert main(["ingest", str(first), "--db", url, "--no-ocr", "-q"]) == 0
+    assert main(["ingest", str(huge), str(frames), str(last), "--db", url, "--no-ocr", "-q"]) == 1
+    err = capsys.readouterr().err
+    for refused in (huge, frames):
+        assert any(str(refused) in line and "内存超出预算" in line for line in err.splitlines()), err
+    database = open_database(url)
+    try:
+        integrity(database)
+        assert sorted(complete_cases(database).values()) == sorted([file_sha256(first), file_sha256(last)])
+        with database.session_scope() as session:
+            sid = create_session(session, "预算", 2026, "transport_penalty", "组长")
+        entries = [("甲", first), ("甲", huge), ("乙", frames), ("乙", last)]
+        result = import_cases(database, sid, entries)
+        assert [unit for unit, _ in result.added] == ["甲", "乙"]
+        assert [Path(path) for path, _ in result.failed] == [huge, frames]
+        assert all("内存超出预算" in message and "上限" in message for _, message in result.failed)
+    finally:
+        database.close()
