@@ -48,6 +48,11 @@ COSTS: Final[dict[str, Cost]] = {
     # A page image: the RGB pixmap (3 B), its copy as bytes (3 B) while rendering; levelling and the
     # OCR hand-over copy it again later. 8 B/px covers the worst of these at once.
     "pixels": Cost(8, "页面图像像素", "像素"),
+    # The same, for one page refused: its limit is the page's share (half the budget).
+    "page_pixels": Cost(8, "单页图像像素（按可用于识别的最低分辨率）", "像素"),
+    # An image frame refused: decoded in its own mode, beside its page image at the lowest useful
+    # resolution; also limited by the page's share.
+    "frame_bytes": Cost(1, "单帧图像解码及识别所需内存", "字节"),
     "bytes": Cost(1, "解压后数据", "字节"),
     # A DOCX unpacked: python-docx parses every XML part into an lxml tree, several times its text.
     "docx_bytes": Cost(6, "DOCX 解压后数据", "字节"),
@@ -90,7 +95,7 @@ def total_memory() -> int | None:
 
 def default_limit() -> int:
     """The budget of one file read in bytes: the override, else MemTotal/8 within [512 MiB, 4 GiB]."""
-    override = _parse_size(os.environ.get(ENV_VAR, ""))
+    override = overridden()
     if override is not None:
         return override
     total = total_memory()
@@ -99,16 +104,29 @@ def default_limit() -> int:
     return max(FLOOR, min(CEILING, total // FRACTION))
 
 
+def overridden() -> int | None:
+    """The budget set by the environment variable, if it holds a size."""
+    return _parse_size(os.environ.get(ENV_VAR, ""))
+
+
 class OverBudget(IngestError):
     """Reading the file would take more memory than its budget; ``detail`` says what and how much."""
 
     def __init__(
-        self, path: str, kind: str, amount: int, limit_units: int, budget: int, more: bool = False
+        self,
+        path: str,
+        kind: str,
+        amount: int,
+        limit_units: int,
+        budget: int,
+        more: bool = False,
+        from_machine: bool = True,
     ) -> None:
         cost = COSTS[kind]
+        source = f"本机内存的 1/{FRACTION}" if from_machine else "按设置"
         reason = (
-            f"{cost.what}达 {amount:,} {cost.unit}{'以上' if more else ''}，上限 {limit_units:,} {cost.unit}；每个文件的内存预算为 "
-            f"{budget / MIB:,.0f} MB（本机内存的 1/{FRACTION}），可用环境变量 {ENV_VAR} 调整"
+            f"{cost.what}达 {amount:,} {cost.unit}{'以上' if more else ''}，上限 {limit_units:,} {cost.unit}；"
+            f"每个文件的内存预算为 {budget / MIB:,.0f} MB（{source}），可用环境变量 {ENV_VAR} 调整"
         )
         detail: dict[str, object] = {
             "kind": kind,
@@ -131,6 +149,7 @@ class Budget:
     def __init__(self, path: str | Path, limit: int | None = None) -> None:
         self.path = str(path)
         self.limit = limit if limit is not None else default_limit()
+        self.from_machine = limit is None and overridden() is None  # for the message
         self.held = 0  # bytes of page images waiting for OCR
         self.peak = 0  # the most ever charged at once (held + one step), for reports
         self.reduced: list[tuple[int, float]] = []  # (page number, dpi) of pages rendered reduced to fit
@@ -144,8 +163,9 @@ class Budget:
 
     def refuse(self, kind: str, amount: int, more: bool = False) -> OverBudget:
         """The error for ``amount`` units (``more``: counting stopped there, there are more)."""
-        limit_units = self.limit // COSTS[kind].bytes_per_unit
-        return OverBudget(self.path, kind, amount, limit_units, self.limit, more)
+        share = self.page_share() if kind in ("page_pixels", "frame_bytes") else self.limit
+        limit_units = share // COSTS[kind].bytes_per_unit
+        return OverBudget(self.path, kind, amount, limit_units, self.limit, more, self.from_machine)
 
     def charge(self, kind: str, amount: int) -> int:
         """Check that ``amount`` units fit beside what is held; the bytes they stand for."""

@@ -48,7 +48,8 @@ def read_image(
                     yield _frame_page(path, frame, index, first_number + index, budget)
     except Image.DecompressionBombError as exc:
         found = _BOMB_PIXELS.search(str(exc))
-        raise budget.refuse("pixels", int(found.group(1)) if found else 0) from exc
+        # Past 400 megapixels Pillow refuses at open; a pixel takes at least a byte decoded.
+        raise budget.refuse("frame_bytes", int(found.group(1)) if found else 0, more=True) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "无法识别的图片数据"}) from exc
 
@@ -68,8 +69,10 @@ def _frame_page(
     per_pixel = COSTS["pixels"].bytes_per_unit
     fitting = (room / per_pixel / (page_width * page_height / 72.0**2)) ** 0.5 if room > 0 else 0.0
     target = min(want, float(int(fitting)))
-    if target < min(want, MIN_OCR_DPI):
-        raise budget.refuse("pixels", frame.width * frame.height)
+    floor = min(want, MIN_OCR_DPI)
+    if target < floor:
+        least = budget.pixels_at(page_width, page_height, floor) * per_pixel
+        raise budget.refuse("frame_bytes", decoded + least)
     budget.charge("bytes", decoded)
     held = budget.hold("pixels", budget.pixels_at(page_width, page_height, target))
     if target < want:

@@ -98,7 +98,7 @@ def _fit(budget: Budget, rect: pymupdf.Rect, dpi: float, min_dpi: float) -> floa
     would not fit (the page is then too large to be read usefully)."""
     fitted = budget.fit_dpi(rect.width, rect.height, dpi, min_dpi)
     if fitted is None:
-        raise budget.refuse("pixels", budget.pixels_at(rect.width, rect.height, min(dpi, min_dpi)))
+        raise budget.refuse("page_pixels", budget.pixels_at(rect.width, rect.height, min(dpi, min_dpi)))
     return fitted
 
 
