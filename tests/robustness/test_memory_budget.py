@@ -27,7 +27,9 @@ from casegen import generate_case
 from casereview.budget import ENV_VAR
 from casereview.cli import main
 from casereview.db import open_database
+from casereview.domain.model import CaseFile, Page, TextSource
 from casereview.ingest.sources import file_sha256
+from casereview.render import render_page
 from casereview.sessions.importing import import_cases
 from casereview.sessions.store import create_session
 
@@ -200,3 +202,17 @@ def test_batch_goes_on_and_keeps_what_was_stored(
         assert all("内存超出预算" in message and "上限" in message for _, message in result.failed)
     finally:
         database.close()
+
+
+def test_viewer_renders_a_huge_page_at_a_fitted_scale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Showing a 6700-pt page at 100 dpi would take 350 MB of pixels; under a 256 MiB budget it
+    comes at the resolution that fits half of it, its scale saying so (boxes stay aligned)."""
+    monkeypatch.setenv(ENV_VAR, str(TEST_BUDGET))
+    pdf = blank_pdf(tmp_path / "巨幅.pdf", 1, 6700)
+    case = CaseFile(str(pdf), "", "pdf", [Page(1, 6700.0, 6700.0, TextSource.OCR, origin=str(pdf))])
+    rendered = render_page(case, 1, dpi=100.0)
+    assert rendered.scale < 100.0 / 72.0
+    assert rendered.width * rendered.height * 8 <= TEST_BUDGET // 2
+    assert rendered.width == pytest.approx(6700 * rendered.scale, abs=2)
