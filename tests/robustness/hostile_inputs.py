@@ -71,10 +71,10 @@ def far_cell_xlsx(path: Path, far_rows: int = 0) -> Path:
     return path
 
 
-def small_bombs_docx(path: Path, parts: int = 400) -> Path:
+def small_bombs_docx(path: Path, parts: int = 400, size: int = 1 << 20) -> Path:
     """A DOCX of ``parts`` parts of 1 MiB of spaces each: every part stays under the 1 MiB floor of
     the compression-ratio check, yet the whole unpacks to ``parts`` MiB from ~``parts`` KB."""
-    body = b" " * (1 << 20)
+    body = b" " * size
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")

@@ -17,8 +17,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pymupdf
 import pytest
-from hostile_inputs import HOSTILE, Hostile, billion_laughs, blank_pdf, far_cell_xlsx, tiff_frames
+from hostile_inputs import (
+    HOSTILE,
+    Hostile,
+    billion_laughs,
+    blank_pdf,
+    far_cell_xlsx,
+    small_bombs_docx,
+    tiff_frames,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from robust_kit import complete_cases, integrity
@@ -172,12 +181,20 @@ def test_yaml_aliases(levels: int, tmp_path_factory: pytest.TempPathFactory) -> 
         assert "内存" not in str(report.get("message", ""))
 
 
+def with_huge_page(case: Path, out: Path, side: float) -> Path:
+    """``case`` with a blank ``side``-pt page (a site drawing, say) appended."""
+    with pymupdf.open(case) as doc:
+        doc.new_page(width=side, height=side)
+        doc.save(out)
+    return out
+
+
 def test_batch_goes_on_and_keeps_what_was_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A stored case, then two files over budget and a good one in one ``ingest`` run, then the
-    same files imported into a review session: the refused files are named with the reason, the
-    others are stored whole, and nothing stored before is touched."""
+    """A stored case, then two files over budget and one read reduced in one ``ingest`` run, then
+    another case, then the files imported into a review session: the refused files are named with
+    the reason, the reduced one says so, and nothing stored before or after is lost."""
     monkeypatch.setenv(ENV_VAR, str(TEST_BUDGET))
     first, _ = generate_case(tmp_path / "a", "first", kind="digital", seed=41)
     last, _ = generate_case(tmp_path / "b", "last", kind="digital", seed=42)
@@ -185,14 +202,20 @@ def test_batch_goes_on_and_keeps_what_was_stored(
     frames = tiff_frames(tmp_path / "bomb.tif", 4, 14_000, 200)
     url = f"sqlite:///{tmp_path / 'review.db'}"
     assert main(["ingest", str(first), "--db", url, "--no-ocr", "-q"]) == 0
-    assert main(["ingest", str(huge), str(frames), str(last), "--db", url, "--no-ocr", "-q"]) == 1
+    reduced = with_huge_page(first, tmp_path / "附大幅面图纸.pdf", 2000)
+    assert main(["ingest", str(huge), str(frames), str(reduced), "--db", url, "--no-ocr", "-q"]) == 1
     err = capsys.readouterr().err
     for refused in (huge, frames):
         assert any(str(refused) in line and "内存超出预算" in line for line in err.splitlines()), err
+    notice = next(line for line in err.splitlines() if str(reduced) in line and "分辨率" in line)
+    assert notice.startswith("提示：") and "降低分辨率渲染后识别：第20页（147 dpi）" in notice, err
+    assert main(["ingest", str(last), "--db", url, "--no-ocr", "-q"]) == 0
     database = open_database(url)
     try:
         integrity(database)
-        assert sorted(complete_cases(database).values()) == sorted([file_sha256(first), file_sha256(last)])
+        stored = complete_cases(database)
+        assert {file_sha256(first), file_sha256(last)} <= set(stored.values())
+        assert file_sha256(huge) not in stored.values() and file_sha256(frames) not in stored.values()
         with database.session_scope() as session:
             sid = create_session(session, "预算", 2026, "transport_penalty", "组长")
         entries = [("甲", first), ("甲", huge), ("乙", frames), ("乙", last)]
@@ -216,3 +239,16 @@ def test_viewer_renders_a_huge_page_at_a_fitted_scale(
     assert rendered.scale < 100.0 / 72.0
     assert rendered.width * rendered.height * 8 <= TEST_BUDGET // 2
     assert rendered.width == pytest.approx(6700 * rendered.scale, abs=2)
+
+
+@CHILD_SETTINGS
+@given(parts=st.integers(1, 600), kib=st.integers(1, 1024))
+def test_docx_parts_of_any_size(parts: int, kib: int, tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = small_bombs_docx(tmp_path_factory.mktemp("docx") / "parts.docx", parts, kib << 10)
+    report = run_child("case", path)
+    assert_within_budget(report)
+    unpacked = parts * (kib << 10)  # plus two tiny parts
+    if unpacked * 6 > TEST_BUDGET:
+        assert_outcome(report, path, "refused")
+    elif unpacked * 6 < TEST_BUDGET * 0.99:
+        assert "内存" not in str(report.get("message", "")), report
