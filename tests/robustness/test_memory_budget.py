@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
@@ -24,7 +25,9 @@ from hostile_inputs import (
     Hostile,
     billion_laughs,
     blank_pdf,
+    deep_list,
     far_cell_xlsx,
+    self_alias,
     small_bombs_docx,
     tiff_frames,
 )
@@ -34,9 +37,11 @@ from robust_kit import complete_cases, integrity
 
 from casegen import generate_case
 from casereview.budget import ENV_VAR
+from casereview.calendar.overrides import load_overrides
 from casereview.cli import main
 from casereview.db import open_database
 from casereview.domain.model import CaseFile, Page, TextSource
+from casereview.errors import CalendarFileError
 from casereview.ingest.sources import file_sha256
 from casereview.render import render_page
 from casereview.sessions.importing import import_cases
@@ -252,3 +257,17 @@ def test_docx_parts_of_any_size(parts: int, kib: int, tmp_path_factory: pytest.T
         assert_outcome(report, path, "refused")
     elif unpacked * 6 < TEST_BUDGET * 0.99:
         assert "内存" not in str(report.get("message", "")), report
+
+
+@pytest.mark.parametrize("build", [billion_laughs, deep_list, self_alias], ids=["laughs", "deep", "cycle"])
+def test_holiday_file_is_held_to_the_budget(
+    build: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The holiday override file is YAML too: the same checks, its own Chinese error."""
+    monkeypatch.setenv(ENV_VAR, str(TEST_BUDGET))
+    path = build(tmp_path / "holidays.yaml")
+    with pytest.raises(CalendarFileError) as caught:
+        load_overrides(path, range(2004, 2027))
+    message = str(caught.value.detail["reason"])
+    assert caught.value.path == str(path)
+    assert any(word in message for word in ("内存超出预算", "嵌套超过", "循环引用")), message
