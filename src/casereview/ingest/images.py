@@ -25,10 +25,11 @@ from casereview.ingest.scan import PageImage
 
 DEFAULT_DPI = 200.0  # photos and faxes often carry no or absurd resolution metadata
 MAX_OCR_DPI = 300.0  # higher-resolution scans are scaled down: OCR gains nothing, memory does
-# Bytes per pixel of a decoded frame in its own mode, plus the copy a mode without smooth
-# resizing ("1", palette) is converted into before it is shrunk.
-_DECODED_BYTES = {"1": 2, "L": 1, "P": 4, "PA": 5, "LA": 2, "RGB": 3, "RGBA": 4, "CMYK": 4, "I;16": 2}
-_SMOOTH_MODES = {"L": "L", "LA": "LA", "RGB": "RGB", "RGBA": "RGBA", "CMYK": "CMYK", "I;16": "I;16"}
+# Modes Pillow shrinks smoothly as they are; others ("1", palette, 16/32-bit) become L or RGB first.
+_SMOOTH_MODES = frozenset({"L", "LA", "RGB", "RGBA", "CMYK"})
+# Bytes per pixel of a decoded frame in its own mode, plus that converted copy where there is one.
+_DECODED_BYTES = {"1": 2, "L": 1, "LA": 2, "P": 4, "PA": 5, "RGB": 3, "RGBA": 4, "CMYK": 4, "I;16": 5}
+_OTHER_MODE_BYTES = 8  # I and F: 4 bytes, and the RGB copy
 _BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
@@ -64,7 +65,7 @@ def _frame_page(
     want = DEFAULT_DPI if dpi > MAX_OCR_DPI else dpi
     # The decoded frame lives beside the page image made of it: what is left of the page's share
     # after decoding bounds the page image.
-    decoded = frame.width * frame.height * _DECODED_BYTES.get(frame.mode, 4)
+    decoded = frame.width * frame.height * _DECODED_BYTES.get(frame.mode, _OTHER_MODE_BYTES)
     room = budget.page_share() - decoded
     per_pixel = COSTS["pixels"].bytes_per_unit
     fitting = (room / per_pixel / (page_width * page_height / 72.0**2)) ** 0.5 if room > 0 else 0.0
