@@ -151,7 +151,6 @@ class Budget:
         self.limit = limit if limit is not None else default_limit()
         self.from_machine = limit is None and overridden() is None  # for the message
         self.held = 0  # bytes of page images waiting for OCR
-        self.peak = 0  # the most ever charged at once (held + one step), for reports
         self.reduced: list[tuple[int, float]] = []  # (page number, dpi) of pages rendered reduced to fit
 
     @property
@@ -168,11 +167,14 @@ class Budget:
         return OverBudget(self.path, kind, amount, limit_units, self.limit, more, self.from_machine)
 
     def charge(self, kind: str, amount: int) -> int:
-        """Check that ``amount`` units fit beside what is held; the bytes they stand for."""
-        need = max(amount, 0) * COSTS[kind].bytes_per_unit
+        """Check that ``amount`` units fit beside what is held; the bytes they stand for.
+
+        A refusal counts what is held too (in the same units: a file holds one kind), so that a
+        sheet refused at its 300th wide row says how many cells it had reached, not one row's."""
+        cost = COSTS[kind].bytes_per_unit
+        need = max(amount, 0) * cost
         if need > self.available:
-            raise self.refuse(kind, amount)
-        self.peak = max(self.peak, self.held + need)
+            raise self.refuse(kind, amount + self.held // cost)
         return need
 
     def hold(self, kind: str, amount: int) -> int:

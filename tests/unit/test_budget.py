@@ -90,3 +90,12 @@ def test_reduced_pages_notice() -> None:
     assert code == "reduced_dpi:3=147,4=120"
     text = describe_notice(code)
     assert "第3页（147 dpi）、第4页（120 dpi）" in text and "降低分辨率" in text
+
+
+def test_refusal_counts_what_is_held() -> None:
+    budget = Budget("list.xlsx", 64 * 1000)  # 1,000 cells
+    for _row in range(9):
+        budget.hold("cells", 100)
+    with pytest.raises(OverBudget) as caught:
+        budget.charge("cells", 200)
+    assert caught.value.detail["amount"] == 1100  # the sheet so far, not the one row
