@@ -50,6 +50,7 @@ from casereview.sessions.store import create_session
 CHILD = Path(__file__).resolve().parent / "budget_child.py"
 TEST_BUDGET = 256 << 20
 KIB = 1024
+ROWS_KEY = "budget_row"  # collected by tests/robustness/conftest.py into the table after the run
 
 
 def run_child(reader: str, path: Path, budget: int | None = TEST_BUDGET) -> dict[str, object]:
@@ -80,6 +81,21 @@ def row(name: str, report: dict[str, object]) -> str:
     )
 
 
+def table_row(name: str, report: dict[str, object]) -> tuple[str, str, str, str, str]:
+    budget_mib = int(report["budget"]) / (1 << 20)  # type: ignore[call-overload]
+    outcome = str(report["outcome"])
+    if outcome == "refused":
+        why = "over budget" if "内存超出预算" in str(report.get("message", "")) else "its own check"
+        outcome += f", {why} ({report['code']})"
+    return (
+        name,
+        f"{budget_mib:.0f} MiB",
+        f"{int(report['peak_kib']) / KIB:.0f} MiB",  # type: ignore[call-overload]
+        f"+{grown_mib(report):.0f} MiB",
+        outcome,
+    )
+
+
 def assert_within_budget(report: dict[str, object]) -> None:
     assert report["budget"] == TEST_BUDGET
     assert grown_mib(report) * (1 << 20) <= TEST_BUDGET, report
@@ -100,10 +116,13 @@ def assert_outcome(report: dict[str, object], path: Path, expect: str) -> None:
 
 
 @pytest.mark.parametrize("hostile", HOSTILE, ids=[h.file_name for h in HOSTILE])
-def test_hostile_input_within_budget(hostile: Hostile, tmp_path: Path) -> None:
+def test_hostile_input_within_budget(
+    hostile: Hostile, tmp_path: Path, record_property: Callable[[str, object], None]
+) -> None:
     path = hostile.build(tmp_path / hostile.file_name)
     report = run_child(hostile.reader, path)
     print(f"\n{row(hostile.name, report)}")
+    record_property(ROWS_KEY, table_row(hostile.name, report))
     assert_within_budget(report)
     assert_outcome(report, path, hostile.expect)
 
