@@ -51,7 +51,7 @@ COSTS: Final[dict[str, Cost]] = {
     # The same, for one page refused: its limit is the page's share (half the budget).
     "page_pixels": Cost(8, "单页图像像素（按可用于识别的最低分辨率）", "像素"),
     # An image frame refused: decoded in its own mode, beside its page image at the lowest useful
-    # resolution; also limited by the page's share.
+    # resolution; limited by what pages waiting for OCR leave.
     "frame_bytes": Cost(1, "单帧图像解码及识别所需内存", "字节"),
     "bytes": Cost(1, "解压后数据", "字节"),
     # A DOCX unpacked: python-docx parses every XML part into an lxml tree, several times its text.
@@ -162,7 +162,7 @@ class Budget:
 
     def refuse(self, kind: str, amount: int, more: bool = False) -> OverBudget:
         """The error for ``amount`` units (``more``: counting stopped there, there are more)."""
-        share = self.page_share() if kind in ("page_pixels", "frame_bytes") else self.limit
+        share = {"page_pixels": self.page_share(), "frame_bytes": self.available}.get(kind, self.limit)
         limit_units = share // COSTS[kind].bytes_per_unit
         return OverBudget(self.path, kind, amount, limit_units, self.limit, more, self.from_machine)
 

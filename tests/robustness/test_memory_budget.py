@@ -33,6 +33,7 @@ from hostile_inputs import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 from robust_kit import complete_cases, integrity
 
 from casegen import generate_case
@@ -290,3 +291,23 @@ def test_holiday_file_is_held_to_the_budget(
     message = str(caught.value.detail["reason"])
     assert caught.value.path == str(path)
     assert any(word in message for word in ("内存超出预算", "嵌套超过", "循环引用")), message
+
+
+@CHILD_SETTINGS
+@given(
+    mode=st.sampled_from(["RGB", "L", "P", "1", "RGBA"]),
+    width=st.integers(100, 12_000),
+    height=st.integers(100, 8_000),
+    dpi=st.sampled_from([72, 150, 300, 600]),
+)
+def test_png_of_any_size_and_mode(
+    mode: str, width: int, height: int, dpi: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Pillow keeps RGB in four bytes a pixel and shrinks in two passes: the frame's charge must
+    cover what decoding and shrinking really take, whatever the mode."""
+    path = tmp_path_factory.mktemp("png") / "scan.png"
+    Image.new(mode, (width, height), "white" if mode != "1" else 1).save(path, dpi=(dpi, dpi))
+    report = run_child("case", path)
+    assert_within_budget(report)
+    if report["outcome"] == "refused":
+        assert_outcome(report, path, "refused")

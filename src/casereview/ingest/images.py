@@ -27,9 +27,12 @@ DEFAULT_DPI = 200.0  # photos and faxes often carry no or absurd resolution meta
 MAX_OCR_DPI = 300.0  # higher-resolution scans are scaled down: OCR gains nothing, memory does
 # Modes Pillow shrinks smoothly as they are; others ("1", palette, 16/32-bit) become L or RGB first.
 _SMOOTH_MODES = frozenset({"L", "LA", "RGB", "RGBA", "CMYK"})
-# Bytes per pixel of a decoded frame in its own mode, plus that converted copy where there is one.
-_DECODED_BYTES = {"1": 2, "L": 1, "LA": 2, "P": 4, "PA": 5, "RGB": 3, "RGBA": 4, "CMYK": 4, "I;16": 5}
-_OTHER_MODE_BYTES = 8  # I and F: 4 bytes, and the RGB copy
+# Bytes per pixel while a frame is decoded and shrunk: Pillow keeps 1, L and P in a byte a pixel,
+# I;16 in two, every other mode in four (RGB too); a converted copy (1 → L, others → RGB) and
+# the first pass of the shrink (at most the size of what it shrinks) come on top.
+_DECODED_BYTES = {"1": 3, "L": 2, "P": 9, "I;16": 10, "LA": 8, "RGB": 8, "RGBA": 8, "CMYK": 8}
+_OTHER_MODE_BYTES = 12  # PA, I, F …: four bytes, the RGB copy, the shrink's pass
+_PILLOW_RGB_BYTES = 4
 _BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
@@ -63,22 +66,27 @@ def _frame_page(
     # Pillow decodes the whole image to find it).
     page_width, page_height = frame.width * 72.0 / dpi, frame.height * 72.0 / dpi
     want = DEFAULT_DPI if dpi > MAX_OCR_DPI else dpi
-    # The decoded frame lives beside the page image made of it: what is left of the page's share
-    # after decoding bounds the page image.
+    # The decoded frame lives beside the page image made of it: what is left after decoding
+    # bounds the page image. Pages waiting for OCR hold at most half the budget here (the reader
+    # flushes them past that before it asks for the next frame), so a frame may use the rest.
     decoded = frame.width * frame.height * _DECODED_BYTES.get(frame.mode, _OTHER_MODE_BYTES)
-    room = budget.page_share() - decoded
-    per_pixel = COSTS["pixels"].bytes_per_unit
+    room = budget.available - decoded
+    # The page image is held at the usual cost; while it is made, Pillow's own RGB copy (four
+    # bytes a pixel) exists beside it too.
+    per_pixel = COSTS["pixels"].bytes_per_unit + _PILLOW_RGB_BYTES
     fitting = (room / per_pixel / (page_width * page_height / 72.0**2)) ** 0.5 if room > 0 else 0.0
     target = min(want, float(int(fitting)))
     floor = min(want, MIN_OCR_DPI)
     if target < floor:
         least = budget.pixels_at(page_width, page_height, floor) * per_pixel
         raise budget.refuse("frame_bytes", decoded + least)
-    budget.charge("bytes", decoded)
-    held = budget.hold("pixels", budget.pixels_at(page_width, page_height, target))
+    page_pixels = budget.pixels_at(page_width, page_height, target)
+    budget.charge("bytes", decoded + page_pixels * _PILLOW_RGB_BYTES)
+    held = budget.hold("pixels", page_pixels)
     if target < want:
         budget.reduced.append((number, target))
-    if frame.getexif().get(0x0112) in _TURNED:
+    turn = frame.getexif().get(0x0112, 1)
+    if turn in _TURNED:
         page_width, page_height = page_height, page_width
     image: Image.Image = frame
     if target < dpi:  # shrink before converting to RGB, so no full-size RGB copy is ever made
@@ -88,10 +96,13 @@ def _frame_page(
         size = (max(round(image.width * scale), 1), max(round(image.height * scale), 1))
         image = image.resize(size, Image.Resampling.LANCZOS)
         dpi = target
-    upright = ImageOps.exif_transpose(image).convert("RGB")
+    # Each step copies the whole image: only the ones needed (a 600 MB strip made 2.3 GB).
+    if turn not in (None, 0, 1):
+        image = ImageOps.exif_transpose(image)
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    pixels = np.asarray(image, dtype=np.uint8)
     del image
-    pixels = np.asarray(upright, dtype=np.uint8)
-    del upright
     digest = sha256_image(pixels)
     page = Page(
         number=number,
