@@ -43,7 +43,8 @@ class Cost:
     unit: str
 
 
-# Bytes per unit, from peak RSS measured in tests/robustness/test_memory_budget.py (with margin).
+# Bytes per unit. Page and frame costs were measured (peak RSS of each step, see the tests and
+# bench/bench_budget.py); the others are estimates with a margin, kept honest by the same tests.
 COSTS: Final[dict[str, Cost]] = {
     # A page image: the RGB pixmap (3 B), its copy as bytes (3 B) while rendering; levelling and the
     # OCR hand-over copy it again later. 8 B/px covers the worst of these at once.
