@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -153,6 +154,9 @@ class Budget:
         self.from_machine = limit is None and overridden() is None  # for the message
         self.held = 0  # bytes of page images waiting for OCR
         self.reduced: list[tuple[int, float]] = []  # (page number, dpi) of pages rendered reduced to fit
+        # Set by whoever holds pages (ingest's runner): scans and releases them now, so a reader
+        # about to shrink a huge image only because of them gets the whole budget instead.
+        self.drain: Callable[[], None] | None = None
 
     @property
     def available(self) -> int:

@@ -43,6 +43,7 @@ from casereview.cli import main
 from casereview.db import open_database
 from casereview.domain.model import CaseFile, Page, TextSource
 from casereview.errors import CalendarFileError
+from casereview.ingest import IngestOptions, ingest_path
 from casereview.ingest.sources import file_sha256
 from casereview.render import render_page
 from casereview.sessions.importing import import_cases
@@ -311,3 +312,14 @@ def test_png_of_any_size_and_mode(
     assert_within_budget(report)
     if report["outcome"] == "refused":
         assert_outcome(report, path, "refused")
+
+
+def test_every_frame_gets_the_same_resolution(tmp_path: Path) -> None:
+    """Pages waiting for OCR would leave the second frame less room: they are scanned first, so
+    every frame of a uniform TIFF is read at the same (reduced) resolution."""
+    path = tiff_frames(tmp_path / "frames.tif", 3, 6000, 300)
+    case = ingest_path(path, IngestOptions(memory_budget=TEST_BUDGET))
+    reduced = [n for n in case.notices if n.startswith("reduced_dpi:")]
+    assert len(reduced) == 1, case.notices
+    dpis = {item.split("=")[1] for item in reduced[0].split(":", 1)[1].split(",")}
+    assert len(dpis) == 1 and 100 <= int(dpis.pop()) < 200, reduced

@@ -67,15 +67,14 @@ def _frame_page(
     page_width, page_height = frame.width * 72.0 / dpi, frame.height * 72.0 / dpi
     want = DEFAULT_DPI if dpi > MAX_OCR_DPI else dpi
     # The decoded frame lives beside the page image made of it: what is left after decoding
-    # bounds the page image. Pages waiting for OCR hold at most half the budget here (the reader
-    # flushes them past that before it asks for the next frame), so a frame may use the rest.
+    # bounds the page image. A frame may use all the budget that pages waiting for OCR leave; if
+    # they make it shrink the frame, they are scanned first (drain), so every frame gets the same.
     decoded = frame.width * frame.height * _DECODED_BYTES.get(frame.mode, _OTHER_MODE_BYTES)
-    room = budget.available - decoded
-    # The page image is held at the usual cost; while it is made, Pillow's own RGB copy (four
-    # bytes a pixel) exists beside it too.
+    target = _fitting_dpi(budget, decoded, page_width, page_height, want)
+    if target < want and budget.held and budget.drain is not None:
+        budget.drain()
+        target = _fitting_dpi(budget, decoded, page_width, page_height, want)
     per_pixel = COSTS["pixels"].bytes_per_unit + _PILLOW_RGB_BYTES
-    fitting = (room / per_pixel / (page_width * page_height / 72.0**2)) ** 0.5 if room > 0 else 0.0
-    target = min(want, float(int(fitting)))
     floor = min(want, MIN_OCR_DPI)
     if target < floor:
         least = budget.pixels_at(page_width, page_height, floor) * per_pixel
@@ -114,6 +113,17 @@ def _frame_page(
         origin_page=index,
     )
     return page, PageImage(number, pixels, dpi, digest, held)
+
+
+def _fitting_dpi(budget: Budget, decoded: int, width_pt: float, height_pt: float, want: float) -> float:
+    """The highest whole dpi ≤ ``want`` at which the page image fits beside the decoded frame.
+
+    The page image is held at the usual cost; while it is made, Pillow's own RGB copy (four
+    bytes a pixel) exists beside it too."""
+    room = budget.available - decoded
+    per_pixel = COSTS["pixels"].bytes_per_unit + _PILLOW_RGB_BYTES
+    fitting = (room / per_pixel / (width_pt * height_pt / 72.0**2)) ** 0.5 if room > 0 else 0.0
+    return min(want, float(int(fitting)))
 
 
 def _dpi(frame: Image.Image) -> float:

@@ -102,6 +102,7 @@ class _Runner:
         self.case, self.options, self.scanner = case, options, scanner
         self.progress, self.cancel, self.on_page, self.total = progress, cancel, on_page, total
         self.budget = budget
+        budget.drain = self.flush  # called from inside a reader: flush never touches the reader
         self.pending: list[tuple[Page, PageImage | None]] = []
 
     def consume(self, pages: Iterator[tuple[Page, PageImage | None]]) -> None:
