@@ -31,6 +31,7 @@ class ErrorCode(StrEnum):
     WRITE_FAILED = "E_WRITE_FAILED"  # an output document (DOCX, PDF …) could not be written
     ANONYMISATION_FAILED = "E_ANONYMISATION_FAILED"  # personal data still readable in an export
     PACKAGE_REFUSED = "E_PACKAGE_REFUSED"  # an offline review/results package failed its checks
+    OVER_BUDGET = "E_OVER_BUDGET"  # reading the file would exceed its memory budget (budget.py)
     INTERNAL = "E_INTERNAL"
 
 

@@ -25,6 +25,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.WRITE_FAILED: "无法保存文件：{path}{reason}",
     ErrorCode.ANONYMISATION_FAILED: "匿名化核验失败：{path} 中仍可读出{kind}“{text}”{reason}",
     ErrorCode.PACKAGE_REFUSED: "已拒绝评查包：{path}{reason}，未写入任何数据",
+    ErrorCode.OVER_BUDGET: "文件所需内存超出预算，已拒绝读取：{path}{reason}",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 
@@ -100,4 +101,10 @@ NOTICES: dict[str, str] = {
 
 
 def describe_notice(code: str) -> str:
+    if code.startswith("reduced_dpi:"):  # pages rendered below the usual resolution (ingest/reader.py)
+        pages = [item.split("=") for item in code.split(":", 1)[1].split(",") if "=" in item]
+        listed = "、".join(f"第{number}页（{dpi} dpi）" for number, dpi in pages)
+        return (
+            f"页面过大，为不超出内存预算已降低分辨率渲染后识别：{listed}，较小的文字可能识别不全，请人工核对"
+        )
     return NOTICES.get(code, code)

@@ -12,6 +12,7 @@ import numpy as np
 import pymupdf
 from PIL import Image, ImageOps, ImageSequence
 
+from casereview.budget import Budget
 from casereview.domain.model import CaseFile, Page, TextSource
 from casereview.ingest.docx import cached_docx_pdf
 from casereview.ingest.raster import level
@@ -27,8 +28,11 @@ class RenderedPage:
 
 
 def render_page(case: CaseFile, number: int, dpi: float = 100.0, password: str | None = None) -> RenderedPage:
-    """Render page ``number`` (1-based) of ``case`` as displayed (boxes in points × scale)."""
+    """Render page ``number`` (1-based) of ``case`` as displayed (boxes in points × scale).
+
+    A page too large for the memory budget at ``dpi`` comes at a lower one: ``scale`` says which."""
     page = case.pages[number - 1]
+    dpi = Budget(page.origin or case.source).fit_dpi(page.width, page.height, dpi, min_dpi=1.0) or 1.0
     scale = dpi / 72.0
     origin = Path(page.origin or case.source)
     suffix = origin.suffix.lower()

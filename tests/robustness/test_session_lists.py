@@ -38,3 +38,16 @@ def test_undecodable_list_is_refused_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(CaseReviewError) as caught:
         list_entries(listing)
     assert "GBK" in describe(caught.value)
+
+
+def test_list_over_the_memory_budget_is_refused_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 1 MB list of a million empty cells per row is refused before it is built."""
+    monkeypatch.setenv("CASEREVIEW_MEMORY_BUDGET", "16M")
+    listing = tmp_path / "wide.csv"
+    listing.write_bytes(b"," * 1_000_000 + b"\n" + b"," * 1_000_000 + b"\n")
+    with pytest.raises(CaseReviewError) as caught:
+        list_entries(listing)
+    assert caught.value.code == ErrorCode.OVER_BUDGET
+    assert str(listing) in describe(caught.value) and "表格单元格" in describe(caught.value)

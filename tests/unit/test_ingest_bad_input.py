@@ -104,10 +104,13 @@ def test_not_a_case_file(tmp_path: Path) -> None:
 
 def test_decompression_bomb_image(tmp_path: Path) -> None:
     path = tmp_path / "bomb.png"
-    # 20,000 × 12,000 = 240 MP of one colour compresses to almost nothing.
+    # 20,000 × 12,000 = 240 MP of one colour compresses to almost nothing; decoded, it would not
+    # fit a 256 MiB budget even at the lowest resolution OCR can use.
     Image.new("1", (20_000, 12_000)).save(path)
-    error = _code(path)
-    assert error.code == ErrorCode.IMAGE_TOO_LARGE
+    error = _code(path, memory_budget=256 << 20)
+    assert error.code == ErrorCode.OVER_BUDGET
+    message = describe(error)
+    assert "内存超出预算" in message and "单帧图像" in message and "256 MB" in message
 
 
 def test_docx_zip_bomb(tmp_path: Path) -> None:

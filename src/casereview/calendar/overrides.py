@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 
+from casereview.budget import OverBudget
 from casereview.errors import CalendarFileError
+from casereview.yaml_budget import BudgetedLoader
 
 _KEYS = ("covered_years", "holidays", "workdays")
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -86,7 +88,13 @@ def load_overrides(path: Path, builtin_years: range) -> Overrides:
     """Parse and check one override file; a file with only comments is empty, not an error."""
     name = str(path)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        loader = BudgetedLoader(path.read_text(encoding="utf-8"), name)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except OverBudget as exc:
+        raise CalendarFileError(name, 1, f"文件所需内存超出预算（{exc.reason}）") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pymupdf
 
+from casereview.budget import Budget
 from casereview.domain.model import BBox, CaseFile, Page, Span, TextSource
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.anonymise import Identifier, fold
@@ -207,7 +208,16 @@ def redact_pages(
 
 def page_images(pdf: Path, dpi: int = 110) -> list[bytes]:
     """PNG of each page of a redacted PDF, as it shows (black boxes where identifiers were)."""
+    budget = Budget(pdf)
     with pymupdf.open(pdf, filetype="pdf") as doc:
         return [
-            page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False).tobytes("png") for page in doc
+            page.get_pixmap(dpi=_fitted(budget, page, dpi), colorspace=pymupdf.csRGB, alpha=False).tobytes(
+                "png"
+            )
+            for page in doc
         ]
+
+
+def _fitted(budget: Budget, page: pymupdf.Page, dpi: int) -> int:
+    """``dpi``, or less for a page too large for the memory budget at it."""
+    return int(budget.fit_dpi(page.rect.width, page.rect.height, dpi, min_dpi=1.0) or 1)

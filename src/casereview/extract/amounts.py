@@ -179,7 +179,9 @@ def _rejoined(text: str, m: re.Match[str]) -> AmountMatch | None:
 
 
 # A figure behind its currency sign broken by a line end: (¥15,00 / 0.00) or (¥1 / 00,000.00).
-_SIGNED_BROKEN_RE: Final = re.compile(r"[¥￥]\s*(?P<head>[0-9][0-9,]*)\n(?P<tail>[0-9][0-9,]*(?:\.[0-9]{1,2})?)(?![0-9])")
+_SIGNED_BROKEN_RE: Final = re.compile(
+    r"[¥￥]\s*(?P<head>[0-9][0-9,]*)\n(?P<tail>[0-9][0-9,]*(?:\.[0-9]{1,2})?)(?![0-9])"
+)
 _WELL_FORMED: Final = re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|0|[1-9][0-9]*)(?:\.[0-9]{1,2})?")
 
 

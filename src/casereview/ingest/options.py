@@ -14,3 +14,4 @@ class IngestOptions:
     force_ocr: bool = False  # OCR even pages whose text layer looks usable
     use_libreoffice: bool = True  # DOCX → PDF page images when LibreOffice is installed
     batch_pages: int = 8  # pages rendered ahead of the OCR pool (bounds memory on big scans)
+    memory_budget: int | None = None  # bytes one file read may take; None: casereview.budget's default

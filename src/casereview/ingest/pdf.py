@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pymupdf
 
+from casereview.budget import MIN_OCR_DPI, Budget
 from casereview.domain.model import Page, TextSource
 from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.options import IngestOptions
@@ -72,14 +73,16 @@ def render(page: pymupdf.Page, dpi: float, clip: pymupdf.Rect | None = None) -> 
 
 
 def read_pdf(
-    path: Path, options: IngestOptions, first_number: int
+    path: Path, options: IngestOptions, first_number: int, budget: Budget | None = None
 ) -> Iterator[tuple[Page, PageImage | None]]:
-    """Yield each page; pages that need OCR come with their rendered image (spans filled later)."""
+    """Yield each page; pages that need OCR come with their rendered image (spans filled later),
+    rendered at a resolution that fits ``budget`` (reduced when the page is huge, see fit_dpi)."""
+    budget = budget or Budget(path, options.memory_budget)
     with open_pdf(path, options.password) as doc:
         for index in range(doc.page_count):
             try:
                 page = doc[index]
-                yield _read_page(page, path, index, first_number + index, options)
+                yield _read_page(page, path, index, first_number + index, options, budget)
             except IngestError:
                 raise
             except Exception as exc:  # a broken page object inside an otherwise readable file
@@ -90,8 +93,17 @@ def read_pdf(
                 ) from exc
 
 
+def _fit(budget: Budget, rect: pymupdf.Rect, dpi: float, min_dpi: float) -> float:
+    """The dpi to render ``rect`` at within the budget; refuses the file when even ``min_dpi``
+    would not fit (the page is then too large to be read usefully)."""
+    fitted = budget.fit_dpi(rect.width, rect.height, dpi, min_dpi)
+    if fitted is None:
+        raise budget.refuse("page_pixels", budget.pixels_at(rect.width, rect.height, min(dpi, min_dpi)))
+    return fitted
+
+
 def _read_page(
-    page: pymupdf.Page, path: Path, index: int, number: int, options: IngestOptions
+    page: pymupdf.Page, path: Path, index: int, number: int, options: IngestOptions, budget: Budget
 ) -> tuple[Page, PageImage | None]:
     rect = page.rect
     spans = page_spans(page)
@@ -112,9 +124,16 @@ def _read_page(
         result.sha256 = hashlib.sha256(contents).hexdigest()
         area = seal_search_area(page, contents) if options.detect_seals else None
         if area is not None:
-            image = render(page, options.seal_dpi, area)
-            result.seals = seals_on_rendering(image, options.seal_dpi, number, (area.x0, area.y0))
+            # Seals are ~4 cm across: a third of the usual resolution still finds them.
+            dpi = _fit(budget, area, options.seal_dpi, options.seal_dpi / 3)
+            budget.charge("pixels", budget.pixels_at(area.width, area.height, dpi))
+            image = render(page, dpi, area)
+            result.seals = seals_on_rendering(image, dpi, number, (area.x0, area.y0))
         return result, None
-    image = render(page, options.ocr_dpi)
+    dpi = _fit(budget, rect, options.ocr_dpi, MIN_OCR_DPI)
+    held = budget.hold("pixels", budget.pixels_at(rect.width, rect.height, dpi))
+    if dpi < options.ocr_dpi:
+        budget.reduced.append((number, dpi))
+    image = render(page, dpi)
     result.sha256 = sha256_image(image)
-    return result, PageImage(number, image, options.ocr_dpi, result.sha256)
+    return result, PageImage(number, image, dpi, result.sha256, held)

@@ -1,7 +1,8 @@
 """Reading one case file (PDF, DOCX, image or folder) into a CaseFile of positioned text.
 
-Pages needing OCR are handed to the scanner in batches of ``options.batch_pages`` so that memory
-stays bounded on long scans, and progress is reported per page.
+Pages needing OCR are handed to the scanner in batches of ``options.batch_pages``, or sooner when
+their images hold half the read's memory budget, so that memory stays bounded on long scans and
+huge pages; progress is reported per page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from casereview.budget import Budget
 from casereview.domain.model import CaseFile, Page, TextSource
 from casereview.errors import ErrorCode, IngestError
 from casereview.ingest.docx import cached_docx_pdf, soffice_binary, text_only_pages
@@ -61,15 +63,26 @@ def ingest_path(
         case.sha256 = sha256 or file_sha256(source.path)  # a caller that hashed it already says so
         sources = [source]
     total = sum(_count_pages(s, options) for s in sources)
-    runner = _Runner(case, options, scanner, progress, cancel, on_page, total)
+    # One budget for the read: a folder's members share it, as their pages share the OCR batches.
+    budget = Budget(source.path, options.memory_budget)
+    runner = _Runner(case, options, scanner, progress, cancel, on_page, total, budget)
     for src in sources:
-        runner.consume(_pages_of(src, options, case, len(case.pages) + 1 + len(runner.pending)))
+        budget.path = str(src.path)  # a refusal names the member file
+        runner.consume(_pages_of(src, options, case, len(case.pages) + 1 + len(runner.pending), budget))
     runner.flush()
     if not case.pages:
         raise IngestError(ErrorCode.NO_PAGES, str(path))
     if any(p.source == TextSource.OCR and not p.spans for p in case.pages):
         case.notices.append("blank_pages")
+    if budget.reduced:
+        case.notices.append(reduced_notice(budget.reduced))
     return case
+
+
+def reduced_notice(reduced: list[tuple[int, float]]) -> str:
+    """The notice code of pages rendered below the usual resolution: ``reduced_dpi:3=120,7=100``
+    (page number = dpi), spelt out by messages.describe_notice."""
+    return "reduced_dpi:" + ",".join(f"{number}={dpi:.0f}" for number, dpi in reduced)
 
 
 class _Runner:
@@ -84,9 +97,12 @@ class _Runner:
         cancel: CancelToken,
         on_page: PageSink | None,
         total: int,
+        budget: Budget,
     ) -> None:
         self.case, self.options, self.scanner = case, options, scanner
         self.progress, self.cancel, self.on_page, self.total = progress, cancel, on_page, total
+        self.budget = budget
+        budget.drain = self.flush  # called from inside a reader: flush never touches the reader
         self.pending: list[tuple[Page, PageImage | None]] = []
 
     def consume(self, pages: Iterator[tuple[Page, PageImage | None]]) -> None:
@@ -97,7 +113,9 @@ class _Runner:
                 continue
             # Text pages behind a pending scan wait with it, so pages stay in file order.
             self.pending.append((page, image))
-            if sum(img is not None for _, img in self.pending) >= self.options.batch_pages:
+            # Past half the budget the next page (at most the other half) might not fit beside them.
+            full = sum(img is not None for _, img in self.pending) >= self.options.batch_pages
+            if full or self.budget.held > self.budget.page_share():
                 self.flush()
 
     def flush(self) -> None:
@@ -123,6 +141,9 @@ class _Runner:
                 upright = rotate_quadrant(image.image, page.rotation)[0] if page.rotation else image.image
                 page.seals = seals_on_rendering(level(upright, page.skew), image.dpi, page.number)
             self._emit(page)
+        for _page, image in batch:
+            if image is not None:
+                self.budget.release(image.held)
 
     def _emit(self, page: Page) -> None:
         self.case.pages.append(page)
@@ -145,17 +166,17 @@ def _count_pages(source: Source, options: IngestOptions) -> int:
 
 
 def _pages_of(
-    source: Source, options: IngestOptions, case: CaseFile, first: int
+    source: Source, options: IngestOptions, case: CaseFile, first: int, budget: Budget
 ) -> Iterator[tuple[Page, PageImage | None]]:
     if source.kind == "pdf":
-        yield from read_pdf(source.path, options, first)
+        yield from read_pdf(source.path, options, first, budget)
     elif source.kind == "image":
-        yield from read_image(source.path, options, first)
+        yield from read_image(source.path, options, first, budget)
     elif source.kind == "docx":
-        check_docx_archive(source.path)
+        check_docx_archive(source.path, budget)
         if options.use_libreoffice and soffice_binary():
             pdf = cached_docx_pdf(source.path)
-            for page, image in read_pdf(pdf, options, first):
+            for page, image in read_pdf(pdf, options, first, budget):
                 page.origin = str(source.path)
                 yield page, image
         else:

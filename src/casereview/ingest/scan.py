@@ -27,6 +27,7 @@ class PageImage:
     image: RgbImage
     dpi: float
     sha256: str
+    held: int = 0  # bytes it holds of the file's memory budget, released once it is scanned
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from casereview.budget import Budget, OverBudget
 from casereview.review.publication_errors import PublicationColumnsError, PublicationUnreadable
 
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -97,54 +98,65 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(raw: bytes, path: str) -> Iterator[tuple[int, list[Cell]]]:
+def _csv_rows(raw: bytes, path: str, budget: Budget) -> Iterator[tuple[int, list[Cell]]]:
     text = _decode(raw, path)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         for number, record in enumerate(reader, start=1):
+            budget.hold("cells", len(record) + 1)  # the row list counts as a cell
             yield number, list(record)
     except csv.Error as exc:
         raise PublicationUnreadable(path, "format", str(exc)) from exc
 
 
-def _xlsx_sheets(path: Path) -> Iterator[tuple[str, list[tuple[int, list[Cell]]]]]:
+def _xlsx_parts(path: Path, budget: Budget) -> None:
+    """Charge the parts openpyxl parses whole (shared strings, styles …; not the streamed sheets)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            whole = sum(
+                i.file_size for i in archive.infolist() if not i.filename.startswith("xl/worksheets/")
+            )
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PublicationUnreadable(str(path), "format", str(exc)) from exc
+    budget.charge("xml_bytes", whole)
+
+
+def _xlsx_sheets(path: Path, budget: Budget) -> Iterator[tuple[str, list[tuple[int, list[Cell]]]]]:
     # openpyxl ships no type hints (types-openpyxl is not a dependency); its use stays in here.
     from openpyxl import load_workbook  # type: ignore[import-untyped]
     from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
+    _xlsx_parts(path, budget)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise PublicationUnreadable(str(path), "format", str(exc)) from exc
     try:
         for sheet in workbook.worksheets:
+            # The declared dimension (A1:XFD1048576 in 5 KB) is not trusted: openpyxl would pad
+            # every row to it. Rows then come as wide as their last cell, and empty ones are
+            # skipped; what is kept is charged as it is read.
+            sheet.reset_dimensions()
             rows: list[tuple[int, list[Cell]]] = []
             for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-                rows.append(
-                    (number, [v if not isinstance(v, dt.time | dt.timedelta) else str(v) for v in values])
-                )
+                if not values:  # a missing row: openpyxl yields one shared empty tuple for each
+                    continue
+                budget.charge("cells", len(values))  # the row openpyxl just built
+                kept = _trimmed(values)
+                if kept:
+                    budget.hold("cells", len(kept) + 1)
+                    rows.append((number, kept))
             yield sheet.title, rows
     finally:
         workbook.close()
 
 
-def read_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
-    """Every sheet's rows (CSV: one unnamed sheet), for other lists read the same way (the roster).
-
-    Raises PublicationUnreadable for a file that cannot be opened, decoded or is empty.
-    """
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise PublicationUnreadable(str(path), "too_large")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PublicationUnreadable(str(path), "io", str(exc)) from exc
-    if path.suffix.lower() == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise PublicationUnreadable(str(path), "xls")
-    sheets = list(_xlsx_sheets(path)) if _is_xlsx(path, raw) else [("", list(_csv_rows(raw, str(path))))]
-    if not any(cells for _name, rows in sheets for _n, cells in rows):
-        raise PublicationUnreadable(str(path), "empty")
-    return sheets
+def _trimmed(values: tuple[object, ...]) -> list[Cell]:
+    """The row's cells up to its last non-empty one; times as text."""
+    end = len(values)
+    while end and values[end - 1] is None:
+        end -= 1
+    return [v if not isinstance(v, dt.time | dt.timedelta) else str(v) for v in values[:end]]  # type: ignore[misc]
 
 
 def _is_xlsx(path: Path, raw: bytes) -> bool:
@@ -170,11 +182,11 @@ def _best_candidate(rows: list[tuple[int, list[Cell]]]) -> tuple[int | None, lis
     return best
 
 
-def read_table(path: Path) -> Table:
-    """The header and data rows of the list at ``path``; the first XLSX sheet with a header wins.
+def read_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
+    """Every sheet's rows (CSV: one unnamed sheet), for other lists read the same way (the roster),
+    within the file's memory budget.
 
-    Raises PublicationUnreadable for a file that cannot be opened or decoded and
-    PublicationColumnsError when no row within the first 30 names the required columns.
+    Raises PublicationUnreadable for a file that cannot be opened, decoded, is empty or too large.
     """
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -184,9 +196,26 @@ def read_table(path: Path) -> Table:
         raise PublicationUnreadable(str(path), "io", str(exc)) from exc
     if path.suffix.lower() == ".xls" or raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise PublicationUnreadable(str(path), "xls")
-    sheets = list(_xlsx_sheets(path)) if _is_xlsx(path, raw) else [("", list(_csv_rows(raw, str(path))))]
+    budget = Budget(path)
+    try:
+        if _is_xlsx(path, raw):
+            sheets = list(_xlsx_sheets(path, budget))
+        else:
+            sheets = [("", list(_csv_rows(raw, str(path), budget)))]
+    except OverBudget as exc:
+        raise PublicationUnreadable(str(path), "over_budget", exc.reason) from exc
     if not any(cells for _name, rows in sheets for _n, cells in rows):
         raise PublicationUnreadable(str(path), "empty")
+    return sheets
+
+
+def read_table(path: Path) -> Table:
+    """The header and data rows of the list at ``path``; the first XLSX sheet with a header wins.
+
+    Raises PublicationUnreadable for a file that cannot be opened or decoded and
+    PublicationColumnsError when no row within the first 30 names the required columns.
+    """
+    sheets = read_sheets(path)
     for name, rows in sheets:
         header = _find_header(rows)
         if header is not None:

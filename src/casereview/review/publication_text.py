@@ -27,6 +27,7 @@ _UNREADABLE: Final = {
     "empty": "文件是空的",
     "no_rows": "表头下面没有任何公示记录",
     "too_large": "文件过大",
+    "over_budget": "文件所需内存超出预算，已拒绝读取",
     "io": "无法读取文件",
 }
 MAX_LISTED: Final = 100

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casereview.budget import Budget
 from casereview.db import Database
 from casereview.domain.casetype import detect_case_type
 from casereview.errors import CaseReviewError, ErrorCode
@@ -48,12 +49,18 @@ def list_entries(listing: Path) -> list[tuple[str, Path]]:
     """(unit, path) rows of a CSV list ``执法单位,案卷文件`` (a header row is skipped); relative
     paths are relative to the list's folder."""
     rows: list[tuple[str, Path]] = []
-    for row in csv.reader(io.StringIO(_decoded(listing), newline="")):
-        if len(row) < 2 or not row[1].strip() or row[1].strip() in ("案卷文件", "path", "文件"):
-            continue
-        path = Path(row[1].strip())
-        rows.append((row[0].strip(), path if path.is_absolute() else listing.parent / path))
-    return rows
+    budget = Budget(listing)
+    try:
+        budget.charge("bytes", listing.stat().st_size * 4)  # the bytes, then up to 3× as text
+        for row in csv.reader(io.StringIO(_decoded(listing), newline="")):
+            budget.hold("cells", len(row) + 1)  # a row of a million commas is not kept, yet built
+            if len(row) < 2 or not row[1].strip() or row[1].strip() in ("案卷文件", "path", "文件"):
+                continue
+            path = Path(row[1].strip())
+            rows.append((row[0].strip(), path if path.is_absolute() else listing.parent / path))
+    except FileNotFoundError as exc:
+        raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, str(listing)) from exc
+    return rows  # a list over budget raises OverBudget, a CaseReviewError naming it
 
 
 def _decoded(listing: Path) -> str:

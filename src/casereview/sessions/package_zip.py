@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from casereview.budget import Budget, OverBudget
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.atomic import failure_reason
 
@@ -224,6 +225,12 @@ def _check_directory(package: Path, infos: list[zipfile.ZipInfo]) -> dict[str, z
         by_name[name] = info
     if total > MAX_TOTAL_BYTES:
         raise refused(package, f"解压后总大小过大：{_size(total)}，上限 {_size(MAX_TOTAL_BYTES)}")
+    # Case files are streamed to disk; everything else is read into memory and parsed as JSON.
+    in_memory = sum(info.file_size for name, info in by_name.items() if not name.startswith("cases/"))
+    try:
+        Budget(package).charge("json_bytes", in_memory)
+    except OverBudget as exc:
+        raise refused(package, f"所需内存超出预算：{exc.reason}") from exc
     return by_name
 
 

@@ -8,24 +8,28 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from casereview.budget import OverBudget
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.paths import project_root
 from casereview.standards.checks import Loc
 from casereview.standards.problems import Problem, format_loc, translate, yaml_message
 from casereview.standards.schema import Standard
+from casereview.yaml_budget import BudgetedLoader, YamlTooComplex
 
 STANDARD_FILE = "standard.yaml"
 
 
-class MarkingLoader(yaml.SafeLoader):
+class MarkingLoader(BudgetedLoader):
     """A SafeLoader that records the line of every mapping key and sequence entry by location.
 
     Locations use pydantic's shape (``("items", 7, "rules", 0)``) so a validation error's ``loc``
     finds its line directly. Duplicate keys are recorded too: PyYAML would silently keep the last.
+    Depth, cycles and the expanded size are checked first (BudgetedLoader): recording walks
+    every alias expanded.
     """
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    def __init__(self, stream: str, path: str = "") -> None:
+        super().__init__(stream, path)
         self.lines: dict[Loc, int] = {}
         self.duplicate_keys: list[tuple[Loc, int]] = []
 
@@ -94,9 +98,14 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, dict[Loc, int], list[Problem
         return None, {}, [Problem(shown, None, "", "文件不是 UTF-8 编码，请另存为 UTF-8")]
     except OSError as exc:
         return None, {}, [Problem(shown, None, "", f"无法读取文件（{exc.strerror}）")]
-    loader = MarkingLoader(text)
+    loader = MarkingLoader(text, str(path))
     try:
         data = loader.load_marked()
+    except OverBudget as exc:
+        return None, {}, [Problem(shown, None, "", f"文件所需内存超出预算，已拒绝读取（{exc.reason}）")]
+    except YamlTooComplex as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        return None, {}, [Problem(shown, line, "", str(exc.problem))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
