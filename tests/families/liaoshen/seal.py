@@ -1,0 +1,69 @@
+"""Red seals drawn here: the bureau's round seal and a bank's oblong 收讫 stamp (RGBA PNG bytes)."""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONT, size, index=2)  # the SC face of the collection
+
+
+def round_seal(name: str, rng: random.Random, size: int = 420) -> bytes:
+    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    dr = ImageDraw.Draw(img)
+    red = (214, 28, 36, 215)
+    cx = cy = size / 2
+    r = size / 2 - 8
+    dr.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=14)
+    # five-pointed star
+    pts = []
+    for k in range(10):
+        ang = -math.pi / 2 + k * math.pi / 5
+        rad = 62 if k % 2 == 0 else 25
+        pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+    dr.polygon(pts, fill=red)
+    # the name along the upper arc
+    n = len(name)
+    span = min(250.0, 22.0 * n)
+    f = _font(int(min(58, 900 / max(n, 1))))
+    for i, ch in enumerate(name):
+        ang = math.radians(-90 - span / 2 + span * (i + 0.5) / n)
+        x, y = cx + (r - 52) * math.cos(ang), cy + (r - 52) * math.sin(ang)
+        glyph = Image.new("RGBA", (80, 80), (0, 0, 0, 0))
+        ImageDraw.Draw(glyph).text((40, 40), ch, font=f, fill=red, anchor="mm")
+        glyph = glyph.rotate(-math.degrees(ang) - 90, resample=Image.BICUBIC)
+        img.alpha_composite(glyph, (int(x - 40), int(y - 40)))
+    dr.text((cx, cy + 110), "行政执法专用章", font=_font(34), fill=red, anchor="mm")
+    return _ink(img, rng)
+
+
+def bank_stamp(bank: str, date: str, rng: random.Random) -> bytes:
+    img = Image.new("RGBA", (520, 260), (0, 0, 0, 0))
+    dr = ImageDraw.Draw(img)
+    red = (200, 30, 40, 210)
+    dr.rounded_rectangle((8, 8, 512, 252), radius=24, outline=red, width=8)
+    dr.text((260, 60), bank[:14], font=_font(34), fill=red, anchor="mm")
+    dr.text((260, 130), date, font=_font(40), fill=red, anchor="mm")
+    dr.text((260, 200), "收　讫", font=_font(46), fill=red, anchor="mm")
+    return _ink(img.rotate(rng.uniform(-8, 8), expand=True, resample=Image.BICUBIC), rng)
+
+
+def _ink(img: Image.Image, rng: random.Random) -> bytes:
+    """Uneven ink: knock out random specks of the stamp."""
+    px = img.load()
+    w, h = img.size
+    for _ in range(w * h // 60):
+        x, y = rng.randrange(w), rng.randrange(h)
+        r, g, b, a = px[x, y]
+        if a:
+            px[x, y] = (r, g, b, int(a * rng.uniform(0.1, 0.6)))
+    buf = io.BytesIO()
+    img.rotate(rng.uniform(-15, 15), resample=Image.BICUBIC).save(buf, "PNG")
+    return buf.getvalue()
