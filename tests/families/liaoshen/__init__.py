@@ -92,6 +92,5 @@ def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[Rend
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return [
-        RenderedDoc(s.type, n, s.title, s.serves, sp)
-        for s, n, sp in zip(specs, counts, sealed, strict=True)
+        RenderedDoc(s.type, n, s.title, s.serves, sp) for s, n, sp in zip(specs, counts, sealed, strict=True)
     ]

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from casegen.model import Plan
 from families.contract import case_number_on, party_name_on
 
-
 GRID = [1.2, 2.4, 5.2, 2.2, 4.8]  # the bureau's five-column form grid (cm)
 
 

@@ -8,7 +8,13 @@ from . import fmt
 from .ctx import GRID, Ctx, Spec
 from .word import CENTER, RIGHT, Writer
 
-SOURCES = ("在行政检查中发现的", "个人、法人及其他组织举报经核实的", "上级机关交办的", "有关部门移送的", "其他途径发现的")
+SOURCES = (
+    "在行政检查中发现的",
+    "个人、法人及其他组织举报经核实的",
+    "上级机关交办的",
+    "有关部门移送的",
+    "其他途径发现的",
+)
 
 
 def cover(w: Writer, c: Ctx) -> Spec:
@@ -28,9 +34,11 @@ def cover(w: Writer, c: Ctx) -> Spec:
         ["保管期限", "=长期"],
     ]
     w.size = 14
-    w.table([3.4, 10.0], rows, heights={i: 1.3 for i in range(len(rows))})
+    w.table([3.4, 10.0], rows, heights=dict.fromkeys(range(len(rows)), 1.3))
     w.size = 11.5
-    w.line("立卷人：", (c.plan.staff.filer,), "　　检查人：", (c.plan.staff.checker,), align=CENTER, before=40)
+    w.line(
+        "立卷人：", (c.plan.staff.filer,), "　　检查人：", (c.plan.staff.checker,), align=CENTER, before=40
+    )
     return Spec("卷宗封面", "行政处罚案卷", numbered=False)
 
 
@@ -47,10 +55,21 @@ def filing(w: Writer, c: Ctx) -> Spec:
         ["案　由", "=" + c.cause(), "<", "受案时间", "=" + fmt.d(d.violation)],
         *c.party_rows(key),
         ["案件\n基本\n情况", "=" + c.act() + "。", "<", "<", "<"],
-        ["立案\n依据", f"=涉嫌违反{v.breach}的规定，依据《交通运输行政执法程序规定》第五十八条，建议立案调查。",
-         "<", "<", "<"],
-        ["承办\n机构\n意见", f"=符合立案条件，建议立案，由{c.plan.officers[0].name}、{c.plan.officers[1].name}承办。"
-         f"\n>负责人：{s.unit_head}　　{fmt.d(d.filing)}", "<", "<", "<"],
+        [
+            "立案\n依据",
+            f"=涉嫌违反{v.breach}的规定，依据《交通运输行政执法程序规定》第五十八条，建议立案调查。",
+            "<",
+            "<",
+            "<",
+        ],
+        [
+            "承办\n机构\n意见",
+            f"=符合立案条件，建议立案，由{c.plan.officers[0].name}、{c.plan.officers[1].name}承办。"
+            f"\n>负责人：{s.unit_head}　　{fmt.d(d.filing)}",
+            "<",
+            "<",
+            "<",
+        ],
         ["负责人\n审批\n意见", f"=同意立案。\n>负责人：{s.head}　　{fmt.d(d.filing)}", "<", "<", "<"],
         ["备注", "", "<", "<", "<"],
     ]
@@ -101,11 +120,17 @@ def record(w: Writer, c: Ctx, q: Inquiry, index: int) -> Spec:
     if q.type == "询问笔录":
         w.line("询问记录：", before=6)
         qa = [
-            ("问：" + introduce + "这是我们的执法证件（出示）。现依法向你询问有关情况，你应当如实回答，"
-             "你有权申请执法人员回避。你是否申请回避？", "答：不申请。"),
+            (
+                "问：" + introduce + "这是我们的执法证件（出示）。现依法向你询问有关情况，你应当如实回答，"
+                "你有权申请执法人员回避。你是否申请回避？",
+                "答：不申请。",
+            ),
             ("问：请介绍一下你的基本情况。", f"答：我叫{p.name}，{c.p.contact_role or '当事人'}，{p.job}。"),
         ]
-        qa += [("问：" + x.format(**c.plan.facts), "答：" + y.format(**c.plan.facts)) for x, y in c.plan.violation.qa]
+        qa += [
+            ("问：" + x.format(**c.plan.facts), "答：" + y.format(**c.plan.facts))
+            for x, y in c.plan.violation.qa
+        ]
         qa.append(("问：你还有什么需要补充的吗？", "答：没有了。"))
         for x, y in qa:
             w.text(x, indent=0, after=0)
@@ -130,16 +155,23 @@ def preservation(w: Writer, c: Ctx) -> list[Spec]:
     w.title(key)
     w.number(c.no(key))
     w.line("当事人：", (c.name(key),))
-    w.text(f"因调查{c.cause()}，根据《中华人民共和国行政处罚法》第五十六条的规定，对下列物品先行登记保存七日"
-           f"（自{fmt.d(d.preservation)}至{fmt.d(d.preservation_release)}），在此期间当事人或者有关人员不得损毁、"
-           "销毁或者转移证据。")
+    w.text(
+        f"因调查{c.cause()}，根据《中华人民共和国行政处罚法》第五十六条的规定，对下列物品先行登记保存七日"
+        f"（自{fmt.d(d.preservation)}至{fmt.d(d.preservation_release)}），在此期间当事人或者有关人员不得损毁、"
+        "销毁或者转移证据。"
+    )
     rows = [["序号", "证据名称", "规格", "数量", "登记保存地点"]]
     items = [c.p.vehicle or "车辆", "车辆行驶证", "道路运输相关单据"]
     for i, it in enumerate(items, 1):
         rows.append([str(i), "=" + it, "=" + ("/" if i > 1 else c.p.plate), "=1", "=" + c.a.station])
     w.table([1.4, 4.6, 3.0, 1.6, 5.2], rows)
-    w.line("当事人签名：", (c.name(key),), "　　执法人员签名：", (f"{c.plan.officers[0].name}　{c.plan.officers[1].name}",),
-           before=10)
+    w.line(
+        "当事人签名：",
+        (c.name(key),),
+        "　　执法人员签名：",
+        (f"{c.plan.officers[0].name}　{c.plan.officers[1].name}",),
+        before=10,
+    )
     w.sign(c.a.name, fmt.dcn(d.preservation))
     key2 = "解除证据登记保存决定书"
     w.begin("交通运输行政执法文书式样之七")
@@ -147,8 +179,10 @@ def preservation(w: Writer, c: Ctx) -> list[Spec]:
     w.title(key2)
     w.number(c.no(key2))
     w.line((c.name(key2),), "：", before=6)
-    w.text(f"本机关于{fmt.d(d.preservation)}对{c.you()}的有关物品予以先行登记保存。经审查，根据《中华人民共和国行政处罚法》"
-           "第五十六条的规定，决定自即日起解除先行登记保存，予以返还。")
+    w.text(
+        f"本机关于{fmt.d(d.preservation)}对{c.you()}的有关物品予以先行登记保存。经审查，根据《中华人民共和国行政处罚法》"
+        "第五十六条的规定，决定自即日起解除先行登记保存，予以返还。"
+    )
     w.sign(c.a.name, fmt.dcn(d.preservation_release))
     return [Spec(key, key, seal=True), Spec(key2, key2, seal=True)]
 
@@ -162,11 +196,15 @@ def compulsion(w: Writer, c: Ctx) -> list[Spec]:
     w.title(key)
     w.number(c.no(key))
     w.line((c.name(key),), "：", before=6)
-    w.text(f"{c.you()}涉嫌{c.plan.violation.cause}，根据《中华人民共和国行政强制法》第九条、第二十四条及"
-           f"{c.plan.violation.basis}的规定，本机关决定自{fmt.d(d.compulsion)}起对{c.p.plate}{c.p.vehicle}"
-           f"实施扣押，扣押期限为三十日。扣押过程已使用执法记录仪全程录音录像。")
-    w.text(f"{c.you()}如不服本决定，可以在收到本决定书之日起六十日内向{c.a.review_body}申请行政复议，或者在六个月内"
-           f"依法向{c.a.court}提起行政诉讼。")
+    w.text(
+        f"{c.you()}涉嫌{c.plan.violation.cause}，根据《中华人民共和国行政强制法》第九条、第二十四条及"
+        f"{c.plan.violation.basis}的规定，本机关决定自{fmt.d(d.compulsion)}起对{c.p.plate}{c.p.vehicle}"
+        f"实施扣押，扣押期限为三十日。扣押过程已使用执法记录仪全程录音录像。"
+    )
+    w.text(
+        f"{c.you()}如不服本决定，可以在收到本决定书之日起六十日内向{c.a.review_body}申请行政复议，或者在六个月内"
+        f"依法向{c.a.court}提起行政诉讼。"
+    )
     w.line("当事人签名：", (c.name(key),), "　　", (fmt.d(d.compulsion),), before=8)
     w.sign(c.a.name, fmt.dcn(d.compulsion))
     key2 = "解除行政强制措施决定书"
@@ -175,8 +213,10 @@ def compulsion(w: Writer, c: Ctx) -> list[Spec]:
     w.title(key2)
     w.number(c.no(key2))
     w.line((c.name(key2),), "：", before=6)
-    w.text(f"本机关于{fmt.d(d.compulsion)}对{c.you()}的{c.p.plate}{c.p.vehicle}实施了扣押。根据《中华人民共和国行政强制法》"
-           "第二十八条的规定，决定自即日起解除该行政强制措施，请于接到本决定书后及时办理相关手续。")
+    w.text(
+        f"本机关于{fmt.d(d.compulsion)}对{c.you()}的{c.p.plate}{c.p.vehicle}实施了扣押。根据《中华人民共和国行政强制法》"
+        "第二十八条的规定，决定自即日起解除该行政强制措施，请于接到本决定书后及时办理相关手续。"
+    )
     w.sign(c.a.name, fmt.dcn(d.compulsion_release))
     return [Spec(key, key, seal=True), Spec(key2, key2, seal=True)]
 
@@ -212,9 +252,20 @@ def report(w: Writer, c: Ctx) -> Spec:
     for i, e in enumerate(p.evidence + [q.type for q in p.inquiries], 1):
         w.text(f"{i}．{e}", after=0)
     w.line("三、调查结论和处理意见", before=6)
-    w.text(f"当事人的行为违反了{p.violation.breach}的规定，事实清楚，证据确凿。依据{p.violation.basis}的规定，"
-           f"建议给予罚款{fmt.money(p.proposed_fine)}的行政处罚。")
-    w.line("执法人员签名：", (f"{o[0].name}　{o[1].name}",), "　　", (fmt.d(d.report),), align=RIGHT, before=6)
-    w.line("承办机构负责人意见：", ("同意调查结论，按程序告知当事人。",), "　", (p.staff.unit_head,), "　",
-           (fmt.d(d.report),), before=4)
+    w.text(
+        f"当事人的行为违反了{p.violation.breach}的规定，事实清楚，证据确凿。依据{p.violation.basis}的规定，"
+        f"建议给予罚款{fmt.money(p.proposed_fine)}的行政处罚。"
+    )
+    w.line(
+        "执法人员签名：", (f"{o[0].name}　{o[1].name}",), "　　", (fmt.d(d.report),), align=RIGHT, before=6
+    )
+    w.line(
+        "承办机构负责人意见：",
+        ("同意调查结论，按程序告知当事人。",),
+        "　",
+        (p.staff.unit_head,),
+        "　",
+        (fmt.d(d.report),),
+        before=4,
+    )
     return Spec(key, "案件调查报告")

@@ -19,15 +19,24 @@ def notice(w: Writer, c: Ctx) -> Spec:
     w.number(c.no(key))
     w.line((c.name(key),), "：", before=6)
     basis = "" if m.get("notice_no_basis") else f"依据{p.violation.basis}的规定，"
-    w.text(f"经调查，本机关认为{c.you()}存在以下违法行为：{c.act()}。{c.you()}的行为违反了{p.violation.breach}的规定，"
-           f"{basis}本机关拟作出罚款{fmt.money(p.proposed_fine)}的行政处罚决定。")
+    w.text(
+        f"经调查，本机关认为{c.you()}存在以下违法行为：{c.act()}。{c.you()}的行为违反了{p.violation.breach}的规定，"
+        f"{basis}本机关拟作出罚款{fmt.money(p.proposed_fine)}的行政处罚决定。"
+    )
     hearing = p.triggered and not m.get("notice_no_hearing")
-    w.text("根据《中华人民共和国行政处罚法》第四十四条、第四十五条" + ("、第六十三条、第六十四条" if hearing else "")
-           + f"的规定，{c.you()}享有以下权利：")
-    w.text("☑ 陈述、申辩权：可在收到本通知书之日起五日内向本机关提出陈述和申辩，逾期视为放弃此权利。", after=0)
+    w.text(
+        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条"
+        + ("、第六十三条、第六十四条" if hearing else "")
+        + f"的规定，{c.you()}享有以下权利："
+    )
+    w.text(
+        "☑ 陈述、申辩权：可在收到本通知书之日起五日内向本机关提出陈述和申辩，逾期视为放弃此权利。", after=0
+    )
     if hearing:
         days = "三日" if m.get("notice_3days") else "五日"
-        w.text(f"☑ 听证权：可在收到本通知书之日起{days}内向本机关书面提出听证要求，逾期未提出的，视为放弃此权利。")
+        w.text(
+            f"☑ 听证权：可在收到本通知书之日起{days}内向本机关书面提出听证要求，逾期未提出的，视为放弃此权利。"
+        )
     w.line("联系地址：", (c.a.address,), "　邮编：", (c.a.postcode,), before=6)
     w.line("联系人：", (f"{p.officers[0].name}、{p.officers[1].name}",), "　联系电话：", (c.a.phone,))
     w.sign(c.a.name, fmt.dcn(d.notice))
@@ -78,7 +87,9 @@ def statement(w: Writer, c: Ctx) -> Spec:
     ]
     w.table([2.4, 3.4, 3.6, 2.4, 4.0], rows)
     w.line("陈述申辩内容：", before=6)
-    w.text(f"问：本机关已向{c.name(key)}送达违法行为通知书，现依法听取陈述和申辩，请陈述。", indent=0, after=0)
+    w.text(
+        f"问：本机关已向{c.name(key)}送达违法行为通知书，现依法听取陈述和申辩，请陈述。", indent=0, after=0
+    )
     w.text("答：对违法事实没有异议。我是初次违法，经济比较困难，请求从轻处罚。", indent=0, after=0)
     w.text("问：你还有其他补充吗？", indent=0, after=0)
     w.text("答：没有了。", indent=0)
@@ -94,8 +105,12 @@ def waiver(w: Writer, c: Ctx) -> Spec:
     w.title("放弃陈述申辩（听证）声明")
     w.number(c.no(key))
     w.line(c.a.name, "：", before=8)
-    w.text(f"本人（单位）已收到贵局送达的《违法行为通知书》（{c.no(key)}），已知悉拟作出的行政处罚的事实、理由、依据及"
-           "依法享有的陈述、申辩" + ("和要求听证" if c.plan.triggered else "") + "的权利。经慎重考虑，现自愿放弃上述权利。")
+    w.text(
+        f"本人（单位）已收到贵局送达的《违法行为通知书》（{c.no(key)}），已知悉拟作出的行政处罚的事实、理由、依据及"
+        "依法享有的陈述、申辩"
+        + ("和要求听证" if c.plan.triggered else "")
+        + "的权利。经慎重考虑，现自愿放弃上述权利。"
+    )
     w.text("特此声明。")
     w.line("声明人（签名或盖章）：", (c.name(key),), align=RIGHT, before=20)
     w.line((fmt.d(d.waiver),), align=RIGHT)
@@ -110,11 +125,15 @@ def hearing_notice(w: Writer, c: Ctx) -> Spec:
     w.title(key)
     w.number(c.no(key))
     w.line((c.name(key),), "：", before=6)
-    w.text(f"根据{c.you()}的申请，关于{c.cause()}，现定于{fmt.d(d.hearing)}9时30分在{c.a.address}（☑公开 □不公开）举行听证，"
-           "请准时出席。")
+    w.text(
+        f"根据{c.you()}的申请，关于{c.cause()}，现定于{fmt.d(d.hearing)}9时30分在{c.a.address}（☑公开 □不公开）举行听证，"
+        "请准时出席。"
+    )
     w.text(f"听证主持人：{s.hearing_host}　听证员：{s.hearing_member}　记录员：{s.clerk}")
-    w.text("根据规定，你有权申请听证主持人、听证员、记录员回避。请携带身份证明及有关证据材料；委托代理人参加的，"
-           "须提交授权委托书。无正当理由不到场的，视为放弃听证权利。")
+    w.text(
+        "根据规定，你有权申请听证主持人、听证员、记录员回避。请携带身份证明及有关证据材料；委托代理人参加的，"
+        "须提交授权委托书。无正当理由不到场的，视为放弃听证权利。"
+    )
     w.line("联系人：", (p.officers[0].name,), "　联系电话：", (c.a.phone,), before=4)
     w.sign(c.a.name, fmt.dcn(d.hearing_notice))
     return Spec(key, key, seal=True)
@@ -146,7 +165,16 @@ def hearing_record(w: Writer, c: Ctx) -> Spec:
         "主持人：听证结束，请当事人核对笔录后签名。",
     ):
         w.text(line, indent=0, after=1)
-    w.line("当事人签名：", (c.name(key),), "　主持人：", (s.hearing_host,), "　记录员：", (s.clerk,), align=RIGHT, before=8)
+    w.line(
+        "当事人签名：",
+        (c.name(key),),
+        "　主持人：",
+        (s.hearing_host,),
+        "　记录员：",
+        (s.clerk,),
+        align=RIGHT,
+        before=8,
+    )
     w.line((fmt.d(d.hearing),), align=RIGHT)
     return Spec(key, key)
 
@@ -168,8 +196,18 @@ def legal_review(w: Writer, c: Ctx) -> Spec:
         ["^", "事实是否清楚、证据是否充分", ok],
         ["^", "适用法律是否准确、裁量是否适当", ok],
         ["^", "程序是否合法，当事人权利是否保障", ok],
-        ["审核结论", "=经审核，本案事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意承办机构处理意见。", "<"],
-        ["审核人员", "" if p.mut.get("p05") == "noreviewer" else f"={s.reviewer}（法律职业资格证书编号：{s.reviewer_cert}）", "<"],
+        [
+            "审核结论",
+            "=经审核，本案事实清楚，证据确凿，适用法律正确，程序合法，裁量适当，同意承办机构处理意见。",
+            "<",
+        ],
+        [
+            "审核人员",
+            ""
+            if p.mut.get("p05") == "noreviewer"
+            else f"={s.reviewer}（法律职业资格证书编号：{s.reviewer_cert}）",
+            "<",
+        ],
         ["审核日期", "=" + fmt.d(d.legal_review), "<"],
     ]
     w.table([3.0, 8.6, 4.2], rows, heights={8: 2.2})

@@ -22,9 +22,19 @@ def convert(docx: Path, out_dir: Path) -> Path:
     profile = Path(tempfile.mkdtemp(prefix=f"lo-liaoshen-{os.getpid()}-"))
     try:
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(out_dir), str(docx)],
-            check=True, capture_output=True, timeout=300,
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -49,12 +59,13 @@ def page_counts(pdf: fitz.Document, specs: list[Spec]) -> list[int]:
                 raise RuntimeError(f"no first page found for {spec.title}")
         starts.append(i)
         i += 1
-    ends = starts[1:] + [len(pdf)]
+    ends = [*starts[1:], len(pdf)]
     return [e - s for s, e in zip(starts, ends, strict=True)]
 
 
-def stamp(pdf: fitz.Document, specs: list[Spec], counts: list[int], agency: str, bank: str,
-          rng: random.Random) -> list[list[int]]:
+def stamp(
+    pdf: fitz.Document, specs: list[Spec], counts: list[int], agency: str, bank: str, rng: random.Random
+) -> list[list[int]]:
     """Seals over the agency's signature line (last page of the document); returns sealed pages."""
     sealed: list[list[int]] = []
     first = 0

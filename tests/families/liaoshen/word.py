@@ -34,9 +34,24 @@ def _font(run, name: str, size: float, bold: bool = False) -> None:
 
 
 _AFTER_AUTOSPACE = (
-    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 
@@ -102,8 +117,17 @@ class Writer:
             fmt.first_line_indent = Pt(self.size * indent)
         return p
 
-    def run(self, p, text: str, *, fill: bool = False, bold: bool = False, size: float | None = None,
-            under: bool = False, color: RGBColor | None = None):
+    def run(
+        self,
+        p,
+        text: str,
+        *,
+        fill: bool = False,
+        bold: bool = False,
+        size: float | None = None,
+        under: bool = False,
+        color: RGBColor | None = None,
+    ):
         r = p.add_run(text)
         _font(r, FILL_FONT if fill else LABEL_FONT, size or self.size, bold)
         r.font.underline = under
@@ -156,7 +180,7 @@ class Writer:
         t.autofit = False
         for j, w in enumerate(widths):
             t.columns[j].width = Cm(w)
-        for i, row in enumerate(rows):
+        for i in range(len(rows)):
             if heights and i in heights:
                 t.rows[i].height = Cm(heights[i])
             for j, w in enumerate(widths):
