@@ -12,17 +12,18 @@ import fitz
 from casegen.model import Plan
 from families.contract import RenderedDoc
 
+from . import contents as ct
 from . import forms_decision as fd
 from . import forms_invest as fi
 from . import forms_notice as fn
 from .ctx import Ctx, Spec
-from .pdf import convert, page_counts, scan, stamp
+from .pdf import convert, number_pages, page_counts, scan, stamp
 from .word import Writer
 
 FAMILY = "liaoshen"
 
 
-def _write(w: Writer, c: Ctx) -> list[Spec]:
+def _body(w: Writer, c: Ctx) -> list[Spec]:
     """Every document of the plan, in archive order, each in its own Word section."""
     p, d = c.plan, c.plan.dates
     if p.procedure == "summary":
@@ -31,7 +32,7 @@ def _write(w: Writer, c: Ctx) -> list[Spec]:
             out.append(fd.receipt(w, c))
         return out
     drop = p.mut.get("drop")
-    out = [fi.cover(w, c), fi.filing(w, c)]
+    out = [fi.filing(w, c)]
     out += [fi.record(w, c, q, i) for i, q in enumerate(p.inquiries)]
     if d.preservation:
         out += fi.preservation(w, c)
@@ -67,21 +68,35 @@ def _write(w: Writer, c: Ctx) -> list[Spec]:
     return out
 
 
+def _pdf(w: Writer, tmp: Path, name: str) -> fitz.Document:
+    docx = tmp / f"{name}.docx"
+    w.doc.save(str(docx))
+    return fitz.open(convert(docx, tmp))
+
+
 def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[RenderedDoc]:
     rng = random.Random(seed * 7877 + 5)
-    c = Ctx(plan, rng)
-    w = Writer(plan.agency.name)
-    specs = _write(w, c)
-    if plan.mut.get("drop") and plan.mut["drop"] in {s.key for s in specs}:
-        specs_drop = plan.mut["drop"]
-        raise AssertionError(f"dropped document {specs_drop} was written")
     path = Path(path)
     tmp = Path(tempfile.mkdtemp(prefix="liaoshen-"))
     try:
-        docx = tmp / (path.stem + ".docx")
-        w.doc.save(str(docx))
-        pdf = fitz.open(convert(docx, tmp))
+        w = Writer(plan.agency.name)
+        specs = _body(w, Ctx(plan, random.Random(seed)))
+        pdf = _pdf(w, tmp, "body")
         counts = page_counts(pdf, specs)
+        if plan.procedure == "ordinary":
+            # second pass: cover and 卷内目录 with the page numbers the first pass counted, 备考表 last
+            pdf.close()
+            body, body_counts = specs, counts
+            w = Writer(plan.agency.name)
+            c = Ctx(plan, random.Random(seed))
+            head = [fi.cover(w, c), ct.contents(w, c, body, body_counts)]
+            specs = head + _body(w, c)
+            specs.append(ct.back_note(w, c, len(body), sum(body_counts)))
+            pdf = _pdf(w, tmp, "case")
+            counts = page_counts(pdf, specs)
+            if counts[len(head) : len(head) + len(body)] != body_counts:
+                raise RuntimeError("the second conversion paginated the body differently")
+            number_pages(pdf, sum(counts[: len(head)]), sum(body_counts), rng)
         sealed = stamp(pdf, specs, counts, plan.agency.name, plan.agency.bank, rng)
         path.parent.mkdir(parents=True, exist_ok=True)
         if scanned:

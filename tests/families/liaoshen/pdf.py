@@ -48,19 +48,33 @@ def _footer_no(page: fitz.Page) -> str:
 
 
 def page_counts(pdf: fitz.Document, specs: list[Spec]) -> list[int]:
-    """Each document is its own Word section with page numbers from 1: a numbered document starts on
-    the page whose footer reads 第1页; unnumbered ones (cover) are one page."""
+    """Each document is its own Word section: a numbered one starts on the page whose footer reads
+    第1页, an unnumbered one (cover, 卷内目录, 备考表) on the next page with no footer number."""
+
+    def opens(page: fitz.Page, numbered: bool) -> bool:
+        footer = _footer_no(page)
+        return footer == "第1页" if numbered else footer == ""
+
     starts, i = [], 0
     for spec in specs:
-        if spec.numbered:
-            while i < len(pdf) and _footer_no(pdf[i]) != "第1页":
-                i += 1
-            if i >= len(pdf):
-                raise RuntimeError(f"no first page found for {spec.title}")
+        while i < len(pdf) and not opens(pdf[i], spec.numbered):
+            i += 1
+        if i >= len(pdf):
+            raise RuntimeError(f"no first page found for {spec.title}")
         starts.append(i)
         i += 1
     ends = [*starts[1:], len(pdf)]
     return [e - s for s, e in zip(starts, ends, strict=True)]
+
+
+def number_pages(pdf: fitz.Document, first: int, n: int, rng: random.Random) -> None:
+    """The archive numbers a clerk stamps with a numbering machine, bottom right of each body page."""
+    for k in range(n):
+        page = pdf[first + k]
+        r = page.rect
+        x = r.width - 62 + rng.uniform(-4, 4)
+        y = r.height - 30 + rng.uniform(-3, 3)
+        page.insert_text((x, y), str(k + 1), fontname="cour", fontsize=13, color=(0.1, 0.15, 0.45))
 
 
 def stamp(
