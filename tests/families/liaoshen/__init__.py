@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import fitz
+import pymupdf as fitz
 
 from casegen.model import Plan
 from families.contract import RenderedDoc

@@ -105,8 +105,9 @@ def waiver(w: Writer, c: Ctx) -> Spec:
     w.title("放弃陈述申辩（听证）声明")
     w.number(c.no(key))
     w.line(c.a.name, "：", before=8)
+    me = "本人" if c.p.kind == "individual" else "本单位"
     w.text(
-        f"本人（单位）已收到贵局送达的《违法行为通知书》（{c.no(key)}），已知悉拟作出的行政处罚的事实、理由、依据及"
+        f"{me}已收到贵单位送达的《违法行为通知书》（{c.no(key)}），已知悉拟作出的行政处罚的事实、理由、依据及"
         "依法享有的陈述、申辩"
         + ("和要求听证" if c.plan.triggered else "")
         + "的权利。经慎重考虑，现自愿放弃上述权利。"

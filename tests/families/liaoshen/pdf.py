@@ -10,8 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import fitz
 import numpy as np
+import pymupdf as fitz
 from PIL import Image, ImageFilter
 
 from . import seal

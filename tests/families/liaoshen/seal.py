@@ -31,16 +31,17 @@ def round_seal(name: str, rng: random.Random, size: int = 420) -> bytes:
     dr.polygon(pts, fill=red)
     # the name along the upper arc
     n = len(name)
-    span = min(250.0, 22.0 * n)
-    f = _font(int(min(58, 900 / max(n, 1))))
+    span = min(235.0, 28.0 * n + 40)
+    rt = r - 50  # radius of the text's centre line
+    f = _font(int(min(54, 0.85 * rt * math.radians(span / max(n, 1)))))
     for i, ch in enumerate(name):
         ang = math.radians(-90 - span / 2 + span * (i + 0.5) / n)
-        x, y = cx + (r - 52) * math.cos(ang), cy + (r - 52) * math.sin(ang)
+        x, y = cx + rt * math.cos(ang), cy + rt * math.sin(ang)
         glyph = Image.new("RGBA", (80, 80), (0, 0, 0, 0))
         ImageDraw.Draw(glyph).text((40, 40), ch, font=f, fill=red, anchor="mm")
         glyph = glyph.rotate(-math.degrees(ang) - 90, resample=Image.BICUBIC)
         img.alpha_composite(glyph, (int(x - 40), int(y - 40)))
-    dr.text((cx, cy + 110), "行政执法专用章", font=_font(34), fill=red, anchor="mm")
+    dr.text((cx, cy + 122), "行政执法专用章", font=_font(28), fill=red, anchor="mm")
     return _ink(img, rng)
 
 
