@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import os
 import random
@@ -17,28 +18,31 @@ from PIL import Image, ImageFilter
 from . import seal
 from .ctx import Spec
 
+_PROFILE = Path(tempfile.gettempdir()) / f"lo-liaoshen-{os.getpid()}"  # one LibreOffice profile per process
+
 
 def convert(docx: Path, out_dir: Path) -> Path:
-    profile = Path(tempfile.mkdtemp(prefix=f"lo-liaoshen-{os.getpid()}-"))
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(docx),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return out_dir / (docx.stem + ".pdf")
+    if not _PROFILE.exists():
+        atexit.register(shutil.rmtree, _PROFILE, True)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{_PROFILE}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = out_dir / (docx.stem + ".pdf")
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice wrote no PDF for {docx.name}")
+    return out
 
 
 def _footer_no(page: fitz.Page) -> str:
