@@ -89,6 +89,14 @@ def stamp(
     first = 0
     for spec, n in zip(specs, counts, strict=True):
         pages: list[int] = []
+        if spec.type == "证据材料":
+            page = pdf[first]
+            hits = page.search_for("（复印件粘贴处）")
+            if hits:
+                top = hits[0].y1 + 12
+                rect = fitz.Rect(110, top, page.rect.width - 110, top + 230)
+                card = any(k in spec.title for k in ("证", "执照"))
+                page.insert_image(rect, stream=seal.photocopy(rng, card), keep_proportion=True)
         if spec.seal or spec.bank:
             for k in range(n - 1, -1, -1):
                 page = pdf[first + k]

@@ -68,3 +68,23 @@ def _ink(img: Image.Image, rng: random.Random) -> bytes:
     buf = io.BytesIO()
     img.rotate(rng.uniform(-15, 15), resample=Image.BICUBIC).save(buf, "PNG")
     return buf.getvalue()
+
+
+def photocopy(rng: random.Random, card: bool, w: int = 900, h: int = 600) -> bytes:
+    """A grey photocopy of a card or photo: dark frame, a portrait block, bars where print would be."""
+    img = Image.new("L", (w, h), rng.randint(205, 230))
+    dr = ImageDraw.Draw(img)
+    dr.rectangle((0, 0, w - 1, h - 1), outline=60, width=6)
+    if card:  # a card: portrait block and lines of print
+        dr.rectangle((w * 0.66, h * 0.18, w * 0.92, h * 0.72), fill=rng.randint(90, 140))
+        for k in range(6):
+            y = h * (0.15 + 0.11 * k)
+            dr.rectangle((w * 0.08, y, w * (0.25 + rng.random() * 0.3), y + 18), fill=rng.randint(60, 110))
+    else:  # a photo of the scene: dark blobs
+        for _ in range(14):
+            x, y = rng.uniform(0, w), rng.uniform(0, h)
+            s = rng.uniform(40, 220)
+            dr.ellipse((x, y, x + s, y + s * rng.uniform(0.4, 1.2)), fill=rng.randint(40, 170))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
