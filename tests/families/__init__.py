@@ -12,7 +12,16 @@ import importlib
 from types import ModuleType
 
 # Family name → module. ``casegen`` is the original generator, written together with the reader.
-FAMILIES: tuple[str, ...] = ("casegen", "lingnan", "zhongyuan", "bashu", "haixi", "saibei", "jianghuai")
+FAMILIES: tuple[str, ...] = (
+    "casegen",
+    "lingnan",
+    "zhongyuan",
+    "bashu",
+    "haixi",
+    "saibei",
+    "jianghuai",
+    "liaoshen",
+)
 
 
 def family(name: str) -> ModuleType:
