@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -261,14 +260,11 @@ def test_value_codec() -> None:
         encode_value(object())
 
 
-def test_storing_a_300_page_case_is_fast(db: Database) -> None:
+def test_storing_a_300_page_case(db: Database) -> None:
+    # Its speed is bench's business (make bench), not a timed assertion on a shared machine.
     case, documents, extraction = build_sample(pages=300, spans=40)
-    started = time.perf_counter()
     with db.session_scope() as session:
         case_id = save_case(session, case, documents, extraction)
-    elapsed = time.perf_counter() - started
-    print(f"stored 300 pages x 40 spans in {elapsed * 1000:.0f} ms")
-    assert elapsed < 2.0  # ~0.1 s measured; generous for slow CI machines
     assert count(db, "spans") == 12_000
     with db.session_scope(readonly=True) as session:
         assert load_case(session, case_id)[0] == case

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from casereview.domain.model import CaseFile, Page, Span, TextSource
@@ -86,13 +84,11 @@ def test_folding_keeps_the_origin_of_each_character() -> None:
     assert fold("㈠") == "(一)"
 
 
-def test_a_300_page_index_searches_fast() -> None:
+def test_a_300_page_index_finds_every_hit() -> None:
     line = "依据《中华人民共和国道路运输条例》第六十三条 罚款人民币２００００元"
     case = _case(
         *[[Span(line, (72, 100 + 18 * i, 520, 114 + 18 * i)) for i in range(30)] for _ in range(300)]
     )
     index = SearchIndex(case)
-    started = time.perf_counter()
     hits = index.search("道路运输条例", limit=100_000)
-    assert len(hits) == 300 * 30
-    assert time.perf_counter() - started < 1.0  # generous: 9,000 boxed hits, on a shared CI core
+    assert len(hits) == 300 * 30  # its speed is bench's business, not a timed assertion
