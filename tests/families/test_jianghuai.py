@@ -60,7 +60,7 @@ def _first_page(docs: list[RenderedDoc], key: str) -> int:
 
 def test_registered() -> None:
     assert FAMILY == "jianghuai"
-    assert FAMILIES[-1] == "jianghuai"
+    assert "jianghuai" in FAMILIES
     assert family("jianghuai").write_case is write_case
 
 
