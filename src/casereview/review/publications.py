@@ -20,6 +20,7 @@ from casereview.errors import ErrorCode, StorageError
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
 from casereview.review.audit import write_audit
+from casereview.review.imported_lists import store_list_row
 from casereview.review.publication_errors import BadRow
 from casereview.review.publication_file import Duplicate, ParsedList, parse_publication_list
 from casereview.review.records import AuditAction
@@ -79,15 +80,9 @@ def import_publication_list(session: Session, path: Path) -> ImportResult:
     ).first()
     if existing is not None:
         return _result(parsed, existing.id, existing.row_count, True)
-    values = {
-        "file_name": parsed.file_name,
-        "sha256": parsed.sha256,
-        "imported_at": dt.datetime.now(dt.UTC),
-        "row_count": len(parsed.entries),
-    }
-    list_id: int = session.execute(
-        insert(PublicationListRow).values(**values).returning(PublicationListRow.id)
-    ).scalar_one()
+    list_id = store_list_row(
+        session, PublicationListRow, parsed.file_name, parsed.sha256, len(parsed.entries)
+    )
     rows = [
         {
             "list_id": list_id,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from casereview.db.review_models import RosterEntryRow, RosterListRow
 from casereview.policy.roster import Roster, RosterEntry, certificate_key
+from casereview.review.imported_lists import store_list_row
 from casereview.review.roster_file import parse_roster
 
 
@@ -48,15 +49,7 @@ def import_roster(session: Session, path: Path, *, replace: bool = False) -> Ros
     existing = session.scalars(select(RosterListRow).where(RosterListRow.sha256 == parsed.sha256)).first()
     if existing is not None:
         return RosterImport(existing.id, existing.file_name, existing.row_count, True, replaced)
-    values = {
-        "file_name": parsed.file_name,
-        "sha256": parsed.sha256,
-        "imported_at": dt.datetime.now(dt.UTC),
-        "row_count": len(parsed.entries),
-    }
-    list_id: int = session.execute(
-        insert(RosterListRow).values(**values).returning(RosterListRow.id)
-    ).scalar_one()
+    list_id = store_list_row(session, RosterListRow, parsed.file_name, parsed.sha256, len(parsed.entries))
     session.execute(
         insert(RosterEntryRow),
         [
