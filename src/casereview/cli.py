@@ -23,6 +23,8 @@ from casereview.ingest.scan import PageScanner
 from casereview.messages import describe, describe_notice
 from casereview.pipeline import Analysis, contract_object, read_case
 from casereview.progress import Progress, ProgressEvent, no_progress
+from casereview.rectify.cli import add_cli as add_rectify_cli
+from casereview.rectify.cli import run_cli as run_rectify_cli
 from casereview.review.publication_cli import add_cli as add_publications_cli
 from casereview.review.publication_cli import run_cli as run_publications_cli
 from casereview.review.review_cli import add_cli as add_review_cli
@@ -81,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     add_roster_cli(sub)
     add_export_cli(sub)
     add_session_cli(sub)
+    add_rectify_cli(sub)
     add_db_cli(sub)
     return parser
 
@@ -245,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export_cli(args)
         if args.command == "session":
             return run_session_cli(args)
+        if args.command in ("rectify", "objection"):
+            return run_rectify_cli(args)
         if args.command == "audit":
             return run_audit_cli(args)
         if args.command == "db":

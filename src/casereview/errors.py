@@ -32,6 +32,11 @@ class ErrorCode(StrEnum):
     ANONYMISATION_FAILED = "E_ANONYMISATION_FAILED"  # personal data still readable in an export
     PACKAGE_REFUSED = "E_PACKAGE_REFUSED"  # an offline review/results package failed its checks
     OVER_BUDGET = "E_OVER_BUDGET"  # reading the file would exceed its memory budget (budget.py)
+    ATTACHMENT_UNREADABLE = "E_ATTACHMENT_UNREADABLE"  # a 整改报告 or 异议材料 that does not open
+    OBJECTION_LATE = "E_OBJECTION_LATE"  # an objection filed after its session's period
+    OWN_FINDING = "E_OWN_FINDING"  # a re-review decided by the reviewer of the original finding
+    OTHER_UNIT = "E_OTHER_UNIT"  # a rectification item of another unit than the one named
+    RECTIFY_REFUSED = "E_RECTIFY_REFUSED"  # any other refused ledger/objection step (detail "why")
     INTERNAL = "E_INTERNAL"
 
 
@@ -67,3 +72,11 @@ class CalendarFileError(CaseReviewError):
 
     def __init__(self, path: str, line: int, reason: str) -> None:
         super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "reason": f"第{line}行：{reason}"})
+
+
+class RectifyError(CaseReviewError):
+    """A rectification or objection step was refused; ``detail`` holds the facts the message names
+    (``why`` selects the sentence for RECTIFY_REFUSED)."""
+
+    def __init__(self, code: ErrorCode, path: str = "", **detail: object) -> None:
+        super().__init__(code, path, dict(detail))

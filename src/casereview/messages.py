@@ -29,6 +29,46 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 
+# Rectification and objection refusals (issue 15): every field comes from the error's detail.
+_LEDGER_TEMPLATES: dict[ErrorCode, str] = {
+    ErrorCode.ATTACHMENT_UNREADABLE: (
+        "无法打开文件“{path}”：{reason}。整改报告和异议材料只接受能打开的 DOCX、PDF 或扫描图片"
+        "（PNG、JPG、TIFF），未写入任何数据"
+    ),
+    ErrorCode.OBJECTION_LATE: (
+        "异议提出日期 {date} 已超过异议期限 {deadline}（整改通知书于 {issued} 发出，"
+        "异议期为 {days} 个工作日），不予受理"
+    ),
+    ErrorCode.OWN_FINDING: (
+        "“{person}”作出了案卷 #{case} 评查项目 {item} 的原评查意见，不能复核对该项的异议；"
+        "请由评查组长或其他评查人员复核"
+    ),
+    ErrorCode.OTHER_UNIT: "整改事项 {item} 属于“{item_unit}”，不是“{unit}”的整改事项，不能{action}",
+}
+RECTIFY_REASONS: dict[str, str] = {
+    "no_notice": "评查会话“{session}”尚未向“{unit}”发出整改通知书（请先用 export notice --session 导出）",
+    "no_item": "没有编号为 {item} 的整改事项",
+    "no_items": "请指明整改报告所答复的整改事项",
+    "closed": "整改事项 {item} 已销号，不能再{action}",
+    "no_report": "整改事项 {item} 尚未附整改报告，不能认定已整改",
+    "bad_status": "无效的核查结论“{status}”（可用：已整改、未整改到位）",
+    "note_required": "{what}必须填写说明",
+    "not_in_session": "案卷 #{case} 不在评查会话“{session}”中",
+    "no_review": "案卷 #{case} 还没有按本会话标准作出的评查结果",
+    "unknown_item": "评查标准 {standard} 中没有评查项目 {item}",
+    "no_objection": "没有编号为 {objection} 的异议",
+    "decided": "异议 #{objection} 已复核（{status}），不能再次复核",
+    "not_member": "“{person}”既不是评查组长也不是本会话的评查人员，不能复核异议",
+    "bad_deduction": "变更须给出新的扣分（0 至 {points} 分）",
+    "same_deduction": "变更后的扣分与原扣分 {deduction} 分相同，请选择维持",
+    "reason_required": "{what}必须填写理由",
+    "pending_objection": "案卷 #{case} 的评查项目 {item} 已有待复核的异议 #{objection}",
+    "calendar_missing": "缺少{year}年节假日数据，无法按工作日计算{what}；请在节假日覆盖文件中录入该年安排",
+    "bad_days": "{what}应为 1 至 60 个工作日（给出的是 {days}）",
+    "bad_verdict": "无效的复核结论“{verdict}”（可用：维持、变更）",
+    "not_recheck": "复查案卷 #{case} 的评查 #{review} 不属于本会话的评查标准，不能用于销号",
+}
+
 
 # StorageError reasons (the stable strings of casereview.db.failures) in words.
 STORAGE_REASONS: dict[str, str] = {
@@ -70,6 +110,8 @@ def _standard_problem(problem: object) -> str:
 def describe(error: CaseReviewError) -> str:
     """The Chinese sentence for ``error``, naming the file and the problem."""
     detail = dict(error.detail)
+    if error.code in _LEDGER_TEMPLATES or error.code == ErrorCode.RECTIFY_REFUSED:
+        return _ledger_text(error, detail)
     reason = detail.get("reason")
     fields: dict[str, object] = {
         "path": error.path,
@@ -89,6 +131,19 @@ def describe(error: CaseReviewError) -> str:
         fields["reason"] = STORAGE_REASONS[reason]
     template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
     return template.format(**fields)
+
+
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _ledger_text(error: CaseReviewError, detail: dict[str, object]) -> str:
+    if error.code == ErrorCode.RECTIFY_REFUSED:
+        template = RECTIFY_REASONS.get(str(detail.get("why")), "操作被拒绝：{why}")
+    else:
+        template = _LEDGER_TEMPLATES[error.code]
+    return template.format_map(_Blank(detail, path=error.path))
 
 
 # Notices attached to a CaseFile (non-fatal): code → Chinese text.

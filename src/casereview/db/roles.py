@@ -27,7 +27,7 @@ from casereview.db.failures import safe_url, storage_errors
 from casereview.db.migrate import migrate
 
 # Tables the application may only read and append to.
-APPEND_ONLY_TABLES = ("audit_log", "review_decisions")
+APPEND_ONLY_TABLES = ("audit_log", "review_decisions", "rectify_attachments")
 # Rows the application never deletes: a review or a case going would take its decisions along
 # (the cascade runs with the owner's rights). No command deletes them; the owner still can.
 NO_DELETE_TABLES = ("reviews", "case_files")

@@ -8,6 +8,7 @@ goes on; the command exits 1 when any CASE failed or nothing could be written (n
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -48,7 +49,16 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     notice.add_argument("--out", type=Path, required=True, metavar="DIR")
     notice.add_argument("--issuer", default="", help="发文机关")
     notice.add_argument("--number", default="", help="文号，如 X交执法〔2026〕12号")
-    notice.add_argument("--deadline-days", type=int, default=30, help="整改期限（天）")
+    notice.add_argument(
+        "--deadline-days",
+        type=int,
+        default=None,
+        help="整改期限：默认 30 天；与 --session 一起时为工作日数，默认取会话设置（rectify periods）",
+    )
+    notice.add_argument(
+        "--issued", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="成文日期（默认今天）"
+    )
+    notice.add_argument("--by", default="组长", help="操作人（与 --session 一起时记入整改台账和审计记录）")
     compilation = kinds.add_parser("compilation", help="典型案例汇编（DOCX 与 PDF，已匿名化并核验）")
     common(compilation)
     compilation.add_argument("--out", type=Path, required=True, metavar="FILE.docx")
@@ -123,7 +133,7 @@ def run_cli(args: argparse.Namespace) -> int:
         if not cases:
             print("错误：没有可导出的案卷", file=sys.stderr)
             return 1
-        written = _export(args, cases)
+        written = _export(args, cases, database or getattr(args, "db_opened", None))
     finally:
         for opened in (database, getattr(args, "db_opened", None)):
             if opened is not None:
@@ -133,7 +143,7 @@ def run_cli(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _export(args: argparse.Namespace, cases: list[ReviewedCase]) -> list[Path]:
+def _export(args: argparse.Namespace, cases: list[ReviewedCase], database: Database | None) -> list[Path]:
     kind = args.export_kind
     if kind == "scoresheet":
         from casereview.export.scoresheet import write_scoresheet
@@ -142,9 +152,18 @@ def _export(args: argparse.Namespace, cases: list[ReviewedCase]) -> list[Path]:
     if kind == "notice":
         from casereview.export.notice import NoticeSettings, write_notices
 
-        settings = NoticeSettings(deadline_days=args.deadline_days, doc_number=args.number)
+        settings = NoticeSettings(doc_number=args.number, issued=args.issued)
         if args.issuer:
             settings.issuer = args.issuer
+        session_id = getattr(args, "session_id", None)
+        if session_id is not None and database is not None:
+            from casereview.export.rectify_record import write_session_notices
+
+            return write_session_notices(
+                database, session_id, cases, args.out, settings, args.by, rectify_days=args.deadline_days
+            )
+        if args.deadline_days is not None:
+            settings.deadline_days = args.deadline_days
         return write_notices(cases, args.out, settings)
     if kind == "compilation":
         from casereview.export.compilation import write_compilation

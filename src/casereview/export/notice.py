@@ -65,11 +65,17 @@ class NoticeSettings:
     issued: dt.date | None = None  # 成文日期; None → today
     contact: str = ""  # 联系人及电话, printed as the 附注
     year: int | None = None  # 评查年度; None → the year most case numbers carry, else the year of issue
+    # A review session's notice: the deadlines the rectification ledger recorded (working days
+    # from the date of issue, rectify/ledger.py), printed instead of deadline_days.
+    deadline_date: dt.date | None = None
+    objection_deadline: dt.date | None = None
 
     def issue_date(self) -> dt.date:
         return self.issued or dt.date.today()
 
     def deadline(self) -> dt.date:
+        if self.deadline_date is not None:
+            return self.deadline_date
         return self.issue_date() + dt.timedelta(days=self.deadline_days)
 
 
@@ -308,6 +314,8 @@ def build_notice(
     else:
         _heading(document, "三、工作要求")
         last = "请你单位继续严格规范公正文明执法，本次评查无需报送整改情况。"
+    if settings.objection_deadline is not None:
+        last += f"如对评查结果有异议，请于{chinese_date(settings.objection_deadline)}前书面提出并说明理由。"
     # The signature never stands on a page of its own: it keeps the last paragraph with it.
     add_paragraph(document, last).paragraph_format.keep_with_next = True
     add_paragraph(document, "").paragraph_format.keep_with_next = True

@@ -33,6 +33,8 @@ class AuditAction(StrEnum):
     REGISTER_KEY = "register_key"  # a reviewer's signing key registered by the lead for a session
     ACCEPT_UNSIGNED = "accept_unsigned"  # the lead merged an unsigned (pre-signing) results package
     CASE_TYPE = "case_type"  # the reviewer set (or cleared) the case type the standard follows
+    RECTIFY = "rectify"  # a notice recorded, a 整改报告 attached, an item verified or closed
+    OBJECTION = "objection"  # a unit's objection filed or decided (维持 / 变更)
 
 
 @dataclass(frozen=True)
