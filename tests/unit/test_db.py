@@ -75,6 +75,14 @@ TABLES = {
     # migration 0008: officer rosters (P-21)
     "roster_lists",
     "roster_entries",
+    # migration 0009: the rectification ledger and objections (issue 15)
+    "rectify_settings",
+    "rectify_notices",
+    "rectify_items",
+    "rectify_attachments",
+    "rectify_report_items",
+    "objections",
+    "objection_attachments",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 
