@@ -69,7 +69,7 @@ class Flow:
     case_ids: dict[str, int]  # by the item the machine deducts
 
 
-def _setup(database: Database, files: list[tuple[str, Path]]) -> Flow:
+def setup_session(database: Database, files: list[tuple[str, Path]]) -> Flow:
     with database.session_scope() as session:
         sid = create_session(session, "2026年度评查", 2026, "transport_penalty", LEAD)
         add_reviewer(session, sid, "甲")
@@ -85,7 +85,7 @@ def _setup(database: Database, files: list[tuple[str, Path]]) -> Flow:
     return Flow(database, sid, ids)
 
 
-def _notices(flow: Flow, out: Path) -> None:
+def send_notices(flow: Flow, out: Path) -> None:
     checker = Checker.create()
     with flow.database.session_scope(readonly=True) as session:
         cases = session_cases(session, flow.session_id)
@@ -99,8 +99,8 @@ def _notices(flow: Flow, out: Path) -> None:
 
 def run_flow(database: Database, files: list[tuple[str, Path]], tmp: Path) -> None:
     calendar = WorkCalendar.default()
-    flow = _setup(database, files)
-    _notices(flow, tmp / "通知书")
+    flow = setup_session(database, files)
+    send_notices(flow, tmp / "通知书")
     deadline = calendar.add_working_days(ISSUED, 30)
     objection_deadline = calendar.add_working_days(ISSUED, 10)
     assert deadline == dt.date(2026, 4, 14) and objection_deadline == dt.date(2026, 3, 16)

@@ -21,7 +21,6 @@ from casereview.rectify.attachments import read_attachment
 from casereview.rectify.items import attach_report, close_by_recheck, close_item, verify_item
 from casereview.rectify.model import ItemStatus, RectifyItem, item_status
 from casereview.rectify.objection_cli import add_objection_cli, run_objection
-from casereview.review.service import current_sheet_in
 from casereview.sessions.store import find_session
 
 
@@ -182,9 +181,7 @@ def _run(args: argparse.Namespace, database: Database) -> int:
     if command == "recheck":
         with database.session_scope() as session:
             info = find_session(session, args.name)
-            sheet = current_sheet_in(session, args.review)
-            deductions = {i.item_id: i.deduction for i in sheet.items}
-            closed = close_by_recheck(session, info.id, args.case, args.review, deductions, args.by)
+            closed = close_by_recheck(session, info.id, args.case, args.review, args.by)
         print(
             f"复查评查 #{args.review}：销号 {len(closed)} 项"
             + (f"（{'、'.join(map(str, closed))}）" if closed else "")

@@ -18,6 +18,9 @@ from casereview.rectify.ledger import refused
 from casereview.rectify.model import AttachmentFile, ItemStatus
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
+from casereview.review.service import current_sheet_in
+from casereview.sessions.store import get_session
+from casereview.standards.schema import Standard
 
 REPORT = "report"  # RectifyAttachmentRow.purpose of a 整改报告
 _EPS = 1e-6
@@ -177,12 +180,17 @@ def close_by_recheck(
     session_id: int,
     case_id: int,
     review_id: int,
-    deductions: Mapping[str, float],
     actor: str,
+    standards: Mapping[str, Standard] | None = None,
 ) -> list[int]:
-    """Link the review of a re-checked, corrected case file to the original case's open items;
-    those its review no longer deducts for (``deductions``: item id → points lost there) close.
-    Returns the ids of the items closed."""
+    """Link the review of a re-checked, corrected case file (a new version of ``case_id``) to the
+    original case's items: those its review no longer deducts for close, the rest keep their
+    status and the link. Returns the ids of the items closed."""
+    info = get_session(session, session_id)
+    sheet = current_sheet_in(session, review_id, standards)
+    if sheet.standard_id != info.standard_id:
+        raise refused("not_recheck", case=case_id, review=review_id)
+    deductions = {i.item_id: i.deduction for i in sheet.items}
     closed: list[int] = []
     now = _now()
     query = select(RectifyItemRow).where(
