@@ -139,6 +139,14 @@ def test_periods_default_set_and_bounded(flow: Flow) -> None:
     _refused(missing, ErrorCode.RECTIFY_REFUSED, "2027", "整改期限")
 
 
+def test_a_notice_sent_again_adds_no_item_twice(flow: Flow, tmp_path: Path) -> None:
+    before = _items(flow)
+    send_notices(flow, tmp_path / "again")
+    with flow.database.session_scope(readonly=True) as session:
+        after = list_items(session, flow.session_id, today=ISSUED)
+    assert [(i.id, i.deadline) for i in after] == [(i.id, i.deadline) for i in before.values()]
+
+
 # -- verification and closing --------------------------------------------------------------------
 
 

@@ -149,7 +149,8 @@ def record_notice(
     rectify_days: int | None = None,
 ) -> NoticeRecord:
     """Record that a notice was sent to ``unit``: one ledger item per problem, all with the
-    notice's deadline. A unit's later notice adds its own items (earlier ones stay as they are)."""
+    notice's deadline. A problem already in the ledger (the same case and item, from an earlier
+    notice of the session) is not added again: a notice sent anew keeps the first deadline."""
     get_session(session, session_id)
     days, deadline, objection_days, objection = plan_notice(
         session, session_id, issued, calendar, rectify_days=rectify_days
@@ -169,6 +170,10 @@ def record_notice(
     )
     session.add(row)
     session.flush()
+    query = select(RectifyItemRow.case_id, RectifyItemRow.item_id)
+    rows = session.execute(query.where(RectifyItemRow.session_id == session_id))
+    known = {(case_id, item_id) for case_id, item_id in rows}
+    problems = [p for p in problems if (p.case_id, p.item_id) not in known]
     for problem in problems:
         session.add(
             RectifyItemRow(
