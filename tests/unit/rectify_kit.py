@@ -208,6 +208,10 @@ def _objections(flow: Flow, tmp: Path, objection_deadline: dt.date, material: ob
     assert decisions and "异议复核变更" in str(decisions[-1].after)
     assert any(e.action is AuditAction.OBJECTION for e in trail)
     assert zt_item.status is ItemStatus.CLOSED and "异议" in zt_item.note
+    # The exports read the review through the normal path: the change and its reason show there.
+    (exported,) = collect([str(zt_case)], Checker.create(), database, final_reviews={zt_case: review_id})
+    assert exported.sheet.grade == changed.outcome["new_grade"]
+    assert "异议复核变更" in exported.sheet.item("ZT-02").reason and exported.decider("ZT-02") == LEAD
 
 
 def _ledger_workbook(flow: Flow, tmp: Path, today: dt.date) -> None:
