@@ -29,6 +29,8 @@ ACTION_LABELS: dict[str, str] = {
     AuditAction.REGISTER_KEY: "登记签名密钥",
     AuditAction.ACCEPT_UNSIGNED: "接受未签名结果包",
     AuditAction.TRAINING_TAG: "典型案例标记",
+    AuditAction.RECTIFY: "整改台账",
+    AuditAction.OBJECTION: "异议复核",
 }
 
 
