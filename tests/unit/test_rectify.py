@@ -240,6 +240,9 @@ def test_objection_refusals_write_nothing(flow: Flow) -> None:
         (("乙", ObjectionStatus.CHANGED, 2.0), ErrorCode.RECTIFY_REFUSED, "相同"),
         (("甲", ObjectionStatus.CHANGED, 0.0), ErrorCode.OWN_FINDING, "甲"),
     ]
+    with pytest.raises(CaseReviewError) as elsewhere, db.session_scope() as session:
+        decide_objection(session, objection_id, ObjectionStatus.UPHELD, "意见", LEAD, session_id=sid + 1)
+    _refused(elsewhere, ErrorCode.RECTIFY_REFUSED, f"没有编号为 {objection_id} 的异议")
     for (who, verdict, deduction), code, word in refusals:
         with pytest.raises(CaseReviewError) as error, db.session_scope() as session:
             decide_objection(session, objection_id, verdict, "复核意见", who, deduction=deduction)

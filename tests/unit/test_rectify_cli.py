@@ -74,6 +74,11 @@ def test_rectify_and_objection_commands(tmp_path: Path, capsys: pytest.CaptureFi
         "--reason", "执法人员均持证", "--date", "2026-03-17",
     )  # fmt: skip
     assert code == 1 and "2026-03-17" in err and "2026-03-16" in err and "不予受理" in err
+    code, _, err = _run(
+        capsys, "objection", "file", SESSION, *db, "--case", zt_case, "--item", "ZT-02",
+        "--reason", "执法人员均持证", "--date", "2026-03-16", "--attach", str(broken),
+    )  # fmt: skip
+    assert code == 1 and "整改报告（损坏）.docx" in err
     code, out, err = _run(
         capsys, "objection", "file", SESSION, *db, "--case", zt_case, "--item", "ZT-02",
         "--reason", "执法人员均持证", "--date", "2026-03-16", "--attach", report,
@@ -82,6 +87,9 @@ def test_rectify_and_objection_commands(tmp_path: Path, capsys: pytest.CaptureFi
     decide = ("objection", "decide", SESSION, "1", *db, "--result", "变更", "--reason", "查验执法证属实")
     code, _, err = _run(capsys, *decide, "--deduction", "0", "--by", "甲")
     assert code == 1 and "原评查意见" in err
+    other = ("objection", "decide", "另一会话", "1", *db, "--result", "维持", "--reason", "x", "--by", "乙")
+    code, _, err = _run(capsys, *other)
+    assert code == 1 and "另一会话" in err
     code, out, err = _run(capsys, *decide, "--deduction", "0", "--by", "乙")
     assert code == 0 and "等次 不合格 →" in out, err
     code, out, _ = _run(capsys, "objection", "list", SESSION, *db, "--format", "json")

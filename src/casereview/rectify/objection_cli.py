@@ -97,9 +97,15 @@ def run_objection(args: argparse.Namespace, database: Database) -> int:
         return 0
     if command == "decide":
         with database.session_scope() as session:
-            find_session(session, args.name)
+            info = find_session(session, args.name)
             result = decide_objection(
-                session, args.objection, args.result, args.reason, args.by, deduction=args.deduction
+                session,
+                args.objection,
+                args.result,
+                args.reason,
+                args.by,
+                deduction=args.deduction,
+                session_id=info.id,
             )
         print(_line(result))
         return 0

@@ -173,12 +173,14 @@ def decide_objection(
     *,
     deduction: float | None = None,
     standards: Mapping[str, Standard] | None = None,
+    session_id: int | None = None,
 ) -> Objection:
     """维持 (the finding stands) or 变更 (``deduction``: the item's new points off, through the
     normal decision path). Refused for the reviewer of the original finding, someone outside the
-    session, a missing reason or an objection already decided."""
+    session, a missing reason, an objection already decided or (``session_id`` given) one of
+    another session."""
     row = session.get(ObjectionRow, objection_id, with_for_update=True, populate_existing=True)
-    if row is None:
+    if row is None or session_id not in (None, row.session_id):
         raise refused("no_objection", objection=objection_id)
     info = get_session(session, row.session_id)
     if row.status != ObjectionStatus.PENDING.value:
