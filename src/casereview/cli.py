@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session|training …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ from casereview.sessions.cli import add_cli as add_session_cli
 from casereview.sessions.cli import run_cli as run_session_cli
 from casereview.standards.lint import add_cli as add_standards_cli
 from casereview.standards.lint import run_cli as run_standards_cli
+from casereview.training.cli import add_cli as add_training_cli
+from casereview.training.cli import run_cli as run_training_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     add_roster_cli(sub)
     add_export_cli(sub)
     add_session_cli(sub)
+    add_training_cli(sub)
     add_db_cli(sub)
     return parser
 
@@ -245,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export_cli(args)
         if args.command == "session":
             return run_session_cli(args)
+        if args.command == "training":
+            return run_training_cli(args)
         if args.command == "audit":
             return run_audit_cli(args)
         if args.command == "db":

@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     ANONYMISATION_FAILED = "E_ANONYMISATION_FAILED"  # personal data still readable in an export
     PACKAGE_REFUSED = "E_PACKAGE_REFUSED"  # an offline review/results package failed its checks
     OVER_BUDGET = "E_OVER_BUDGET"  # reading the file would exceed its memory budget (budget.py)
+    INVALID_INPUT = "E_INVALID_INPUT"  # something the user must correct: ``detail["problem"]`` says what
     INTERNAL = "E_INTERNAL"
 
 
@@ -67,3 +68,20 @@ class CalendarFileError(CaseReviewError):
 
     def __init__(self, path: str, line: int, reason: str) -> None:
         super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "reason": f"第{line}行：{reason}"})
+
+
+class InputError(CaseReviewError, ValueError):
+    """Input the user must correct (an unknown session or case, pages outside the file …).
+
+    ``problem`` names it (a key of ``casereview.messages.INPUT_PROBLEMS``), the keyword fields fill
+    its Chinese sentence. A ValueError too, so callers that show a ValueError's text to the user
+    keep working; ``str()`` is the Chinese sentence.
+    """
+
+    def __init__(self, problem: str, path: str = "", **fields: object) -> None:
+        super().__init__(ErrorCode.INVALID_INPUT, path, {"problem": problem, **fields})
+
+    def __str__(self) -> str:
+        from casereview.messages import describe  # messages imports this module
+
+        return describe(self)
