@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session|training …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session|training|calibration …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casereview import __version__
+from casereview.calibration.cli import add_cli as add_calibration_cli
+from casereview.calibration.cli import run_cli as run_calibration_cli
 from casereview.checking import Checker
 from casereview.cli_table import print_table
 from casereview.db.cli import add_cli as add_db_cli
@@ -84,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     add_export_cli(sub)
     add_session_cli(sub)
     add_training_cli(sub)
+    add_calibration_cli(sub)
     add_db_cli(sub)
     return parser
 
@@ -248,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export_cli(args)
         if args.command == "session":
             return run_session_cli(args)
+        if args.command == "calibration":
+            return run_calibration_cli(args)
         if args.command == "training":
             return run_training_cli(args)
         if args.command == "audit":

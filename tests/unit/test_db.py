@@ -75,6 +75,12 @@ TABLES = {
     # migration 0008: officer rosters (P-21)
     "roster_lists",
     "roster_entries",
+    # migration 0009c: reviewer calibration
+    "calibration_gold",
+    "calibration_rounds",
+    "calibration_round_cases",
+    "calibration_trainees",
+    "calibration_answers",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

@@ -33,6 +33,7 @@ class AuditAction(StrEnum):
     REGISTER_KEY = "register_key"  # a reviewer's signing key registered by the lead for a session
     ACCEPT_UNSIGNED = "accept_unsigned"  # the lead merged an unsigned (pre-signing) results package
     CASE_TYPE = "case_type"  # the reviewer set (or cleared) the case type the standard follows
+    CALIBRATION = "calibration"  # a gold case marked, a calibration round created, a trainee's submission
 
 
 @dataclass(frozen=True)
