@@ -97,7 +97,7 @@ def print_report(report: CalibrationReport) -> None:
     print("最常漏扣的评查项目：" + ("" if missed else "无"))
     for item in missed:
         print(f"  {item.item_id} {item.title}：漏扣 {item.missed} 次（{'、'.join(item.missed_by)}）")
-    print("各评查项目（有扣分或有差异的）：")
+    print("与标准答案有差异的评查项目：")
     for item in report.items:
         m = item.measure
         if item.missed or item.extra or m.agreed < m.judgments:
