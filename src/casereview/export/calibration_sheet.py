@@ -19,6 +19,8 @@ from casereview.export.scoresheet_layout import (
     SHADE,
     TITLE_FONT,
     WRAP,
+    fit_row,
+    landscape_a4,
     put,
     save_workbook,
 )
@@ -58,6 +60,7 @@ def _sheet(
         ws.column_dimensions[letter].width = width
         put(ws, f"{letter}2", text, HEAD, CENTRE, SHADE)
     for r, values in enumerate(rows, 3):
+        fit_row(ws, r, [(str(v), w) for v, w in zip(values, widths, strict=False) if isinstance(v, str)])
         for index, value in enumerate(values, 1):
             cell = put(ws, f"{get_column_letter(index)}{r}", value, BODY, WRAP)
             if isinstance(value, float) and text_is_rate(head[index - 1]):
@@ -65,6 +68,8 @@ def _sheet(
             elif isinstance(value, float) and head[index - 1] == "Kappa":
                 cell.number_format = "0.00"
     ws.freeze_panes = "A3"
+    landscape_a4(ws)
+    ws.print_title_rows = "2:2"
     return ws
 
 
@@ -93,7 +98,7 @@ def write_calibration_report(report: CalibrationReport, path: Path) -> Path:
     note_row = len(rows) + 4
     ws.merge_cells(f"A{note_row}:I{note_row}")
     put(ws, f"A{note_row}", NOTE, BODY, WRAP)
-    ws.row_dimensions[note_row].height = 48
+    ws.row_dimensions[note_row].height = 36
 
     item_head = (
         "项目编号",
