@@ -79,6 +79,7 @@ def test_bulletin_figures_in_the_docx_and_the_pdf(
     problems = _table(document, "序号")
     # SS-01 lost points in A2, B1, C1, C2; SS-02 in B1, B2, C1, C2; CX-01 in A2, B1, C2
     assert [row[1] for row in problems[1:4]] == ["SS-01", "SS-02", "CX-01"]
+    assert problems[1][2] == "证据是否充分"  # the item's title, without its explanation
     assert [row[3:] for row in problems[1:4]] == [["4", "4"], ["4", "4"], ["3", "3"]]
     assert len(problems) == 11  # the ten most frequent
     categories = {row[0]: row[1:] for row in _table(document, "评查类别")[1:]}

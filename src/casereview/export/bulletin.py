@@ -82,7 +82,9 @@ def _percent(part: int, whole: int) -> str:
 
 
 def short_title(title: str) -> str:
-    """An item's title without its explanation in brackets (the standard has it in full)."""
+    """An item's title without its explanation in brackets (the standard has it in full), and
+    without the score sheet's 人工评查 mark (a unit reads the problem, not who found it)."""
+    title = title.removeprefix("人工评查：")
     return re.split(r"[（(]", title, maxsplit=1)[0].strip() or title
 
 
