@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session|training|calibration …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from casereview import __version__
+from casereview.calibration.cli import add_cli as add_calibration_cli
+from casereview.calibration.cli import run_cli as run_calibration_cli
 from casereview.checking import Checker
 from casereview.cli_table import print_table
 from casereview.db.cli import add_cli as add_db_cli
@@ -37,6 +39,8 @@ from casereview.sessions.cli import add_cli as add_session_cli
 from casereview.sessions.cli import run_cli as run_session_cli
 from casereview.standards.lint import add_cli as add_standards_cli
 from casereview.standards.lint import run_cli as run_standards_cli
+from casereview.training.cli import add_cli as add_training_cli
+from casereview.training.cli import run_cli as run_training_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     add_export_cli(sub)
     add_session_cli(sub)
     add_rectify_cli(sub)
+    add_training_cli(sub)
+    add_calibration_cli(sub)
     add_db_cli(sub)
     return parser
 
@@ -250,6 +256,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_session_cli(args)
         if args.command in ("rectify", "objection"):
             return run_rectify_cli(args)
+        if args.command == "calibration":
+            return run_calibration_cli(args)
+        if args.command == "training":
+            return run_training_cli(args)
         if args.command == "audit":
             return run_audit_cli(args)
         if args.command == "db":

@@ -37,6 +37,7 @@ class ErrorCode(StrEnum):
     OWN_FINDING = "E_OWN_FINDING"  # a re-review decided by the reviewer of the original finding
     OTHER_UNIT = "E_OTHER_UNIT"  # a rectification item of another unit than the one named
     RECTIFY_REFUSED = "E_RECTIFY_REFUSED"  # any other refused ledger/objection step (detail "why")
+    INVALID_INPUT = "E_INVALID_INPUT"  # something the user must correct: ``detail["problem"]`` says what
     INTERNAL = "E_INTERNAL"
 
 
@@ -80,3 +81,20 @@ class RectifyError(CaseReviewError):
 
     def __init__(self, code: ErrorCode, path: str = "", **detail: object) -> None:
         super().__init__(code, path, dict(detail))
+
+
+class InputError(CaseReviewError, ValueError):
+    """Input the user must correct (an unknown session or case, pages outside the file …).
+
+    ``problem`` names it (a key of ``casereview.messages.INPUT_PROBLEMS``), the keyword fields fill
+    its Chinese sentence. A ValueError too, so callers that show a ValueError's text to the user
+    keep working; ``str()`` is the Chinese sentence.
+    """
+
+    def __init__(self, problem: str, path: str = "", **fields: object) -> None:
+        super().__init__(ErrorCode.INVALID_INPUT, path, {"problem": problem, **fields})
+
+    def __str__(self) -> str:
+        from casereview.messages import describe  # messages imports this module
+
+        return describe(self)

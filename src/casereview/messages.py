@@ -26,6 +26,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.ANONYMISATION_FAILED: "匿名化核验失败：{path} 中仍可读出{kind}“{text}”{reason}",
     ErrorCode.PACKAGE_REFUSED: "已拒绝评查包：{path}{reason}，未写入任何数据",
     ErrorCode.OVER_BUDGET: "文件所需内存超出预算，已拒绝读取：{path}{reason}",
+    ErrorCode.INVALID_INPUT: "{reason}",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 
@@ -67,6 +68,32 @@ RECTIFY_REASONS: dict[str, str] = {
     "bad_days": "{what}应为 1 至 60 个工作日（给出的是 {days}）",
     "bad_verdict": "无效的复核结论“{verdict}”（可用：维持、变更）",
     "not_recheck": "复查案卷 #{case} 的评查 #{review} 不属于本会话的评查标准，不能用于销号",
+}
+
+# InputError problems (casereview.errors.InputError) in words; ``{…}`` are the error's fields.
+INPUT_PROBLEMS: dict[str, str] = {
+    "unknown_session": "没有名为“{name}”的评查会话",
+    "unknown_case": "案卷不存在（编号 {case}），可能已被删除或尚未导入",
+    "pages_outside": "页码超出范围：案卷共{page_count}页，填写的是第{first}–{last}页。",
+    "pages_reversed": "起始页（第{first}页）不能晚于结束页（第{last}页）。",
+    "pages_half": "页码范围须同时填写起止页，或都不填写（标记整个案卷）。",
+    "pages_format": "页码范围“{text}”格式不正确，应写作如 3-5 或 4",
+    "tag_note_missing": "请填写说明：为什么是优秀或典型差案。",
+    "tag_reviewer_missing": "请填写标记人。",
+    "unknown_tag": "没有编号为 {tag} 的培训标记",
+    "bulletin_needs_session": "评查结果通报按评查会话导出，请给出 --session 会话名称",
+    "no_cases": "请给出要导出的案卷（CASE）或 --session 会话名称",
+    "gold_no_review": "案卷 {case} 没有“{lead}”已完成的评查，无法设为标准答案：请组长先完成评查（评查完成）",
+    "gold_exists": "案卷 {case} 已是标准答案案卷（由{lead}设定）",
+    "not_gold": "案卷 {case} 不是标准答案案卷，请先用 calibration gold 设定",
+    "unknown_round": "没有名为“{name}”的校准轮次",
+    "round_exists": "已有名为“{name}”的校准轮次",
+    "round_empty": "校准轮次须至少包含一份标准答案案卷和一名学员",
+    "not_trainee": "“{trainee}”不是校准轮次“{name}”的学员",
+    "gold_before_submit": "学员“{trainee}”尚未提交校准轮次“{name}”的评查，提交前不能查看标准答案及差异",
+    "trainee_is_lead": "标准答案由“{trainee}”评定，其本人不能作为学员参加校准",
+    "not_all_scored": "学员“{trainee}”还有案卷未完成评查（需标记评查完成）：{missing}",
+    "already_submitted": "学员“{trainee}”已于 {at} 提交，不能重复提交",
 }
 
 
@@ -129,6 +156,9 @@ def describe(error: CaseReviewError) -> str:
         fields["reason"] = "".join(f"\n  {_standard_problem(p)}" for p in problems)
     if error.code == ErrorCode.STORAGE and isinstance(reason, str) and reason in STORAGE_REASONS:
         fields["reason"] = STORAGE_REASONS[reason]
+    if error.code == ErrorCode.INVALID_INPUT:
+        problem = str(detail.get("problem", ""))
+        return INPUT_PROBLEMS.get(problem, problem).format_map(detail)
     template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
     return template.format(**fields)
 

@@ -83,6 +83,12 @@ TABLES = {
     "rectify_report_items",
     "objections",
     "objection_attachments",
+    # migration 0009c: reviewer calibration
+    "calibration_gold",
+    "calibration_rounds",
+    "calibration_round_cases",
+    "calibration_trainees",
+    "calibration_answers",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db import Database, open_database
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, InputError
 from casereview.export.collect import collect
 from casereview.export.model import ReviewedCase
 from casereview.messages import describe
@@ -62,6 +62,13 @@ def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     compilation = kinds.add_parser("compilation", help="典型案例汇编（DOCX 与 PDF，已匿名化并核验）")
     common(compilation)
     compilation.add_argument("--out", type=Path, required=True, metavar="FILE.docx")
+    bulletin = kinds.add_parser(
+        "bulletin", help="评查结果通报（公文格式 DOCX，可用时另附 PDF），须给出 --session"
+    )
+    common(bulletin)
+    bulletin.add_argument("--out", type=Path, required=True, metavar="FILE.docx")
+    bulletin.add_argument("--issuer", default="", help="发文机关")
+    bulletin.add_argument("--number", default="", help="文号，如 X交执法〔2026〕30号")
     annotated = kinds.add_parser("annotated", help="批注版 PDF：原页面加评查批注与封面")
     common(annotated, many=False)
     annotated.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
@@ -83,6 +90,8 @@ def _session_extras(
 
 def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[ReviewedCase], int]:
     specs, final_reviews, units = list(args.cases), {}, {}
+    if args.export_kind == "bulletin" and not args.session:
+        raise InputError("bulletin_needs_session")
     standard, profile = args.standard, args.profile
     if getattr(args, "session", None):
         if database is None:
@@ -96,6 +105,8 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
         final_reviews = {c.case_id: c.final_review_id for c in cases if c.final_review_id is not None}
         units = {c.case_id: c.unit for c in cases if c.unit}
         args.session_id = info.id
+        args.session_info = info
+    args.database = database or getattr(args, "db_opened", None)
     if not specs:
         raise ValueError("请给出要导出的案卷（CASE）或 --session 会话名称")
     checker = Checker.create(standard, profile)
@@ -165,10 +176,17 @@ def _export(args: argparse.Namespace, cases: list[ReviewedCase], database: Datab
         if args.deadline_days is not None:
             settings.deadline_days = args.deadline_days
         return write_notices(cases, args.out, settings)
+    if kind == "bulletin":
+        from casereview.export.bulletin_cli import export_bulletin
+
+        return export_bulletin(args, cases)
     if kind == "compilation":
         from casereview.export.compilation import write_compilation
 
-        return write_compilation(cases, args.out).files
+        # The cases named on the command line are the trainer's choice: untagged ones are compiled
+        # too, without a verdict; a whole session compiles only what was tagged.
+        untagged = not getattr(args, "session", None)
+        return write_compilation(cases, args.out, untagged=untagged).files
     from casereview.export.annotated import write_annotated_pdf
 
     return [write_annotated_pdf(cases[0], args.out, args.password)]

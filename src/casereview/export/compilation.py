@@ -62,8 +62,12 @@ from casereview.training.tags import TrainingTag
 DEFAULT_TITLE = "交通运输行政执法典型案例汇编"
 IMAGE_WIDTH = Mm(130)  # an A4 page image 184 mm tall: it and its caption fit the 225 mm text block
 CAPTION_SIZE = Pt(12)
-SECTION_TITLES = {TrainingTag.GOOD: "优秀案例", TrainingTag.POOR: "典型差案"}
-POINTS_TITLES = {TrainingTag.GOOD: "主要亮点", TrainingTag.POOR: "主要问题"}
+SECTION_TITLES: dict[TrainingTag | None, str] = {
+    TrainingTag.GOOD: "优秀案例",
+    TrainingTag.POOR: "典型差案",
+    None: "其他案例",  # given without a tag: no verdict, what the review found
+}
+POINTS_TITLES = {TrainingTag.GOOD: "主要亮点", TrainingTag.POOR: "主要问题", None: "评查发现"}
 NOTICE = (
     "本汇编所收案例均经匿名化处理：自然人姓名以“某某”代替，居民身份证号码、联系电话、住址、"
     "车牌号码、统一社会信用代码、银行账号等信息已删除，文书摘录中相应位置已作涂黑处理。"
@@ -141,11 +145,16 @@ def _case_section(document: Any, number: int, item: _Prepared, identifiers: Sequ
         KAI_FONT,
         BODY_SIZE,
     )
+    if entry.tag is None:  # no verdict: what lost points, else where it kept them all
+        points = defects(case) if any(i.deduction > 0 for i in case.sheet.items) else merits(case)
+    else:
+        points = merits(case) if entry.tag is TrainingTag.GOOD else defects(case)
     parts: list[tuple[str, list[str]]] = [
         ("基本情况", summary_lines(case)),
-        (POINTS_TITLES[entry.tag], merits(case) if entry.tag is TrainingTag.GOOD else defects(case)),
-        ("点评", entry.notes or ["（无）"]),
+        (POINTS_TITLES[entry.tag], points),
     ]
+    if entry.tag is not None:
+        parts.append(("点评", entry.notes or ["（无）"]))
     for index, (label, lines) in enumerate(parts, 1):
         head = add_paragraph(document, f"{index}．{label}", bold=True)
         head.paragraph_format.keep_with_next = True
@@ -167,9 +176,10 @@ def build_document(prepared: Sequence[_Prepared], identifiers: Sequence[Identifi
     head.paragraph_format.line_spacing = Pt(40)
     add_run(head, anonymise_text(title, identifiers), TITLE_FONT, TITLE_SIZE)
     counts = {tag: sum(1 for p in prepared if p.entry.tag is tag) for tag in SECTION_TITLES}
+    others = f"、其他案例{counts[None]}件" if counts[None] else ""
     add_paragraph(
         document,
-        f"（共收录优秀案例{counts[TrainingTag.GOOD]}件、典型差案{counts[TrainingTag.POOR]}件）",
+        f"（共收录优秀案例{counts[TrainingTag.GOOD]}件、典型差案{counts[TrainingTag.POOR]}件{others}）",
         font=KAI_FONT,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         indent=False,
@@ -182,7 +192,7 @@ def build_document(prepared: Sequence[_Prepared], identifiers: Sequence[Identifi
         if not items:
             continue
         section += 1
-        if section > 1:  # 典型差案 start on a page of their own
+        if section > 1:  # 典型差案 (and untagged cases) start on a page of their own
             add_paragraph(document, "", indent=False).add_run().add_break(WD_BREAK.PAGE)
         add_paragraph(document, f"{chinese_number(section)}、{section_title}", font=HEADING_FONT)
         for number, item in enumerate(items, 1):
@@ -206,15 +216,17 @@ def write_compilation(
     title: str = DEFAULT_TITLE,
     ocr: OcrEngine | None = None,
     dpi: int = 110,
+    untagged: bool = False,
 ) -> CompilationResult:
-    """Write the 典型案例汇编 of the tagged ``cases`` to ``docx_path`` (and ``.pdf`` beside it).
+    """Write the 典型案例汇编 of the tagged ``cases`` to ``docx_path`` (and ``.pdf`` beside it);
+    with ``untagged`` the cases without a tag too, without a verdict (the cases a trainer named).
 
     ``ocr`` reads the embedded images back (the real RapidOCR engine when None). Raises
     CaseReviewError: ANONYMISATION_FAILED when an identifier is still readable, WRITE_FAILED when
     no case is tagged or a file cannot be written; in every failure no output file is left.
     """
     docx_path = Path(docx_path)
-    entries = select_entries(cases)
+    entries = select_entries(cases, untagged)
     if not entries:
         raise CaseReviewError(
             ErrorCode.WRITE_FAILED,

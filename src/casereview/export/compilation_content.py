@@ -28,7 +28,7 @@ class Entry:
     """One case under one tag kind (several tags of a kind on a case are merged)."""
 
     case: ReviewedCase
-    tag: TrainingTag
+    tag: TrainingTag | None  # None: a case compiled as given, without a verdict (untagged)
     pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -41,14 +41,23 @@ def _decision_page(case: ReviewedCase) -> int | None:
     return None
 
 
-def select_entries(cases: Sequence[ReviewedCase]) -> list[Entry]:
-    """The tagged cases, 优秀 first then 典型差案, each kind in the order the cases were given.
+def _whole_case_pages(case: ReviewedCase) -> list[int]:
+    decision = _decision_page(case)
+    count = case.analysis.case.page_count
+    return [decision] if decision else list(range(1, min(WHOLE_CASE_PAGES, count) + 1))
 
-    A page-range tag shows its pages (the first MAX_EXCERPT_PAGES of them); a whole-case tag the
-    decision's first page, or the file's first pages when there is no decision.
+
+def select_entries(cases: Sequence[ReviewedCase], untagged: bool = False) -> list[Entry]:
+    """The tagged cases, 优秀 first then 典型差案, each kind in the order the cases were given;
+    with ``untagged`` the cases without a tag follow, without a verdict (a trainer's own choice).
+
+    A page-range tag shows its pages (the first MAX_EXCERPT_PAGES of them); a whole-case tag (and
+    an untagged case) the decision's first page, or the file's first pages when there is no decision.
     """
-    entries: dict[tuple[int, TrainingTag], Entry] = {}
+    entries: dict[tuple[int, TrainingTag | None], Entry] = {}
     for index, case in enumerate(cases):
+        if untagged and not case.tags:
+            entries[index, None] = Entry(case, None, _whole_case_pages(case))
         for record in case.tags:
             entry = entries.setdefault((index, record.tag), Entry(case, record.tag))
             if record.note.strip() and record.note.strip() not in entry.notes:
@@ -56,13 +65,11 @@ def select_entries(cases: Sequence[ReviewedCase]) -> list[Entry]:
             if record.first_page is not None and record.last_page is not None:
                 wanted = list(range(record.first_page, record.last_page + 1))
             else:
-                decision = _decision_page(case)
-                count = case.analysis.case.page_count
-                wanted = [decision] if decision else list(range(1, min(WHOLE_CASE_PAGES, count) + 1))
+                wanted = _whole_case_pages(case)
             for page in wanted:
                 if page not in entry.pages and len(entry.pages) < MAX_EXCERPT_PAGES:
                     entry.pages.append(page)
-    order = {TrainingTag.GOOD: 0, TrainingTag.POOR: 1}
+    order = {TrainingTag.GOOD: 0, TrainingTag.POOR: 1, None: 2}
     return [entries[key] for key in sorted(entries, key=lambda k: (order[k[1]], k[0]))]
 
 

@@ -35,6 +35,7 @@ class AuditAction(StrEnum):
     CASE_TYPE = "case_type"  # the reviewer set (or cleared) the case type the standard follows
     RECTIFY = "rectify"  # a notice recorded, a 整改报告 attached, an item verified or closed
     OBJECTION = "objection"  # a unit's objection filed or decided (维持 / 变更)
+    CALIBRATION = "calibration"  # a gold case marked, a calibration round created, a trainee's submission
 
 
 @dataclass(frozen=True)

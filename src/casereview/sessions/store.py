@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from casereview.db.models import CaseFileRow
 from casereview.db.review_models import ReviewRow
 from casereview.db.session_models import AssignmentRow, ReviewSessionRow, SessionCaseRow, SessionReviewerRow
+from casereview.errors import InputError
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction, ReviewStatus
 from casereview.sessions.model import (
@@ -103,7 +104,7 @@ def create_session(
 def find_session(session: Session, name: str) -> SessionInfo:
     row = session.scalar(select(ReviewSessionRow).where(ReviewSessionRow.name == name.strip()))
     if row is None:
-        raise ValueError(f"没有名为“{name}”的评查会话")
+        raise InputError("unknown_session", name=name)
     return _info(row)
 
 

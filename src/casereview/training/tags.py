@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from casereview.db.models import CaseFileRow
 from casereview.db.review_models import TrainingTagRow
+from casereview.errors import InputError
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 
@@ -65,13 +66,13 @@ def _audit_value(record: TagRecord) -> dict[str, object]:
 
 def _check_pages(first_page: int | None, last_page: int | None, page_count: int) -> None:
     if (first_page is None) != (last_page is None):
-        raise ValueError("页码范围须同时填写起止页，或都不填写（标记整个案卷）。")
+        raise InputError("pages_half")
     if first_page is None or last_page is None:
         return
     if not (1 <= first_page <= page_count and 1 <= last_page <= page_count):
-        raise ValueError(f"页码超出范围：案卷共{page_count}页，填写的是第{first_page}–{last_page}页。")
+        raise InputError("pages_outside", page_count=page_count, first=first_page, last=last_page)
     if first_page > last_page:
-        raise ValueError(f"起始页（第{first_page}页）不能晚于结束页（第{last_page}页）。")
+        raise InputError("pages_reversed", first=first_page, last=last_page)
 
 
 def add_tag(
@@ -85,18 +86,18 @@ def add_tag(
 ) -> int:
     """Tag a case (or pages ``first_page``..``last_page`` of it) and return the tag's id.
 
-    Raises ValueError with a Chinese message when the case does not exist, the pages are outside
+    Raises InputError (a ValueError; Chinese text from casereview.messages) when the case does not exist, the pages are outside
     the file or reversed, only one end of the range is given, or the note or reviewer is empty.
     """
     tag = TrainingTag(tag)  # a plain "优秀" from a caller is accepted, anything else refused
     case = session.get(CaseFileRow, case_id)
     if case is None:
-        raise ValueError(f"案卷不存在（编号 {case_id}），可能已被删除。")
+        raise InputError("unknown_case", case=case_id)
     _check_pages(first_page, last_page, case.page_count)
     if not note.strip():
-        raise ValueError("请填写说明：为什么是优秀或典型差案。")
+        raise InputError("tag_note_missing")
     if not reviewer.strip():
-        raise ValueError("请填写标记人。")
+        raise InputError("tag_reviewer_missing")
     row = TrainingTagRow(
         case_id=case_id,
         tag=tag.value,
