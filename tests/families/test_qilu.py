@@ -60,11 +60,15 @@ def test_clean_ordinary_file(tmp_path: Path) -> None:
     (notice,) = _by_key(docs, texts, "违法行为通知书")
     assert cn_date(d.notice) in notice and f"{plan.proposed_fine:,}.00" in notice
     (decision,) = _by_key(docs, texts, "行政处罚决定书")
-    assert cn_date(d.decision) in decision and daxie(plan.fine) in decision and f"{plan.fine:,}.00" in decision
+    assert (
+        cn_date(d.decision) in decision and daxie(plan.fine) in decision and f"{plan.fine:,}.00" in decision
+    )
     assert "六十日内" in decision and "六个月内" in decision and "十五日内" in decision
     assert "你（单位）" not in decision and "___" not in decision and "分以下情况" not in decision
     (served,) = _by_key(docs, texts, "送达回证:行政处罚决定书")
-    assert f"{d.decision_service.year}年{d.decision_service.month:02d}月{d.decision_service.day:02d}日" in served
+    assert (
+        f"{d.decision_service.year}年{d.decision_service.month:02d}月{d.decision_service.day:02d}日" in served
+    )
     records = [t for x, t in zip(docs, texts, strict=True) if x.type in ("询问笔录", "现场笔录", "勘验笔录")]
     assert len(records) == len(plan.inquiries)
     for q, text in zip(plan.inquiries, records, strict=True):
@@ -148,14 +152,18 @@ def test_more_mutations(tmp_path: Path) -> None:
     plan, path, docs = _write(tmp_path, "p01", seed=47, defects=["P-01"])
     idx = int(plan.mut["p01_index"])
     q = plan.inquiries[idx]
-    text = [t for x, t in zip(docs, _texts(path, docs), strict=True) if x.type == q.type and q.date.isoformat() in t]
+    text = [
+        t
+        for x, t in zip(docs, _texts(path, docs), strict=True)
+        if x.type == q.type and q.date.isoformat() in t
+    ]
     assert q.officers[0].certificate in text[0] and q.officers[1].certificate not in text[0]
     if plan.mut["p01"] == "single":
         assert q.officers[1].name not in text[0]
 
 
 def test_scanned_file(tmp_path: Path) -> None:
-    plan, path, docs = _write(tmp_path, "scan", scanned=True, seed=9, procedure="ordinary")
+    _plan, path, docs = _write(tmp_path, "scan", scanned=True, seed=9, procedure="ordinary")
     pdf = pymupdf.open(path)
     assert len(pdf) == sum(x.pages for x in docs)
     for page in pdf:

@@ -119,7 +119,9 @@ def closing(plan: Plan, rng: random.Random) -> QDoc:
         f"<tr><th colspan='2'>处理结果</th><td colspan='3'>罚款人民币{plan.fine}元。</td></tr>"
         f"<tr><th colspan='2'>执行情况</th><td colspan='3'>{done}</td></tr>"
         f"<tr><th colspan='2'>承办人意见</th><td colspan='3'>"
-        + opinion("建议结案。", f"{plan.officers[0].name}、{plan.officers[1].name}", d.closing, label="承办人")
+        + opinion(
+            "建议结案。", f"{plan.officers[0].name}、{plan.officers[1].name}", d.closing, label="承办人"
+        )
         + "</td></tr>"
         f"<tr><th colspan='2'>承办机构<br>负责人意见</th><td colspan='3'>{opinion('同意。', s.unit_head, d.closing)}</td></tr>"
         + head_row

@@ -39,7 +39,9 @@ def _reasons(plan: Plan, y: str) -> str:
         )
     elif d.statement:
         if plan.fine < plan.proposed_fine:
-            out += f"{y}在陈述申辩中请求从轻处罚，经复核，其积极配合调查的理由成立，予以采纳，依法调整罚款数额。"
+            out += (
+                f"{y}在陈述申辩中请求从轻处罚，经复核，其积极配合调查的理由成立，予以采纳，依法调整罚款数额。"
+            )
         else:
             out += f"{y}在陈述申辩中请求从轻处罚，经复核，所提理由不足以减轻处罚，不予采纳。"
     elif d.waiver:
@@ -61,7 +63,10 @@ def decision(plan: Plan, rng: random.Random) -> QDoc:
         else ""
     )
     parts = [
-        ("一、违法事实及证据", f"经查，{esc(act(plan))}。<br>上述事实有以下证据证明：{_evidence_list(plan)}。"),
+        (
+            "一、违法事实及证据",
+            f"经查，{esc(act(plan))}。<br>上述事实有以下证据证明：{_evidence_list(plan)}。",
+        ),
         ("二、处罚理由及裁量", _reasons(plan, y)) if not m.get("p19") else None,
         (
             "三、处罚依据及决定",
@@ -98,8 +103,14 @@ def decision(plan: Plan, rng: random.Random) -> QDoc:
         f"<p class='sign'>{esc(plan.agency.name)}<br>{cn_date(d.decision)}</p>"
         "<p class='small'>（本决定书一式两份，一份送达当事人，一份存档）</p>"
     )
-    return QDoc(KEY, "行政处罚决定书", html, seal=m.get("s01") != "decision", seal_anchor=cn_date(d.decision),
-                stamp=iso(d.decision) + " 15:47:03")
+    return QDoc(
+        KEY,
+        "行政处罚决定书",
+        html,
+        seal=m.get("s01") != "decision",
+        seal_anchor=cn_date(d.decision),
+        stamp=iso(d.decision) + " 15:47:03",
+    )
 
 
 def summary_decision(plan: Plan) -> QDoc:
@@ -124,11 +135,17 @@ def summary_decision(plan: Plan) -> QDoc:
         + "<p class='ind'>处罚前已口头告知当事人拟作出处罚的事实、理由和依据，并告知当事人依法享有陈述权和申辩权。</p>"
         f"<p class='ind'>当事人如不服本决定，可以在六十日内依法向{esc(plan.agency.review_body)}申请行政复议，或者在六个月内"
         f"依法向{esc(plan.agency.court)}提起行政诉讼。</p>"
-        f"<table class='plain'><tr><td>当事人签名：{esc(plan.party.contact.name if plan.party.contact else plan.party.name)}"
-        f"　{iso(d.decision)}</td><td class='r'>{esc(plan.agency.name)}<br>{cn_date(d.decision)}</td></tr></table>"
+        f"<p>当事人签名：{esc(plan.party.contact.name if plan.party.contact else plan.party.name)}　　{iso(d.decision)}</p>"
+        f"<p class='sign'>{esc(plan.agency.name)}<br>{cn_date(d.decision)}</p>"
     )
-    return QDoc("当场行政处罚决定书", "当场行政处罚决定书", html, seal=True, seal_anchor=cn_date(d.decision),
-                stamp=iso(d.decision) + f" {d.violation_time[0] + 1:02d}:05:11")
+    return QDoc(
+        "当场行政处罚决定书",
+        "当场行政处罚决定书",
+        html,
+        seal=True,
+        seal_anchor=cn_date(d.decision),
+        stamp=iso(d.decision) + f" {min(d.violation_time[0] + 1, 23):02d}:05:11",
+    )
 
 
 def service(plan: Plan, served: str, title: str, when: dt.date, rng: random.Random) -> QDoc:

@@ -19,7 +19,13 @@ from families.qilu.common import (
 )
 from families.qilu.fmt import QDoc, esc, iso, iso_hm, you
 
-SOURCES = ["在行政检查中发现的", "个人、法人及其他组织举报经核实的", "上级机关交办的", "有关部门移送的", "其他途径发现的"]
+SOURCES = [
+    "在行政检查中发现的",
+    "个人、法人及其他组织举报经核实的",
+    "上级机关交办的",
+    "有关部门移送的",
+    "其他途径发现的",
+]
 
 
 def filing(plan: Plan, rng: random.Random) -> QDoc:
@@ -39,14 +45,16 @@ def filing(plan: Plan, rng: random.Random) -> QDoc:
         f"<tr><th colspan='2'>承办人意见</th><td colspan='3'>"
         + opinion("当事人涉嫌违法，建议立案查处。", f"{o1.name}、{o2.name}", d.filing, label="承办人")
         + "</td></tr>"
-        f"<tr><th colspan='2'>承办机构<br>审核意见</th><td colspan='3'>"
+        "<tr><th colspan='2'>承办机构<br>审核意见</th><td colspan='3'>"
         + opinion("情况属实，拟同意立案。", s.unit_head, d.filing)
         + "</td></tr>"
-        f"<tr><th colspan='2'>负责人<br>审批意见</th><td colspan='3'>"
+        "<tr><th colspan='2'>负责人<br>审批意见</th><td colspan='3'>"
         + opinion("同意立案，由承办人负责调查。", s.head, d.filing, label="批准人")
         + "</td></tr><tr><th colspan='2'>备注</th><td colspan='3'>／</td></tr>"
     )
-    return QDoc("立案登记表", title, head(plan, title, "", label="") + grid(rows), stamp=iso(d.filing) + " 16:05:12")
+    return QDoc(
+        "立案登记表", title, head(plan, title, "", label="") + grid(rows), stamp=iso(d.filing) + " 16:05:12"
+    )
 
 
 def record(plan: Plan, q: Inquiry, index: int, rng: random.Random) -> QDoc:
@@ -55,8 +63,16 @@ def record(plan: Plan, q: Inquiry, index: int, rng: random.Random) -> QDoc:
     o1, o2 = q.officers
     who, n = q.interviewee, plan.number.format()
     place = _place(plan, q, index)
-    title = {"询问笔录": "询问笔录", "现场笔录": rng.choice(("现场笔录", "现场检查笔录")), "勘验笔录": "勘验笔录"}[q.type]
-    role = {"询问笔录": ("询问人", "记录人"), "现场笔录": ("执法人员", "执法人员"), "勘验笔录": ("勘验人", "勘验人")}[q.type]
+    title = {
+        "询问笔录": "询问笔录",
+        "现场笔录": rng.choice(("现场笔录", "现场检查笔录")),
+        "勘验笔录": "勘验笔录",
+    }[q.type]
+    role = {
+        "询问笔录": ("询问人", "记录人"),
+        "现场笔录": ("执法人员", "执法人员"),
+        "勘验笔录": ("勘验人", "勘验人"),
+    }[q.type]
     rows = (
         f"<tr><th>案件编号</th><td colspan='3'>{esc(n)}</td></tr>"
         f"<tr><th>时间</th><td colspan='3'>{iso_hm(q.date, q.start)} 至 {iso_hm(q.date, q.end)}</td></tr>"
@@ -88,7 +104,7 @@ def record(plan: Plan, q: Inquiry, index: int, rng: random.Random) -> QDoc:
         )
     signer = "被询问人" if q.type == "询问笔录" else "当事人（现场人员）"
     body += (
-        "<p class='ind'>以上笔录我已看过（已向我宣读），与我所说（现场情况）一致。</p>"
+        f"<p class='ind'>{'以上笔录我已看过，与我所说一致。' if q.type == '询问笔录' else '以上笔录我已看过，记录属实。'}</p>"
         f"<table class='plain'><tr><td>{signer}签名：{esc(who.name)}</td><td class='r'>{iso(q.date)}</td></tr>"
         f"<tr><td>{role[0]}签名：{esc(names)}</td><td class='r'>{iso(q.date)}</td></tr></table>"
     )
@@ -126,7 +142,7 @@ def preservation(plan: Plan) -> list[QDoc]:
     assert d.preservation and d.preservation_release
     items = "".join(
         f"<tr><td class='c'>{i + 1}</td><td>{esc(x)}</td><td class='c'>1</td><td>{esc(plan.agency.station)}</td></tr>"
-        for i, x in enumerate([f"{plan.party.plate}{plan.party.vehicle}相关单据"] + plan.evidence[:2])
+        for i, x in enumerate([f"{plan.party.plate}{plan.party.vehicle}相关单据", *plan.evidence[:2]])
     )
     keep = (
         head(plan, "证据登记保存清单", n, label="案号")
@@ -145,10 +161,22 @@ def preservation(plan: Plan) -> list[QDoc]:
         f"<p class='sign'>{esc(plan.agency.name)}<br>{iso(d.preservation_release)}</p>"
     )
     return [
-        QDoc("证据登记保存清单", "证据登记保存清单", keep, seal=True, seal_anchor=plan.agency.name,
-             stamp=iso(d.preservation) + " 11:20:03"),
-        QDoc("解除证据登记保存决定书", "解除证据登记保存决定书", release, seal=True,
-             seal_anchor=plan.agency.name, stamp=iso(d.preservation_release) + " 10:02:47"),
+        QDoc(
+            "证据登记保存清单",
+            "证据登记保存清单",
+            keep,
+            seal=True,
+            seal_anchor=plan.agency.name,
+            stamp=iso(d.preservation) + " 11:20:03",
+        ),
+        QDoc(
+            "解除证据登记保存决定书",
+            "解除证据登记保存决定书",
+            release,
+            seal=True,
+            seal_anchor=plan.agency.name,
+            stamp=iso(d.preservation_release) + " 10:02:47",
+        ),
     ]
 
 
@@ -170,10 +198,22 @@ def compulsion(plan: Plan) -> list[QDoc]:
         f"<p class='sign'>{esc(plan.agency.name)}<br>{iso(d.compulsion_release)}</p>"
     )
     return [
-        QDoc("行政强制措施决定书", "行政强制措施决定书", take, seal=True, seal_anchor=plan.agency.name,
-             stamp=iso(d.compulsion) + " 15:31:09"),
-        QDoc("解除行政强制措施决定书", "解除行政强制措施决定书", free, seal=True, seal_anchor=plan.agency.name,
-             stamp=iso(d.compulsion_release) + " 09:44:18"),
+        QDoc(
+            "行政强制措施决定书",
+            "行政强制措施决定书",
+            take,
+            seal=True,
+            seal_anchor=plan.agency.name,
+            stamp=iso(d.compulsion) + " 15:31:09",
+        ),
+        QDoc(
+            "解除行政强制措施决定书",
+            "解除行政强制措施决定书",
+            free,
+            seal=True,
+            seal_anchor=plan.agency.name,
+            stamp=iso(d.compulsion_release) + " 09:44:18",
+        ),
     ]
 
 
@@ -212,4 +252,9 @@ def report(plan: Plan) -> QDoc:
         f"<tr><th colspan='2'>承办机构<br>负责人意见</th><td colspan='3'>{opinion('同意调查结论。', s.unit_head, d.report)}</td></tr>"
         f"<tr><th colspan='2'>负责人<br>审批意见</th><td colspan='3'>{opinion('同意，按程序告知当事人。', s.head, d.report)}</td></tr>"
     )
-    return QDoc("案件调查报告", "案件调查报告", head(plan, "案件调查报告", n) + grid(rows), stamp=iso(d.report) + " 17:20:31")
+    return QDoc(
+        "案件调查报告",
+        "案件调查报告",
+        head(plan, "案件调查报告", n) + grid(rows),
+        stamp=iso(d.report) + " 17:20:31",
+    )

@@ -48,8 +48,18 @@ def notice(plan: Plan, rng: random.Random) -> QDoc:
         f"<p class='sign'>{esc(plan.agency.name)}<br>{cn_date(d.notice)}</p>"
         "<p class='small'>本通知书一式两份，一份交当事人，一份归档。</p>"
     )
-    return QDoc("违法行为通知书", title, html, seal=not m.get("s01") == "notice", seal_anchor=cn_date(d.notice),
-                stamp=iso(d.notice) + " 15:08:26")
+    return QDoc(
+        "违法行为通知书",
+        title,
+        html,
+        seal=m.get("s01") != "notice",
+        seal_anchor=cn_date(d.notice),
+        stamp=iso(d.notice) + " 15:08:26",
+    )
+
+
+def _me(plan: Plan) -> str:
+    return "本人" if plan.party.kind == "individual" else "我单位"
 
 
 def statement(plan: Plan) -> QDoc:
@@ -69,14 +79,18 @@ def statement(plan: Plan) -> QDoc:
         f"<tr><th>地点</th><td colspan='3'>{esc(plan.agency.station)}</td></tr>"
         f"<tr><th>陈述申辩人</th><td>{esc(plan.party.name)}</td><th>到场人员</th><td>{esc(who.name)}</td></tr>"
         f"<tr><th>承办人</th><td colspan='3'>{officer_cell(plan.officers[0])}；{officer_cell(plan.officers[1])}</td></tr>"
-        f"<tr><th>陈述申辩<br>内容</th><td colspan='3'>对违法事实没有异议。本人（单位）系初次违法，已认识到错误，"
+        f"<tr><th>陈述申辩<br>内容</th><td colspan='3'>对违法事实没有异议。{_me(plan)}系初次违法，已认识到错误，"
         "请求从轻处罚。</td></tr>"
         f"<tr><th>复核意见</th><td colspan='3'>{review}</td></tr>"
     )
-    html = head(plan, "陈述申辩笔录", "") + grid(rows, (16, 34, 16, 34)) + (
-        f"<table class='plain'><tr><td>陈述申辩人签名：{esc(who.name)}</td><td class='r'>{iso(d.statement)}</td></tr>"
-        f"<tr><td>承办人签名：{esc(plan.officers[0].name)}、{esc(plan.officers[1].name)}</td>"
-        f"<td class='r'>{iso(d.statement)}</td></tr></table>"
+    html = (
+        head(plan, "陈述申辩笔录", "")
+        + grid(rows, (16, 34, 16, 34))
+        + (
+            f"<table class='plain'><tr><td>陈述申辩人签名：{esc(who.name)}</td><td class='r'>{iso(d.statement)}</td></tr>"
+            f"<tr><td>承办人签名：{esc(plan.officers[0].name)}、{esc(plan.officers[1].name)}</td>"
+            f"<td class='r'>{iso(d.statement)}</td></tr></table>"
+        )
     )
     return QDoc("陈述申辩笔录", "陈述申辩笔录", html, stamp=iso(d.statement) + " 10:12:30")
 
@@ -87,7 +101,7 @@ def waiver(plan: Plan) -> QDoc:
     hearing = "、要求听证" if offers_hearing(plan) else ""
     title = "放弃陈述申辩权利声明书"
     html = head(plan, title, plan.number.format(), label="案号") + (
-        f"<p>{esc(plan.agency.name)}：</p><p class='ind'>本人（单位）已收到贵机关案号为{esc(plan.number.format())}的"
+        f"<p>{esc(plan.agency.name)}：</p><p class='ind'>{_me(plan)}已收到贵机关案号为{esc(plan.number.format())}的"
         f"《违法行为通知书》，已知悉拟作出行政处罚的事实、理由、依据及依法享有的陈述、申辩{hearing}的权利。"
         f"经慎重考虑，现自愿放弃陈述、申辩{hearing}的权利，请依法处理。</p>"
         f"<p class='sign'>声明人：{esc(plan.party.name)}<br>{ymd0(d.waiver)}</p>"
@@ -107,8 +121,14 @@ def hearing_notice(plan: Plan) -> QDoc:
         "无正当理由不到场的，视为放弃听证权利。</p>"
         f"<p class='sign'>{esc(plan.agency.name)}<br>{cn_date(d.hearing_notice)}</p>"
     )
-    return QDoc("听证通知书", "听证通知书", html, seal=True, seal_anchor=cn_date(d.hearing_notice),
-                stamp=iso(d.hearing_notice) + " 16:18:44")
+    return QDoc(
+        "听证通知书",
+        "听证通知书",
+        html,
+        seal=True,
+        seal_anchor=cn_date(d.hearing_notice),
+        stamp=iso(d.hearing_notice) + " 16:18:44",
+    )
 
 
 def hearing_record(plan: Plan) -> QDoc:
@@ -127,16 +147,20 @@ def hearing_record(plan: Plan) -> QDoc:
         f"<tr><th>案件调查人员</th><td colspan='3'>{officer_cell(o1)}；{officer_cell(o2)}</td></tr>"
         f"<tr><th>当事人</th><td>{esc(plan.party.name)}</td><th>到场人员</th><td>{esc(who.name)}</td></tr>"
     )
-    html = head(plan, "听证笔录", "") + grid(rows, (16, 34, 16, 34)) + (
-        "<h2>听证记录</h2>"
-        f"<p class='ind'>主持人宣布听证纪律，核对到场人员身份，告知当事人权利义务，当事人不申请回避。</p>"
-        f"<p class='ind'>调查人员{esc(o1.name)}陈述：{esc(act(plan))}。违反了{esc(plan.violation.breach)}的规定，"
-        f"依据{esc(plan.violation.basis)}，拟处罚款人民币{plan.proposed_fine}元。</p>"
-        f"<p class='ind'>当事人陈述：对违法事实无异议，认为处罚偏重，请求从轻。</p>"
-        "<p class='ind'>双方进行了质证和辩论，当事人作最后陈述。主持人宣布听证结束。</p>"
-        f"<table class='plain'><tr><td>当事人签名：{esc(who.name)}</td><td>主持人：{esc(s.hearing_host)}</td>"
-        f"<td>听证员：{esc(s.hearing_member)}</td><td>记录员：{esc(s.clerk)}</td></tr></table>"
-        f"<p class='r'>{iso(d.hearing)}</p>"
+    html = (
+        head(plan, "听证笔录", "")
+        + grid(rows, (16, 34, 16, 34))
+        + (
+            "<h2>听证记录</h2>"
+            f"<p class='ind'>主持人宣布听证纪律，核对到场人员身份，告知当事人权利义务，当事人不申请回避。</p>"
+            f"<p class='ind'>调查人员{esc(o1.name)}陈述：{esc(act(plan))}。违反了{esc(plan.violation.breach)}的规定，"
+            f"依据{esc(plan.violation.basis)}，拟处罚款人民币{plan.proposed_fine}元。</p>"
+            f"<p class='ind'>当事人陈述：对违法事实无异议，认为处罚偏重，请求从轻。</p>"
+            "<p class='ind'>双方进行了质证和辩论，当事人作最后陈述。主持人宣布听证结束。</p>"
+            f"<table class='plain'><tr><td>当事人签名：{esc(who.name)}</td><td>主持人：{esc(s.hearing_host)}</td>"
+            f"<td>听证员：{esc(s.hearing_member)}</td><td>记录员：{esc(s.clerk)}</td></tr></table>"
+            f"<p class='r'>{iso(d.hearing)}</p>"
+        )
     )
     return QDoc("听证笔录", "听证笔录", html, stamp=iso(d.hearing) + " 11:25:36")
 

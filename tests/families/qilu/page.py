@@ -13,7 +13,8 @@ from families.qilu.fmt import QDoc, esc
 from families.qilu.seal import RED, oval_seal, qr_block, round_seal
 
 A4 = pymupdf.paper_rect("a4")
-BODY = A4 + (62, 74, -58, -66)  # left, top, right, bottom margins of the printed form
+# the printed form's area: left 62, top 74, right 58, bottom 66 points in from the edges
+BODY = pymupdf.Rect(62, 74, A4.width - 58, A4.height - 66)
 
 CSS = """
 body{font-family:sans-serif;font-size:10.5pt;line-height:1.45;color:#111}
@@ -33,7 +34,7 @@ table.plain td{padding:2px 3px;vertical-align:top}
 .c{text-align:center}
 .small{font-size:8.5pt;color:#333}
 .qa td{padding:1px 2px}
-.sign{text-align:right;margin:14px 30px 0 0;line-height:1.9}
+.sign{text-align:right;margin:52px 30px 0 0;line-height:1.9}
 .box{border:1px dashed #777;padding:6px;margin:4px 0}
 .web{font-family:sans-serif}
 .web h1{font-size:15pt;letter-spacing:0;color:#0b4a8b}
@@ -129,28 +130,41 @@ def qr(page: pymupdf.Page, seed: int, x: float, y: float, side: float = 46) -> N
     )
 
 
-def is_oval_anchor(k: int, doc: QDoc) -> bool:
-    return k > 0 or not doc.seal
+def stamp(
+    pdf: pymupdf.Document, first: int, count: int, doc: QDoc, agency: str, rng: random.Random
+) -> list[int]:
+    """Stamp the doc's seals over their anchor texts; returns the doc-local pages that got one.
 
-
-def stamp(pdf: pymupdf.Document, first: int, count: int, doc: QDoc, agency: str, rng: random.Random) -> list[int]:
-    """Stamp the doc's seals over their anchor texts; returns the doc-local pages that got one."""
+    The agency seal sits a little above the date it covers (名称 and 日期 both under it, as 骑年盖月);
+    a receipt's oval seal sits on its anchor."""
     sealed: list[int] = []
-    anchors = ([doc.seal_anchor] if doc.seal else []) + doc.extra_seals
-    for k, anchor in enumerate(anchors):
+    anchors = [(doc.seal_anchor, False)] if doc.seal else []
+    anchors += [(a, True) for a in doc.extra_seals]
+    for anchor, oval in anchors:
         for local in range(count - 1, -1, -1):
             page = pdf[first + local]
             hits = page.search_for(anchor) if anchor else []
             if hits or local == 0:
                 break
-        hit = hits[-1] if hits else pymupdf.Rect(A4.width - 220, A4.height - 260, A4.width - 100, A4.height - 240)
+        hit = (
+            hits[-1]
+            if hits
+            else pymupdf.Rect(A4.width - 220, A4.height - 260, A4.width - 100, A4.height - 240)
+        )
         cx = (hit.x0 + hit.x1) / 2 + rng.uniform(-14, 14)
-        cy = (hit.y0 + hit.y1) / 2 - (0 if is_oval_anchor(k, doc) else 14) + rng.uniform(-6, 6)
-        is_oval = k > 0 or not doc.seal
-        r = 44 if is_oval else rng.uniform(58, 64)
-        rect = pymupdf.Rect(cx - r, cy - (r * 0.66 if is_oval else r), cx + r, cy + (r * 0.66 if is_oval else r))
-        data = oval_seal("全国统一", "财政票据监制章", "财政部监制") if is_oval else round_seal(agency, "行政执法专用章")
-        page.insert_image(rect, stream=data, overlay=True, rotate=0)
+        cy = (hit.y0 + hit.y1) / 2 - (0 if oval else 14) + rng.uniform(-6, 6)
+        if oval:
+            rx, ry = 44, 29
+            words = (
+                ("缴款平台", "电子回单专用章", "业务专用")
+                if "回单" in anchor
+                else ("全国统一", "财政票据监制章", "财政部监制")
+            )
+            data = oval_seal(*words)
+        else:
+            rx = ry = rng.uniform(58, 64)
+            data = round_seal(agency, "行政执法专用章")
+        page.insert_image(pymupdf.Rect(cx - rx, cy - ry, cx + rx, cy + ry), stream=data, overlay=True)
         if local not in sealed:
             sealed.append(local)
     return sorted(sealed)

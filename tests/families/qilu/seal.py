@@ -27,7 +27,7 @@ def round_seal(name: str, bottom: str = "", size: int = 420) -> bytes:
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     c, r = size / 2, size / 2 - 8
-    d.ellipse((c - r, c - r, c + r, c + r), outline=RED + (190,), width=12)
+    d.ellipse((c - r, c - r, c + r, c + r), outline=(*RED, 190), width=12)
     _star(d, c, c, r * 0.26)
     n = len(name)
     fsize = int(r * (0.36 if n <= 10 else 0.30))
@@ -38,12 +38,12 @@ def round_seal(name: str, bottom: str = "", size: int = 420) -> bytes:
         rad = math.radians(ang)
         x, y = c + (r - fsize * 0.85) * math.cos(rad), c + (r - fsize * 0.85) * math.sin(rad)
         tile = Image.new("RGBA", (fsize * 2, fsize * 2), (0, 0, 0, 0))
-        ImageDraw.Draw(tile).text((fsize, fsize), ch, font=font, fill=RED + (185,), anchor="mm")
+        ImageDraw.Draw(tile).text((fsize, fsize), ch, font=font, fill=(*RED, 185), anchor="mm")
         tile = tile.rotate(-(ang + 90), resample=Image.Resampling.BICUBIC)
         img.alpha_composite(tile, (int(x - fsize), int(y - fsize)))
     if bottom:
         f2 = _font(int(r * 0.15))
-        d.text((c, c + r * 0.55), bottom, font=f2, fill=RED + (185,), anchor="mm")
+        d.text((c, c + r * 0.55), bottom, font=f2, fill=(*RED, 185), anchor="mm")
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
@@ -55,10 +55,10 @@ def oval_seal(top: str, middle: str, bottom: str) -> bytes:
     w, h = 520, 340
     img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
-    d.ellipse((8, 8, w - 8, h - 8), outline=RED + (230,), width=10)
-    d.text((w / 2, h * 0.30), top, font=_font(46), fill=RED + (230,), anchor="mm")
-    d.text((w / 2, h * 0.53), middle, font=_font(58), fill=RED + (230,), anchor="mm")
-    d.text((w / 2, h * 0.76), bottom, font=_font(40), fill=RED + (230,), anchor="mm")
+    d.ellipse((8, 8, w - 8, h - 8), outline=(*RED, 230), width=10)
+    d.text((w / 2, h * 0.30), top, font=_font(46), fill=(*RED, 230), anchor="mm")
+    d.text((w / 2, h * 0.53), middle, font=_font(58), fill=(*RED, 230), anchor="mm")
+    d.text((w / 2, h * 0.76), bottom, font=_font(40), fill=(*RED, 230), anchor="mm")
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
@@ -70,7 +70,7 @@ def _star(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
         rr = r if i % 2 == 0 else r * 0.4
         a = math.radians(-90 + 36 * i)
         pts.append((cx + rr * math.cos(a), cy + rr * math.sin(a)))
-    d.polygon(pts, fill=RED + (190,))
+    d.polygon(pts, fill=(*RED, 190))
 
 
 def qr_block(seed: int, cells: int = 21) -> list[tuple[int, int]]:
