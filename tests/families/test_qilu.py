@@ -69,6 +69,10 @@ def test_clean_ordinary_file(tmp_path: Path) -> None:
     assert (
         f"{d.decision_service.year}年{d.decision_service.month:02d}月{d.decision_service.day:02d}日" in served
     )
+    assert [x.type for x in docs[:2]] == ["卷宗封面", "卷内目录"] and docs[-1].type == "备考表"
+    for key, when in (("公示记录", d.publication), ("罚没款票据", d.payment), ("结案报告", d.closing)):
+        for text in _by_key(docs, texts, key):
+            assert when is not None and when.isoformat() in text, key
     records = [t for x, t in zip(docs, texts, strict=True) if x.type in ("询问笔录", "现场笔录", "勘验笔录")]
     assert len(records) == len(plan.inquiries)
     for q, text in zip(plan.inquiries, records, strict=True):
