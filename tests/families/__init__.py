@@ -21,6 +21,7 @@ FAMILIES: tuple[str, ...] = (
     "saibei",
     "jianghuai",
     "liaoshen",
+    "qilu",
 )
 
 
