@@ -1,5 +1,5 @@
 """The calibration round of test_calibration.py on a private PostgreSQL server (tests/pg.py;
-skipped when no server binaries are installed): migration 0009c and the same figures."""
+skipped when no server binaries are installed): migration 0010 and the same figures."""
 
 from __future__ import annotations
 

@@ -83,7 +83,7 @@ TABLES = {
     "rectify_report_items",
     "objections",
     "objection_attachments",
-    # migration 0009c: reviewer calibration
+    # migration 0010: reviewer calibration
     "calibration_gold",
     "calibration_rounds",
     "calibration_round_cases",
