@@ -293,6 +293,32 @@ def test_p07_statuses() -> None:
     assert check("P-07", swap(ordinary(), d.JUEDING, outdated)).status == FAIL
 
 
+def _decision_replacing(old: str, new: str) -> Doc:
+    doc = decision()
+    doc.lines = [line.replace(old, new) for line in doc.lines]
+    return doc
+
+
+def test_p07_element_worded_otherwise_is_doubt_not_fail() -> None:
+    # Rules.md: a fail needs positive evidence. The subject is there, the wording unknown → ask.
+    vague_remedy = _decision_replacing(
+        "可以在收到本决定书之日起六十日内依法向东莞市人民政府申请行政复议,或者在六个月内依法向东莞市第一人民法院提起行政诉讼",
+        "可依法申请行政复议或者提起行政诉讼",
+    )
+    finding = check("P-07", swap(ordinary(), d.JUEDING, vague_remedy))
+    assert finding.status == REVIEW and "相关文字" in finding.message
+    vague_payment = _decision_replacing("自收到本决定书之日起十五日内,将罚款缴至", "按规定将罚款缴至")
+    assert check("P-07", swap(ordinary(), d.JUEDING, vague_payment)).status == REVIEW
+
+
+def test_p07_wrong_or_absent_element_still_fails() -> None:
+    thirty_days = _decision_replacing("十五日内", "三十日内")
+    finding = check("P-07", swap(ordinary(), d.JUEDING, thirty_days))
+    assert finding.status == FAIL and "履行方式和期限" in finding.message
+    no_payment = _decision_without("缴至")
+    assert check("P-07", swap(ordinary(), d.JUEDING, no_payment)).status == FAIL
+
+
 def test_s01_seals_on_decision_and_notice() -> None:
     assert check("S-01", ordinary()).status == PASS
     unsealed = notice()

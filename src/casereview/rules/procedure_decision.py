@@ -25,6 +25,7 @@ from casereview.rules.documents import (
     seal_on,
     seals_visible,
 )
+from casereview.rules.elements import Cue, sort_missing
 
 P07_BASIS = "《行政处罚法》第五十九条；《交通运输行政执法程序规定》第七十七条"
 S01_BASIS = "《行政处罚法》第五十九条第二款；《交通运输行政执法程序规定》第六十九条、第七十七条"
@@ -41,6 +42,27 @@ _REVIEW_60 = r"复议[^。]{0,60}?(?:六十日|60日)|(?:六十日|60日)[^。]{
 _SUIT_6M = r"(?:六个月|6个月)[^。]{0,40}?诉讼"
 _REVIEW_FIRST = r"先向[^。]{0,30}?申请行政复议|复议前置|对(?:行政)?复议决定不服"
 _AGENCY_LINE = AGENCY_LINE
+
+# What each element is about, to tell "worded otherwise" (needs_review) from "not there" or "wrong"
+# (fail): see rules/elements.py.
+_REMEDY_CUE = Cue(
+    "复议|诉讼|起诉",
+    "复议|诉讼|起诉",
+    frozenset({"六十日", "60日", "60天", "六个月", "6个月", "十五日", "15日", "15天"}),
+)
+_PAY_WORDS = "缴纳|缴款|缴至|缴入|交纳|缴交"
+_CUES: dict[str, Cue] = {
+    "当事人的姓名或者名称": Cue("当事人|被处罚"),
+    "违法事实": Cue("事实|经查|查明"),
+    "违法事实和证据": Cue("事实|经查|查明|证据|笔录|照片|证明"),
+    "行政处罚的种类和依据": Cue("《[^》]{2,40}》|罚款|警告"),
+    "行政处罚的履行方式和期限": Cue(_PAY_WORDS, _PAY_WORDS, frozenset({"十五日", "15日", "15天"})),
+    "申请行政复议、提起行政诉讼的途径和期限（六十日、六个月）": _REMEDY_CUE,
+    "申请行政复议的途径和期限": _REMEDY_CUE,
+    "作出决定的行政机关名称和日期": Cue(
+        "(?:局|委员会|支队|大队|中心|管理处|政府)|年[^。]{1,3}月[^。]{1,3}日"
+    ),
+}
 
 
 def _agency(text: DocText) -> Evidence | None:
@@ -152,10 +174,19 @@ def check_decision_elements(ctx: RuleContext) -> Finding:
         return needs_review(
             "P-07", f"{where}未识别出：{why}，页面文字或图像不可靠，请人工核对。", evidence or [text.title()]
         )
+    sorted_ = sort_missing(text.flat, missing, _CUES)
+    if not sorted_.failing:
+        return needs_review(
+            "P-07",
+            f"{where}载有{'、'.join(sorted_.unsure)}的相关文字，但未能确认其按规定载明，请人工核对。",
+            evidence or [text.title()],
+            unsure=sorted_.unsure,
+        )
+    missing = sorted_.failing
     return result(
         "P-07",
         Status.FAIL,
-        f"{where}缺少：{'、'.join(missing)}。依据{P07_BASIS}，决定书应当载明当事人、违法事实和证据、处罚种类和依据、"
+        f"{where}缺少或未按规定载明：{'、'.join(missing)}。依据{P07_BASIS}，决定书应当载明当事人、违法事实和证据、处罚种类和依据、"
         "履行方式和期限、复议诉讼途径和期限、机关名称和日期，并加盖印章。",
         evidence or [text.title()],
         violations=len(missing),

@@ -21,6 +21,7 @@ from casereview.rules.documents import (
     readable,
     role_date,
 )
+from casereview.rules.elements import Cue, sort_missing
 
 P02_BASIS = "《行政处罚法》第四十四条、第六十二条；《交通运输行政执法程序规定》第六十九条"
 P04_BASIS = "《行政处罚法》第六十三条、第六十四条；《交通运输行政执法程序规定》第八十条"
@@ -35,6 +36,18 @@ _BASIS = r"(?:依据|依照|根据)《(?!中华人民共和国行政处罚法|�
 _PROPOSED = r"拟(?:对你(?:单位)?)?(?:作出|给予|处以)[^。]{0,40}?(?:罚款|警告|吊销|暂扣|没收|责令)"
 _STATEMENT = r"陈述[^。]{0,6}申辩|申辩权"
 _HEARING = r"(?:要求|申请)(?:举行)?听证|听证(?:的)?权利|有权要求举行听证"
+# What each element is about (rules/elements.py): its words there but its wording unknown → ask.
+_CUES: dict[str, Cue] = {
+    "违法事实": Cue("事实|经查|查明|调查"),
+    "违反的规定（理由）": Cue("违反|不符合|违背|未按"),
+    # An article cited "by" something other than the 行政处罚法 (依据该条例第六十九条).
+    "处罚依据": Cue(
+        r"(?:依据|依照|根据|按照)(?![^。；]{0,4}《(?:中华人民共和国)?行政处罚法)[^。；]{0,60}第[^。；]{1,12}条"
+    ),
+    "拟作出的处罚": Cue("罚款|警告|吊销|暂扣|没收"),
+    "陈述、申辩权利": Cue("陈述|申辩"),
+    "要求听证的权利": Cue("听证"),
+}
 
 
 def _notice(ctx: RuleContext) -> DocText | None:
@@ -85,6 +98,15 @@ def check_notice_content(ctx: RuleContext) -> Finding:
             f"第{page}页违法行为通知书未识别出：{'、'.join(missing)}，文字或金额识别不可靠，请人工核对。",
             found or [notice.title()],
         )
+    sorted_ = sort_missing(notice.flat, missing, _CUES)
+    if not sorted_.failing:
+        return needs_review(
+            "P-02",
+            f"第{page}页违法行为通知书载有{'、'.join(sorted_.unsure)}的相关文字，但未能确认其完整告知，请人工核对。",
+            found or [notice.title()],
+            unsure=sorted_.unsure,
+        )
+    missing = sorted_.failing
     why = f"（{trigger.reason}，应告知听证权利）" if "要求听证的权利" in missing else ""
     return result(
         "P-02",
