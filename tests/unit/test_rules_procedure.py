@@ -35,7 +35,8 @@ from casegen import generate_case
 from casereview.calendar import WorkCalendar
 from casereview.domain import doctypes as d
 from casereview.domain.findings import Finding, Status
-from casereview.domain.model import TextSource
+from casereview.domain.model import Seal, TextSource
+from casereview.extract.fields import extract
 from casereview.pipeline import read_case
 from casereview.rules.base import REGISTRY, RuleContext
 from casereview.rules.procedure import SIBLINGS
@@ -184,6 +185,21 @@ def test_p04_hearing_right_when_the_fine_reaches_the_threshold() -> None:
     assert check("P-04", no_hearing, hearing_fine_individual=50000).status == NA
 
 
+def test_p04_a_ticked_option_offers_the_hearing_an_unticked_one_does_not() -> None:
+    def with_options(hearing_box: str) -> Doc:
+        doc = notice(20000, "贰万元整", hearing=False)
+        doc.lines.insert(
+            5,
+            f"☑陈述、申辩权:可在收到本通知书之日起五日内提出。{hearing_box}听证权:可在收到本通知书之日起五日内"
+            "向本机关书面提出听证要求,逾期未提出的,视为放弃此权利。",
+        )
+        return doc
+
+    assert check("P-04", swap(major(), d.TONGZHI, with_options("☑"))).status == PASS
+    assert check("P-02", swap(major(), d.TONGZHI, with_options("☑"))).status == PASS
+    assert check("P-04", swap(major(), d.TONGZHI, with_options("□"))).status == FAIL
+
+
 def test_p04_revocation_triggers_a_hearing_whatever_the_amount() -> None:
     doc = notice(hearing=False)
     doc.lines[3] = doc.lines[3].replace("的行政处罚", "并吊销道路运输经营许可证的行政处罚")
@@ -317,6 +333,38 @@ def test_p07_wrong_or_absent_element_still_fails() -> None:
     assert finding.status == FAIL and "履行方式和期限" in finding.message
     no_payment = _decision_without("缴至")
     assert check("P-07", swap(ordinary(), d.JUEDING, no_payment)).status == FAIL
+
+
+def test_s01_signature_block_split_by_a_page_break() -> None:
+    # The agency's name and its seal end page 1; the date alone opens page 2.
+    split = decision()
+    split.lines, split.pages = split.lines[:-1], [["交通运输行政执法文书式样之十五", split.lines[-1]]]
+    ctx = build(swap(ordinary(), d.JUEDING, split))
+    decision_doc = next(x for x in ctx.documents if x.type == d.JUEDING)
+    for page in ctx.case.pages:
+        page.seals = [s for s in page.seals if page.number != decision_doc.last_page]
+    ctx.case.pages[decision_doc.first_page - 1].seals = [
+        Seal(decision_doc.first_page, (400.0, 300.0, 520.0, 420.0), 0.5)
+    ]
+    ctx = RuleContext(ctx.case, ctx.documents, extract(ctx.case, ctx.documents), ctx.calendar, ctx.params)
+    assert REGISTRY["S-01"].check(ctx).status == PASS
+
+
+def test_s01_in_a_black_and_white_file_a_missing_seal_is_doubt() -> None:
+    def grey(docs: list[Doc]) -> RuleContext:
+        ctx = build(docs)
+        for page in ctx.case.pages:  # a B/W scan: seals found by their ring, colour unknown
+            page.seals = [replace(s, red_ratio=0.0) for s in page.seals]
+        return RuleContext(
+            ctx.case, ctx.documents, extract(ctx.case, ctx.documents), ctx.calendar, ctx.params
+        )
+
+    assert REGISTRY["S-01"].check(grey(ordinary())).status == PASS  # rings on both: sealed
+    unsealed = decision()
+    unsealed.sealed = False
+    finding = REGISTRY["S-01"].check(grey(swap(ordinary(), d.JUEDING, unsealed)))
+    assert finding.status == REVIEW and "黑白扫描件" in finding.message
+    assert check("S-01", swap(ordinary(), d.JUEDING, unsealed)).status == FAIL  # colour: a real fail
 
 
 def test_s01_seals_on_decision_and_notice() -> None:

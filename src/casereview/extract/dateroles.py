@@ -19,8 +19,9 @@ from casereview.extract.parsers import find_dates
 
 LABEL_CHARS = 14  # how far back on the row the label of a date is read
 _VIOLATION_CUE = re.compile(r"(于|违法时间|发生时间|检查时发现|在)$")
-# A fact sentence opens with the date and time: "经查，2025年2月3日10时许，张三驾驶…".
-_SENTENCE_OPENING = re.compile(r"(^|[:：,，。;；]|经查|查明|认为)$")
+# A fact sentence opens with the date and time: "经查，2025年2月3日10时许，张三驾驶…", or the value
+# of a form's facts cell does ("违法 / 事实 | 2025-02-03 10时…").
+_SENTENCE_OPENING = re.compile(r"(^|[:：,，。;；]|经查|查明|认为|事实|案情|违法行为)$")
 # "本机关于2025年2月10日立案" / "你于…书面声明放弃" are procedural steps, not the violation.
 _PROCEDURAL_AFTER = re.compile(
     r"^[,，]?(立案|受理|本机关|本局|我局|向|依法|对你|提出|书面|送达|收到|签收|作出|举行)"

@@ -20,14 +20,15 @@ _PUNCT = " :：\t"
 
 
 def _label_of(text: str, label: re.Pattern[str]) -> tuple[bool, str]:
-    """(is a label, value after the colon in the same span)."""
-    flat = text.strip(_PUNCT)
+    """(is a label, value after the colon in the same span). Forms space a short label out to the
+    width of its column ("姓　名", "住  址"): the spaces are not part of it."""
+    flat = re.sub(r"\s+", "", text).strip(_PUNCT)
     if label.fullmatch(flat):
         return True, ""
     head, sep, rest = text.partition(":")
     if not sep:
         head, sep, rest = text.partition("：")
-    if sep and label.fullmatch(head.strip(_PUNCT)):
+    if sep and label.fullmatch(re.sub(r"\s+", "", head).strip(_PUNCT)):
         return True, rest.strip(_PUNCT)
     return False, ""
 

@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(
     r"|\n\s*(?:第\s*[0-9]{1,4}\s*页[\s,，/]*(?:共\s*[0-9]{1,4}\s*页)?|共\s*[0-9]{1,4}\s*页[\s,，]*第\s*[0-9]{1,4}\s*页"
     r"|[0-9]{1,4}\s*/\s*[0-9]{1,4})\s*$"
 )
+# An unticked box and the option it offers, up to the next box or the end of the sentence.
+_UNTICKED = re.compile(r"[□☐][^☑■√☒✓□☐。；;]*")
 SEVERE_RE = re.compile(r"吊销|暂扣[^。]{0,12}证|降低资质|责令停产停业|责令停业|责令关闭|限制从业")
 
 
@@ -75,6 +77,15 @@ class DocText:
     def search(self, pattern: str | re.Pattern[str], group: int | str = 0) -> Hit | None:
         match = re.search(pattern, self.flat)
         return self._hit(match, group) if match else None
+
+    def search_ticked(self, pattern: str | re.Pattern[str]) -> Hit | None:
+        """``search``, skipping what a form offers behind an unticked box (□听证权：…): an option
+        left unticked is not what the document says."""
+        unticked = [m.span() for m in _UNTICKED.finditer(self.flat)]
+        for match in re.finditer(pattern, self.flat):
+            if not any(a <= match.start() < b for a, b in unticked):
+                return self._hit(match)
+        return None
 
     def find_all(self, pattern: str | re.Pattern[str], group: int | str = 0) -> list[Hit]:
         return [self._hit(m, group) for m in re.finditer(pattern, self.flat)]
@@ -269,8 +280,17 @@ def seal_on(ctx: RuleContext, pages: range | list[int]) -> Evidence | None:
 
 
 def seals_visible(ctx: RuleContext, pages: range | list[int]) -> bool:
-    """False when the pages carry no image a seal could be seen on (DOCX read as text only)."""
-    return all(ctx.case.pages[n - 1].source != TextSource.DOCX_TEXT for n in pages)
+    """False when a missing seal on ``pages`` proves nothing: the pages carry no image (DOCX read as
+    text only), or no red seal shows anywhere in the file — a black-and-white scan or print turns
+    every seal grey, and a real file seals its notices, decisions and 送达回证."""
+    if any(ctx.case.pages[n - 1].source == TextSource.DOCX_TEXT for n in pages):
+        return False
+    # Grey rings (red_ratio 0, found by shape) show that a seal is there, not that one is missing.
+    return any(seal.red_ratio > 0 for seal in ctx.extraction.seals)
+
+
+SEALS_UNSEEN_WHY = "页面无图像，或全卷未见红色印章，可能为黑白扫描件"
+SEALS_UNSEEN = f"无法识别印章（{SEALS_UNSEEN_WHY}）"
 
 
 def yuan(value: float) -> str:

@@ -14,6 +14,8 @@ from casereview.extract.agency import AGENCY_LINE
 from casereview.rules.base import RuleContext, rule
 from casereview.rules.common import needs_review, not_applicable, result
 from casereview.rules.documents import (
+    SEALS_UNSEEN,
+    SEALS_UNSEEN_WHY,
     DocText,
     Hit,
     amounts,
@@ -170,7 +172,7 @@ def check_decision_elements(ctx: RuleContext) -> Finding:
             evidence or [text.title()],
         )
     if not readable(ctx, doc) or (unseen and not missing):
-        why = "、".join(missing) if missing else "印章（页面无图像，无法识别印章）"
+        why = "、".join(missing) if missing else f"印章（{SEALS_UNSEEN_WHY}）"
         return needs_review(
             "P-07", f"{where}未识别出：{why}，页面文字或图像不可靠，请人工核对。", evidence or [text.title()]
         )
@@ -201,13 +203,16 @@ def _seal_part(
     if doc is None:
         return "review", f"未找到{name}", []
     dated = role_date(ctx, role, doc.type)
-    pages = {doc.last_page} | ({dated[1].page} if dated else set())
+    # The signature block: the last page, the date's page, and the page of the agency's name (a
+    # block split by a page break leaves the name and its seal above, the date below).
+    signed = _agency(DocText(ctx, doc))
+    pages = {doc.last_page} | ({dated[1].page} if dated else set()) | ({signed.page} if signed else set())
     seal = seal_on(ctx, sorted(pages))
     if seal is not None:
         return "ok", f"第{seal.page}页{name}有红色印章", [seal]
     spot = [dated[1]] if dated else [DocText(ctx, doc).title()]
     if not seals_visible(ctx, sorted(pages)):
-        return "review", f"第{doc.last_page}页{name}无页面图像，无法识别印章", spot
+        return "review", f"第{doc.last_page}页{name}{SEALS_UNSEEN}", spot
     if not readable(ctx, doc):
         # The signature block itself is not read reliably: this may not even be its last page.
         return "review", f"第{doc.last_page}页{name}文字识别不可靠，未能确认落款处有无印章", spot

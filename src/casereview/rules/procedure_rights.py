@@ -35,7 +35,7 @@ _BREACH = r"违反了?"
 _BASIS = r"(?:依据|依照|根据)《(?!中华人民共和国行政处罚法|行政处罚法)[^》]{2,40}》[^。；]{0,40}?第[^。；]{1,12}?条"
 _PROPOSED = r"拟(?:对你(?:单位)?)?(?:作出|给予|处以)[^。]{0,40}?(?:罚款|警告|吊销|暂扣|没收|责令)"
 _STATEMENT = r"陈述[^。]{0,6}申辩|申辩权"
-_HEARING = r"(?:要求|申请)(?:举行)?听证|听证(?:的)?权利|有权要求举行听证"
+_HEARING = r"(?:要求|申请)(?:举行)?听证|听证(?:的)?权|听证要求|有权要求举行听证"
 # What each element is about (rules/elements.py): its words there but its wording unknown → ask.
 _CUES: dict[str, Cue] = {
     "违法事实": Cue("事实|经查|查明|调查"),
@@ -75,7 +75,7 @@ def check_notice_content(ctx: RuleContext) -> Finding:
     found: list[Evidence] = []
     missing: list[str] = []
     for name, pattern in wanted:
-        hit = notice.search(pattern)
+        hit = notice.search_ticked(pattern)
         if hit is None and name == "拟作出的处罚" and amounts(ctx, "proposed", (d.TONGZHI,)):
             hit = notice.search(r"拟")
         if hit is None:
@@ -143,7 +143,7 @@ def check_hearing_offered(ctx: RuleContext) -> Finding:
         )
     if notice is None:
         return needs_review("P-04", f"{trigger.reason}，应告知听证权利，但未找到违法行为通知书，请人工核对。")
-    hit = notice.search(_HEARING)
+    hit = notice.search_ticked(_HEARING)
     evidence = [trigger.amount.evidence] if trigger.amount else []
     if hit is not None:
         return result(

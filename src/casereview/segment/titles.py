@@ -194,7 +194,8 @@ def page_cues(page: Page, text: PageText | None = None, previous: str | None = N
     head = text.text[: max(offset, 200)]
     if title is None:
         number = _form_number(head)
-        if number in _FORMS:
+        # A form's second page repeats its 式样 header without the title: it goes on, not anew.
+        if number in _FORMS and _FORMS[number] != previous:
             title = _FORMS[number]
     if title is None:
         title = content_type(compact(text.text), previous)
