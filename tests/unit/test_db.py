@@ -114,6 +114,7 @@ def build_sample(sha256: str = "a" * 64, pages: int = 3, spans: int = 4) -> Samp
             skew=0.35 if n % 2 else 0.0,
             ocr_confidence=0.912 if n % 2 else None,
             text_layer_usable=not n % 2,
+            cells_unread=n % 3,
             seals=[Seal(n, (400.0, 700.0, 480.0, 780.0), 0.41)] if n == pages else [],
         )
         for n in range(1, pages + 1)

@@ -87,3 +87,26 @@ def test_a_colour_page_is_not_searched_for_grey_rings() -> None:
     rgb[100:200, 100:600] = (200, 30, 30)  # a red header band: the scan keeps colour
     assert not is_monochrome(rgb)
     assert seals_on_rendering(rgb, 150.0, 1) == []  # no red seal, and a colour page's rings are not asked
+
+
+def test_table_lines_across_a_cell_border_are_counted_and_findings_say_so() -> None:
+    from casereview.domain.findings import Finding, Status
+    from casereview.domain.model import CaseFile, Evidence
+    from casereview.ingest.cells import crossing_lines
+    from casereview.rules.unread_cells import note_unread_cells
+
+    grid = [(50.0, 100.0, 500.0, 100.0), (50.0, 130.0, 500.0, 130.0), (50.0, 160.0, 500.0, 160.0)]
+    grid += [(50.0, 100.0, 50.0, 160.0), (150.0, 100.0, 150.0, 160.0), (500.0, 100.0, 500.0, 160.0)]
+    in_cells = [Span("当事人", (60, 108, 110, 120)), Span("张三", (160, 108, 200, 120))]
+    across = [Span("当事人 张三 性别 男", (60, 138, 300, 150))]  # one OCR line over the border
+    above = [Span("行政处罚决定书", (200, 60, 350, 80))]  # a title over the table is free text
+    assert crossing_lines(in_cells + above, grid) == 0
+    assert crossing_lines(in_cells + across, grid) == 1
+
+    pages = [Page(1, 595, 842, TextSource.OCR, across, cells_unread=1), Page(2, 595, 842, TextSource.OCR)]
+    case = CaseFile("x.pdf", "0" * 64, "pdf", pages)
+    on_table = Finding("C-02", Status.FAIL, "名称不一致。", (Evidence(1, (60, 138, 300, 150), "张三"),), {}, 1)
+    elsewhere = Finding("P-07", Status.FAIL, "缺少。", (Evidence(2, (0, 0, 1, 1), "x"),), {}, 1)
+    noted, untouched = note_unread_cells(case, [on_table, elsewhere])
+    assert noted.status == Status.FAIL and "第1页的表格" in noted.message and "已按行读取" in noted.message
+    assert noted.facts["cells_unread_pages"] == [1] and untouched == elsewhere

@@ -125,6 +125,7 @@ def page_columns(page: Page) -> Row:
         "skew": page.skew,
         "ocr_confidence": page.ocr_confidence,
         "text_layer_usable": page.text_layer_usable,
+        "cells_unread": page.cells_unread,
     }
 
 
@@ -143,6 +144,7 @@ def page_from(row: PageRow, spans: list[Span], seals: list[Seal]) -> Page:
         ocr_confidence=row.ocr_confidence,
         text_layer_usable=row.text_layer_usable,
         seals=seals,
+        cells_unread=row.cells_unread,
     )
 
 

@@ -102,6 +102,7 @@ class PageRow(Base):
     skew: Mapped[float]
     ocr_confidence: Mapped[float | None]
     text_layer_usable: Mapped[bool]
+    cells_unread: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class SpanRow(Base):

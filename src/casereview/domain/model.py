@@ -54,6 +54,9 @@ class Page:
     ocr_confidence: float | None = None  # mean line confidence for OCR pages
     text_layer_usable: bool = False
     seals: list[Seal] = field(default_factory=list)
+    # Lines of a ruled table that ran across a cell border, so the table was read by rows there:
+    # findings resting on this page say so (the cells could not be rebuilt).
+    cells_unread: int = 0
 
     @property
     def text(self) -> str:

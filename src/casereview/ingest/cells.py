@@ -161,6 +161,27 @@ def _drawn(rulings: Sequence[Ruling], axis: int, at: float, lo: float, hi: float
     return covered >= (hi - lo) * CLOSED
 
 
+def crossing_lines(spans: Sequence[Span], rulings: Iterable[Ruling]) -> int:
+    """Lines of a ruled table that run across one of its cell borders: the cells they belong to
+    could not be rebuilt, so they are read in row order with whatever sits beside them."""
+    rulings = list(rulings)
+    horizontals = [r for r in rulings if r[1] == r[3]]
+    verticals = [r for r in rulings if r[0] == r[2]]
+    if len(horizontals) < 2 or len(verticals) < 2:
+        return 0
+    top = min(h[1] for h in horizontals)
+    bottom = max(h[1] for h in horizontals)
+    count = 0
+    for span in spans:
+        x0, y0, x1, y1 = span.bbox
+        cy = (y0 + y1) / 2
+        if not top < cy < bottom:
+            continue  # outside the table: free text above or below it
+        across = [v[0] for v in verticals if v[1] - TOUCH <= cy <= v[3] + TOUCH]
+        count += any(x0 + TOUCH < x < x1 - TOUCH for x in across)
+    return count
+
+
 def cells_of(spans: Sequence[Span], rulings: Iterable[Ruling]) -> list[BBox | None]:
     """The cell box of each span (None when it is in no cell)."""
     rulings = list(rulings)

@@ -18,7 +18,7 @@ from casereview.ingest.options import IngestOptions
 from casereview.ingest.raster import sha256_image
 from casereview.ingest.scan import PageImage
 from casereview.ingest.seals import seals_on_rendering
-from casereview.ingest.textlayer import page_spans, seal_search_area, text_layer_usable
+from casereview.ingest.textlayer import page_layout, seal_search_area, text_layer_usable
 
 pymupdf.TOOLS.mupdf_display_errors(False)  # broken objects are reported through our own errors
 
@@ -106,7 +106,7 @@ def _read_page(
     page: pymupdf.Page, path: Path, index: int, number: int, options: IngestOptions, budget: Budget
 ) -> tuple[Page, PageImage | None]:
     rect = page.rect
-    spans = page_spans(page)
+    spans, crossed = page_layout(page)
     usable = text_layer_usable(spans) and not options.force_ocr
     contents = page.read_contents()
     result = Page(
@@ -118,6 +118,7 @@ def _read_page(
         origin=str(path),
         origin_page=index,
         text_layer_usable=usable,
+        cells_unread=crossed if usable else 0,
     )
     if usable:
         # Chain of custody for digital pages: the page's own content stream.

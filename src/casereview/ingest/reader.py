@@ -127,6 +127,7 @@ class _Runner:
             outcomes = self.scanner.scan([img for _, img in scans], self.progress, self.cancel)
             for (page, _), outcome in zip(scans, outcomes, strict=True):
                 page.spans = outcome.spans
+                page.cells_unread = outcome.cells_unread
                 page.rotation, page.skew, page.ocr_confidence = (
                     outcome.rotation,
                     outcome.skew,

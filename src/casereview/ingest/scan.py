@@ -37,6 +37,7 @@ class ScanOutcome:
     skew: float = 0.0
     confidence: float | None = None
     seals: list[Seal] = field(default_factory=list)
+    cells_unread: int = 0  # table lines across cell borders (Page.cells_unread)
 
 
 class PageScanner(Protocol):

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pymupdf
 
 from casereview.domain.model import BBox, Span
-from casereview.ingest.cells import Ruling, cells_of, digital_rulings
+from casereview.ingest.cells import Ruling, cells_of, crossing_lines, digital_rulings
 
 # Lines whose glyphs decode to replacement or private-use characters come from fonts without a
 # usable ToUnicode map: such a layer reads as garbage and the page must be OCRed instead.
@@ -25,7 +25,12 @@ def normalise(text: str) -> str:
 
 
 def page_spans(page: pymupdf.Page) -> list[Span]:
-    """One span per text line, in displayed-page coordinates, sorted top-down then left-right.
+    """The page's lines in reading order (``page_layout`` without the count of unread cells)."""
+    return page_layout(page)[0]
+
+
+def page_layout(page: pymupdf.Page) -> tuple[list[Span], int]:
+    """(lines, lines of a ruled table that cross a cell border). One span per text line, in displayed-page coordinates, sorted top-down then left-right.
 
     Built from ``get_text("words")``, the cheapest positioned extraction (``dict`` costs several
     times more): a Chinese "word" is a whole run between spaces, and words sharing a (block, line)
@@ -52,7 +57,8 @@ def page_spans(page: pymupdf.Page) -> list[Span]:
             rect = pymupdf.Rect(box) * matrix
             box = (rect.x0, rect.y0, rect.x1, rect.y1)
         spans.append(Span(text, box, 1.0))
-    return sort_spans(spans, digital_rulings(page))
+    rulings = digital_rulings(page)
+    return sort_spans(spans, rulings), crossing_lines(spans, rulings)
 
 
 def sort_spans(spans: list[Span], rulings: Iterable[Ruling] = ()) -> list[Span]:

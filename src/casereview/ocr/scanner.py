@@ -13,7 +13,7 @@ import statistics
 import numpy as np
 
 from casereview.domain.model import Span
-from casereview.ingest.cells import image_rulings
+from casereview.ingest.cells import crossing_lines, image_rulings
 from casereview.ingest.raster import compose, level_matrix, quadrant_matrix
 from casereview.ingest.scan import PageImage, ScanOutcome
 from casereview.ingest.textlayer import sort_spans
@@ -73,4 +73,5 @@ def outcome_of(page: PageImage, lines: list[OcrLine]) -> ScanOutcome:
         )
     confidence = sum(ln.confidence for ln in lines) / len(lines)
     rulings = image_rulings(page.image, matrix, k)
-    return ScanOutcome(sort_spans(spans, rulings), rotation, skew, round(confidence, 4))
+    crossed = crossing_lines(spans, rulings)
+    return ScanOutcome(sort_spans(spans, rulings), rotation, skew, round(confidence, 4), cells_unread=crossed)

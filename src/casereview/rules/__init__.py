@@ -25,6 +25,7 @@ from casereview.rules import (
 )
 from casereview.rules.base import REGISTRY, RuleContext
 from casereview.rules.common import needs_review
+from casereview.rules.unread_cells import note_unread_cells
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def run_rules(ctx: RuleContext, rule_ids: Iterable[str] | None = None) -> list[F
         except Exception as exc:  # one broken rule must not kill the whole check
             log.exception("rule %s failed on %s", rule_id, ctx.case.source)
             findings.append(needs_review(rule_id, f"规则执行出错：{type(exc).__name__}: {exc}"))
-    return findings
+    return note_unread_cells(ctx.case, findings)
 
 
 __all__ = ["CATALOGUE", "REGISTRY", "RuleContext", "ordered_ids", "run_rules"]

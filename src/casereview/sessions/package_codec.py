@@ -69,6 +69,7 @@ def _page_from(data: Json) -> Page:
         ocr_confidence=None if confidence is None else float(confidence),
         text_layer_usable=bool(data["text_layer_usable"]),
         seals=[_seal_from(s) for s in data["seals"]],
+        cells_unread=int(data.get("cells_unread", 0)),  # packages written before it: none counted
     )
 
 
