@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             self.timeline, self.tr("时间轴"), "timelineDock", area.BottomDockWidgetArea
         )
 
-        self.review = ReviewController(self.viewer, self.findings, self.prompts, self)
+        self.review = ReviewController(self.viewer, self.findings, self.prompts, self, self.runner)
         self.modes = Modes(self)
         self.exports = ExportActions(self)
         self.sessions = SessionActions(self)

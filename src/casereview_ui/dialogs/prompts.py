@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from casereview.reasons.model import Reason
 from casereview.scoring import ItemResult
 from casereview_ui.dialogs.decision import ManualDeductionDialog, OverrideDialog
 from casereview_ui.dialogs.files import choose_case_files, choose_case_folder
@@ -34,12 +35,20 @@ class Prompts(Protocol):
 
     def open_folder(self, parent: QWidget | None) -> str | None: ...
 
-    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
-        """The reviewer's deduction and reason for overriding ``result``; None when cancelled."""
+    def override(
+        self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
+    ) -> tuple[float, str] | None:
+        """The reviewer's deduction and reason for overriding ``result`` (``reasons``: the library's,
+        offered with type-ahead); None when cancelled."""
         ...
 
     def manual(
-        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+        self,
+        parent: QWidget | None,
+        items: Sequence[ItemResult],
+        page: int,
+        preselected: str | None,
+        reasons: Sequence[Reason] = (),
     ) -> tuple[str, float, str] | None:
         """(item id, deduction, reason) of a manual deduction on ``page``; None when cancelled."""
         ...
@@ -80,16 +89,23 @@ class DialogPrompts:
     def open_folder(self, parent: QWidget | None) -> str | None:
         return choose_case_folder(parent)
 
-    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
-        dialog = OverrideDialog(result, parent)
+    def override(
+        self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
+    ) -> tuple[float, str] | None:
+        dialog = OverrideDialog(result, parent, reasons)
         if dialog.exec() != OverrideDialog.DialogCode.Accepted:
             return None
         return dialog.deduction.value(), dialog.reason_text()
 
     def manual(
-        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+        self,
+        parent: QWidget | None,
+        items: Sequence[ItemResult],
+        page: int,
+        preselected: str | None,
+        reasons: Sequence[Reason] = (),
     ) -> tuple[str, float, str] | None:
-        dialog = ManualDeductionDialog(items, page, preselected, parent)
+        dialog = ManualDeductionDialog(items, page, preselected, parent, reasons)
         chosen = dialog.chosen() if dialog.exec() == ManualDeductionDialog.DialogCode.Accepted else None
         if chosen is None:
             return None
@@ -120,6 +136,7 @@ class RecordingPrompts:
         self.questions: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.offered_reasons: list[Reason] = []  # what the last override dialog would have offered
         self.password_requests: list[tuple[str, bool]] = []
         self._passwords = list(passwords or [])
         self._files = list(files or [])
@@ -141,12 +158,20 @@ class RecordingPrompts:
     def open_folder(self, parent: QWidget | None) -> str | None:
         return self._folder
 
-    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
+    def override(
+        self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
+    ) -> tuple[float, str] | None:
         self.questions.append(f"override {result.item_id}")
+        self.offered_reasons = [r for r in reasons if r.item_id == result.item_id]
         return self.overrides.pop(0) if self.overrides else None
 
     def manual(
-        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+        self,
+        parent: QWidget | None,
+        items: Sequence[ItemResult],
+        page: int,
+        preselected: str | None,
+        reasons: Sequence[Reason] = (),
     ) -> tuple[str, float, str] | None:
         self.questions.append(f"manual page {page}")
         return self.manuals.pop(0) if self.manuals else None
