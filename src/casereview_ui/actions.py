@@ -94,6 +94,9 @@ class WindowActions(QObject):
         self.session_settle = self._action(self.tr("结算双评"), sessions.settle, None)
         self.session_arbitrate = self._action(self.tr("双评仲裁…"), sessions.arbitrate_current, None)
         self.audit = self._action(self.tr("审计记录…"), sessions.show_audit, "Ctrl+Shift+A")
+        followup = window.followup
+        self.ledger = self._action(self.tr("整改台账…"), followup.show_ledger, None)
+        self.calibration = self._action(self.tr("我的校准差异…"), followup.show_calibration, None)
 
         # 帮助
         self.shortcuts = self._action(self.tr("快捷键"), window.show_shortcuts, "F1")
@@ -128,6 +131,8 @@ class WindowActions(QObject):
         )
         session_menu = bar.addMenu(self.tr("会话(&S)"))
         session_menu.addActions([self.session_progress, self.session_settle, self.session_arbitrate])
+        session_menu.addSeparator()
+        session_menu.addActions([self.ledger, self.calibration])
         session_menu.addSeparator()
         session_menu.addAction(self.audit)
         mode_menu = bar.addMenu(self.tr("模式(&M)"))
@@ -247,6 +252,7 @@ class WindowActions(QObject):
 
     def update_session(self, in_session: bool, lead: bool) -> None:
         self.session_progress.setEnabled(in_session)
+        self.ledger.setEnabled(in_session)
         for action in (self.session_settle, self.session_arbitrate):
             action.setEnabled(in_session and lead)
 

@@ -58,6 +58,7 @@ from casereview_ui.timeline import TimelineView
 from casereview_ui.viewer import PageView
 from casereview_ui.viewer.searchbar import SearchBar, SearchController
 from casereview_ui.viewer.thumbnails import ThumbnailStrip
+from casereview_ui.followup.actions import FollowUpActions
 from casereview_ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.modes = Modes(self)
         self.exports = ExportActions(self)
         self.sessions = SessionActions(self)
+        self.followup = FollowUpActions(self)
         self.actions_ = WindowActions(self)
         self.findings.set_actions(
             [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]

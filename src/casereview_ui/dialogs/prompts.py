@@ -35,6 +35,10 @@ class Prompts(Protocol):
 
     def open_folder(self, parent: QWidget | None) -> str | None: ...
 
+    def open_attachment(self, parent: QWidget | None) -> str | None:
+        """A unit's file to attach (整改报告, 异议材料: DOCX, PDF or a scan); None when cancelled."""
+        ...
+
     def override(
         self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
     ) -> tuple[float, str] | None:
@@ -89,6 +93,16 @@ class DialogPrompts:
     def open_folder(self, parent: QWidget | None) -> str | None:
         return choose_case_folder(parent)
 
+    def open_attachment(self, parent: QWidget | None) -> str | None:
+        tr = QCoreApplication.translate
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            tr("prompts", "选择整改报告"),
+            "",
+            tr("prompts", "整改报告 (*.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"),
+        )
+        return path or None
+
     def override(
         self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
     ) -> tuple[float, str] | None:
@@ -136,6 +150,7 @@ class RecordingPrompts:
         self.questions: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.attachments: list[str] = []  # files to attach, in order
         self.offered_reasons: list[Reason] = []  # what the last override dialog would have offered
         self.password_requests: list[tuple[str, bool]] = []
         self._passwords = list(passwords or [])
@@ -157,6 +172,9 @@ class RecordingPrompts:
 
     def open_folder(self, parent: QWidget | None) -> str | None:
         return self._folder
+
+    def open_attachment(self, parent: QWidget | None) -> str | None:
+        return self.attachments.pop(0) if self.attachments else None
 
     def override(
         self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()

@@ -1,0 +1,105 @@
+"""异议 tab beside the 评查 tab: the shown case's objections in the session (read-only) — which
+item, the unit's reason and deadline, the re-review's result and reason. Selecting one selects
+its item in the 评查 panel, so the finding and the objection are read side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casereview.db import Database
+from casereview.rectify.model import Objection, ObjectionStatus
+from casereview.rectify.objections import list_objections
+from casereview.standards.checks import fmt_points
+from casereview_ui.palette import NEEDS_REVIEW, PASS, ink
+
+COLUMNS = ("编号", "评查项目", "原扣分", "异议理由", "提出日期", "异议期限", "状态", "复核理由", "复核人")
+
+
+def load_objections(database: Database, session_id: int, case_id: int) -> list[Objection]:
+    with database.session_scope(readonly=True) as session:
+        return list_objections(session, session_id, case_id=case_id)
+
+
+class ObjectionsPanel(QWidget):
+    item_requested = Signal(str)  # the standard item an objection is about
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("objectionsPanel")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("objectionsTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self._objections: list[Objection] = []
+        self.set_objections(None)
+
+    def set_objections(self, objections: Sequence[Objection] | None) -> None:
+        """None: no session or no stored case (nothing to show)."""
+        self._objections = list(objections or [])
+        self.table.setRowCount(len(self._objections))
+        for row, o in enumerate(self._objections):
+            decided = o.decision_reason or ""
+            values = (
+                f"#{o.id}",
+                o.item_id,
+                f"{fmt_points(o.original_deduction)} 分",
+                o.reason + (f"（材料：{'、'.join(o.attachments)}）" if o.attachments else ""),
+                o.filed_on.isoformat(),
+                o.deadline.isoformat(),
+                o.status.label,
+                decided,
+                o.decided_by or "",
+            )
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if column == 6:
+                    colour = NEEDS_REVIEW if o.status is ObjectionStatus.PENDING else PASS
+                    cell.setForeground(QBrush(ink(colour)))
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
+        if objections is None:
+            self.summary.setText(self.tr("选择评查会话中的案卷后显示其异议与复核"))
+        elif not self._objections:
+            self.summary.setText(self.tr("本案卷没有异议"))
+        else:
+            pending = sum(1 for o in self._objections if o.status is ObjectionStatus.PENDING)
+            self.summary.setText(
+                self.tr("本案卷异议 {0} 件，待复核 {1} 件").format(len(self._objections), pending)
+            )
+
+    def objections(self) -> list[Objection]:
+        return list(self._objections)
+
+    def _selected(self) -> None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        if len(rows) == 1:
+            self.item_requested.emit(self._objections[rows.pop()].item_id)
+
+    def title(self) -> str:
+        pending = sum(1 for o in self._objections if o.status is ObjectionStatus.PENDING)
+        return f"异议（{pending}）" if pending else "异议"
