@@ -41,6 +41,7 @@ from casereview_ui.cases.session import STATUS_DONE, STATUS_REVIEWING
 from casereview_ui.dialogs import DialogPrompts, Prompts
 from casereview_ui.dialogs.training_tag import TrainingTagList
 from casereview_ui.exports import ExportActions
+from casereview_ui.followup.actions import FollowUpActions
 from casereview_ui.models import CASE_ROLE, CaseListModel
 from casereview_ui.modes import MODE_TITLES, Modes
 from casereview_ui.panels import CasePanel
@@ -58,7 +59,6 @@ from casereview_ui.timeline import TimelineView
 from casereview_ui.viewer import PageView
 from casereview_ui.viewer.searchbar import SearchBar, SearchController
 from casereview_ui.viewer.thumbnails import ThumbnailStrip
-from casereview_ui.followup.actions import FollowUpActions
 from casereview_ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)

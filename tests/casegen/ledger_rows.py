@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from casereview.db import Database
 from casereview.db.models import CaseFileRow
@@ -43,6 +44,27 @@ DECISIONS = {
 STATUSES = ("open", "open", "reported", "rectified", "not_rectified", "closed")
 
 
+def _case_rows(session: Session, sid: int, cases: int, now: dt.datetime) -> list[int]:
+    first = session.scalar(select(CaseFileRow.id).order_by(CaseFileRow.id.desc()).limit(1)) or 0
+    case_rows = []
+    for n in range(cases):
+        unit = UNITS[n % len(UNITS)]
+        case_rows.append(
+            {"sha256": f"{sid:08x}{first + n + 1:056x}", "source": f"/案卷/{unit}/案卷{n + 1:04d}.pdf",
+             "kind": "pdf", "page_count": 24, "imported_at": now, "notices": [], "file_hashes": {},
+             "unit": unit, "label": f"{unit[:2]}交执罚〔2026〕第{n + 1:04d}号", "case_type": "penalty"}
+        )  # fmt: skip
+    session.execute(insert(CaseFileRow), case_rows)
+    query = select(CaseFileRow.id).where(CaseFileRow.id > first).order_by(CaseFileRow.id)
+    ids = list(session.scalars(query))
+    session.execute(
+        insert(SessionCaseRow),
+        [{"session_id": sid, "case_id": c, "unit": UNITS[i % len(UNITS)], "status": "done",
+          "final_review_id": None, "version": 1} for i, c in enumerate(ids)],
+    )  # fmt: skip
+    return ids
+
+
 @dataclass(frozen=True)
 class Populated:
     session_id: int
@@ -63,31 +85,27 @@ def populate(
     deadline: dt.date = dt.date(2026, 4, 14),
     name: str = "2026年度评查",
     seed: int = 15,
+    existing: int | None = None,
 ) -> Populated:
+    """A new session of ``cases`` case rows (or the session ``existing`` with its cases) with a
+    notice per unit, ``items_per_case`` ledger items per case and objections on some cases."""
     rnd = random.Random(seed)
     now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     with database.session_scope() as session:
-        sid = create_session(session, name, 2026, "transport_penalty", "组长")
-        first = session.scalar(select(CaseFileRow.id).order_by(CaseFileRow.id.desc()).limit(1)) or 0
-        case_rows = []
-        for n in range(cases):
-            unit = UNITS[n % len(UNITS)]
-            case_rows.append(
-                {"sha256": f"{sid:08x}{first + n + 1:056x}", "source": f"/案卷/{unit}/案卷{n + 1:04d}.pdf",
-                 "kind": "pdf", "page_count": 24, "imported_at": now, "notices": [], "file_hashes": {},
-                 "unit": unit, "label": f"{unit[:2]}交执罚〔2026〕第{n + 1:04d}号", "case_type": "penalty"}
-            )  # fmt: skip
-        session.execute(insert(CaseFileRow), case_rows)
-        ids = list(
-            session.scalars(select(CaseFileRow.id).where(CaseFileRow.id > first).order_by(CaseFileRow.id))
-        )
-        session.execute(
-            insert(SessionCaseRow),
-            [{"session_id": sid, "case_id": c, "unit": UNITS[i % len(UNITS)], "status": "done",
-              "final_review_id": None, "version": 1} for i, c in enumerate(ids)],
-        )  # fmt: skip
+        if existing is None:
+            sid = create_session(session, name, 2026, "transport_penalty", "组长")
+            ids = _case_rows(session, sid, cases, now)
+            units = [UNITS[i % len(UNITS)] for i in range(len(ids))]
+        else:
+            sid = existing
+            rows = session.execute(
+                select(SessionCaseRow.case_id, SessionCaseRow.unit)
+                .where(SessionCaseRow.session_id == sid)
+                .order_by(SessionCaseRow.id)
+            ).all()
+            ids, units = [r[0] for r in rows], [r[1] for r in rows]
         notices = {}
-        for unit in UNITS[: min(len(UNITS), cases)]:
+        for unit in dict.fromkeys(units):
             row = RectifyNoticeRow(
                 session_id=sid, unit=unit, doc_number="湘交执法〔2026〕3号", issued=issued, rectify_days=30,
                 deadline=deadline, objection_days=10, objection_deadline=issued + dt.timedelta(days=14),
@@ -97,8 +115,7 @@ def populate(
             session.flush()
             notices[unit] = row.id
         items, objections = [], []
-        for i, case_id in enumerate(ids):
-            unit = UNITS[i % len(UNITS)]
+        for i, (case_id, unit) in enumerate(zip(ids, units, strict=True)):
             for k, (item, title, rules, reason) in enumerate(rnd.sample(PROBLEMS, items_per_case)):
                 status = STATUSES[(i + k) % len(STATUSES)]
                 late = status in ("open", "not_rectified") and (i + k) % 3 == 0
