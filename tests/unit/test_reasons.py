@@ -132,3 +132,22 @@ def test_a_decision_counts_its_reason_once(tmp_path: Path, database: Database) -
     assert len(trail) == 1 and trail[0].after == {"reason": reason.id, "used": 1}
     with pytest.raises(InputError, match="属于评查项目 JA-02"):
         bench.override("JA-03", 0.0, "x", reason.id)
+
+
+def test_standards_lint_checks_the_shipped_library(tmp_path: Path) -> None:
+    from casereview.standards.lint import lint
+    from casereview.standards.loader import default_root
+
+    assert not [p for p in lint() if "reasons" in p.path]
+    folder = tmp_path / STD
+    folder.mkdir()
+    (folder / "standard.yaml").write_bytes((default_root() / STD / "standard.yaml").read_bytes())
+    (folder / "reasons.yaml").write_text(
+        "standard: transport_penalty\nreasons:\n  - item: JA-02\n    text: 好\n  - item: QQ-01\n    text: 无此项\n",
+        encoding="utf-8",
+    )
+    problems = [p for p in lint([folder], tmp_path) if p.path.endswith("reasons.yaml")]
+    assert [p.message for p in problems] == ["评查标准 transport_penalty 中没有评查项目 QQ-01"]
+    (folder / "reasons.yaml").write_text("standard: transport_penalty\nreasons:\n  - txt: x\n", "utf-8")
+    (bad,) = [p for p in lint([folder], tmp_path) if p.path.endswith("reasons.yaml")]
+    assert bad.line == 3 and "未知的字段 txt" in bad.message
