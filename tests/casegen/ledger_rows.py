@@ -6,6 +6,7 @@ rows are what the ledger and the objection list read, so their cost is measured,
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from dataclasses import dataclass
 
@@ -14,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from casereview.db import Database
 from casereview.db.models import CaseFileRow
-from casereview.db.rectify_models import ObjectionRow, RectifyItemRow, RectifyNoticeRow
+from casereview.db.rectify_models import (
+    ObjectionRow,
+    RectifyAttachmentRow,
+    RectifyItemRow,
+    RectifyNoticeRow,
+    RectifyReportLinkRow,
+)
 from casereview.db.session_models import SessionCaseRow
 from casereview.sessions.store import create_session
 
@@ -63,6 +70,32 @@ def _case_rows(session: Session, sid: int, cases: int, now: dt.datetime) -> list
           "final_review_id": None, "version": 1} for i, c in enumerate(ids)],
     )  # fmt: skip
     return ids
+
+
+def _reports(session: Session, sid: int, now: dt.datetime) -> None:
+    """One 整改报告 per unit, linked to its items that are past 待整改 (as attach_report would)."""
+    answered = ("reported", "rectified", "closed")
+    rows = session.execute(
+        select(RectifyItemRow.id, RectifyItemRow.unit)
+        .where((RectifyItemRow.session_id == sid) & RectifyItemRow.status.in_(answered))
+        .order_by(RectifyItemRow.id)
+    ).all()
+    by_unit: dict[str, list[int]] = {}
+    for item_id, unit in rows:
+        by_unit.setdefault(unit, []).append(item_id)
+    links = []
+    for unit, item_ids in by_unit.items():
+        content = f"{unit}整改报告".encode()
+        attachment = RectifyAttachmentRow(
+            session_id=sid, unit=unit, purpose="report", file_name=f"{unit}整改报告.pdf", kind="pdf",
+            sha256=hashlib.sha256(content).hexdigest(), size=len(content), content=content,
+            attached_by="乙", attached_at=now,
+        )  # fmt: skip
+        session.add(attachment)
+        session.flush()
+        links += [{"attachment_id": attachment.id, "item_id": i} for i in item_ids]
+    if links:
+        session.execute(insert(RectifyReportLinkRow), links)
 
 
 @dataclass(frozen=True)
@@ -141,6 +174,7 @@ def populate(
                          "outcome": None, "version": 1}
                     )  # fmt: skip
         session.execute(insert(RectifyItemRow), items)
+        _reports(session, sid, now)
         if objections:
             session.execute(insert(ObjectionRow), objections)
     return Populated(sid, name, ids, len(items), len(objections))

@@ -3,11 +3,12 @@ chooses it, the choice fills the reason with its basis; a decision written from 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from uihelpers import wait_loaded
@@ -62,6 +63,21 @@ def _type(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
+def _save_with_popup(dialog: QWidget, popup: QWidget, name: str, fallback: Path) -> None:
+    """The dialog with its completer popup (a window of its own) painted where it opened."""
+    shot, listed = dialog.grab(), popup.grab()
+    at = dialog.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0)))
+    canvas = QPixmap(max(shot.width(), at.x() + listed.width()), max(shot.height(), at.y() + listed.height()))
+    canvas.fill(QColor("white"))
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, shot)
+    painter.drawPixmap(at, listed)
+    painter.end()
+    folder = Path(os.environ.get("CASEREVIEW_SCREENSHOT_DIR") or fallback)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert canvas.save(str(folder / name), "PNG")
+
+
 # The completer's popup asks the platform for keyboard grabs and raising, which offscreen refuses.
 _POPUP_NOISE = pytest.mark.qt_log_ignore(
     "does not support grabbing the keyboard", "does not support raise", "propagateSizeHints"
@@ -84,6 +100,7 @@ def test_typing_offers_the_items_reasons_and_enter_fills_the_reason(qtbot: QtBot
     qtbot.waitUntil(popup.isVisible)
     assert completer.completionCount() == 1
     assert "已在门户网站公示" in str(completer.currentCompletion())
+    _save_with_popup(dialog, popup, "reason_completer.png", tmp_path)
     popup.setCurrentIndex(completer.completionModel().index(0, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert dialog.reason_text() == REASONS[0].full_text()

@@ -54,7 +54,7 @@ class _DecisionDialog(QDialog):
         self.form.addRow(self.tr("常用理由"), self.picker)
         self.form.addRow(self.tr("理由"), self.reason)
         self.form.addRow(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)  # a library reason with its basis is a long line
         self._update_ok()
 
     def _update_ok(self) -> None:

@@ -108,7 +108,7 @@ class LedgerDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((44, 150, 190, 250, 0, 90, 84, 84, 130, 150)):
+        for column, width in enumerate((44, 150, 190, 250, 0, 90, 84, 84, 200, 150)):
             if width:
                 self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the problem takes the rest
@@ -129,7 +129,7 @@ class LedgerDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1400, 560)
+        self.resize(1440, 560)
         self.reload()
 
     def _button(self, text: str, slot: Callable[[], object], row: QHBoxLayout) -> QPushButton:
