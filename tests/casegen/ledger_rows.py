@@ -52,6 +52,8 @@ STATUSES = ("open", "open", "reported", "rectified", "not_rectified", "closed")
 
 
 def _case_rows(session: Session, sid: int, cases: int, now: dt.datetime) -> list[int]:
+    if not cases:
+        return []
     first = session.scalar(select(CaseFileRow.id).order_by(CaseFileRow.id.desc()).limit(1)) or 0
     case_rows = []
     for n in range(cases):
@@ -173,7 +175,8 @@ def populate(
                          "decided_by": "组长" if decided else None, "decided_at": now if decided else None,
                          "outcome": None, "version": 1}
                     )  # fmt: skip
-        session.execute(insert(RectifyItemRow), items)
+        if items:
+            session.execute(insert(RectifyItemRow), items)
         _reports(session, sid, now)
         if objections:
             session.execute(insert(ObjectionRow), objections)

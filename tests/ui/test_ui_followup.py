@@ -104,11 +104,12 @@ def test_objections_beside_the_items(qtbot: QtBot, tmp_path: Path) -> None:
         data = populate(database, cases=15, objections_every=1, objections_per_case=3)
         panel = ObjectionsPanel()
         qtbot.addWidget(panel)
-        panel.resize(1000, 300)
+        panel.resize(640, 330)
         panel.set_objections(None)
         assert panel.table.rowCount() == 0 and panel.title() == "异议"
         panel.set_objections(load_objections(database, data.session_id, data.case_ids[0]))
-        assert [panel.table.item(r, 6).text() for r in range(3)] == ["维持", "待复核", "变更"]
+        assert [panel.table.item(r, 2).text() for r in range(3)] == ["维持", "待复核", "变更"]
+        assert "2026-03-16" in panel.table.item(0, 3).text() and "（组长）" in panel.table.item(0, 4).text()
         assert panel.title() == "异议（1）" and "待复核 1 件" in panel.summary.text()
         with qtbot.waitSignal(panel.item_requested) as asked:
             panel.table.selectRow(0)
@@ -153,3 +154,55 @@ def test_calibration_differences_after_submitting(qtbot: QtBot, tmp_path: Path) 
     assert dialog.table.item(0, 4).text() == "漏扣" and dialog.table.item(1, 4).text() == "多扣"
     assert "Kappa 0.71" in dialog.summary.text() and "漏扣 <b>1</b>" in dialog.summary.text()
     save_screenshot(dialog, "calibration_differences.png", tmp_path)
+
+
+def test_window_shows_the_case_objections_and_opens_the_ledger(qtbot: QtBot, tmp_path: Path) -> None:
+    from uihelpers import wait_loaded
+
+    from casegen import generate_case
+    from casereview.library import open_case
+    from casereview.paths import default_database_url
+    from casereview.sessions.store import add_case
+    from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.settings import AppSettings
+
+    with open_database(default_database_url()) as database:
+        path, _ = generate_case(tmp_path, "obj", kind="digital", seed=4, defects=["T-12"])
+        case_id = open_case(path, database).case_id
+        assert case_id is not None
+        empty = populate(database, cases=0)  # the session alone, then the real case in it
+        with database.session_scope() as session:
+            add_case(session, empty.session_id, case_id, "攸县交通运输局")
+        data = populate(database, existing=empty.session_id, objections_every=1, objections_per_case=2)
+    prompts = RecordingPrompts()
+    win = MainWindow(
+        prompts=prompts, use_ocr=False, settings=AppSettings(reviewer="组长", session=empty.session_name)
+    )
+    qtbot.addWidget(win)
+    win.show()
+    wait_loaded(win)
+    case = win.cases.find_id(case_id)
+    assert case is not None
+    win.select_case(case)
+    wait_loaded(win)
+    panel = win.followup.objections
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=20000)
+    assert {o.case_id for o in panel.objections()} == {case_id}
+    tabs = win.panel
+    assert tabs.tabText(tabs.indexOf(panel)).startswith("异议")
+    item = panel.objections()[0].item_id
+    panel.table.selectRow(0)
+    assert win.findings.current_item() == item  # the objection's item selected in 评查
+    tabs.setCurrentWidget(panel)
+    qtbot.wait(300)  # the page's render and the thumbnails arrive through the runner
+    wait_loaded(win)
+    _save(win, "objections_window.png", tmp_path)
+
+    assert win.actions_.ledger.isEnabled()
+    win.actions_.ledger.trigger()
+    dialog = win.followup.ledger_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == data.items == 3, timeout=20000)
+    dialog.close()
+    wait_loaded(win)
+    assert not prompts.errors

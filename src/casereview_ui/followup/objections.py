@@ -24,7 +24,7 @@ from casereview.rectify.objections import list_objections
 from casereview.standards.checks import fmt_points
 from casereview_ui.palette import NEEDS_REVIEW, PASS, ink
 
-COLUMNS = ("编号", "评查项目", "原扣分", "异议理由", "提出日期", "异议期限", "状态", "复核理由", "复核人")
+COLUMNS = ("编号", "评查项目", "状态", "异议理由", "复核结论")
 
 
 def load_objections(database: Database, session_id: int, case_id: int) -> list[Objection]:
@@ -47,8 +47,10 @@ class ObjectionsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (3, 4):  # the two reasons share the width of the dock
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -62,22 +64,20 @@ class ObjectionsPanel(QWidget):
         self._objections = list(objections or [])
         self.table.setRowCount(len(self._objections))
         for row, o in enumerate(self._objections):
-            decided = o.decision_reason or ""
+            material = f"（材料：{'、'.join(o.attachments)}）" if o.attachments else ""
+            filed = f"{o.reason}{material}\n{o.filed_by}，{o.filed_on.isoformat()} 提出（期限 {o.deadline.isoformat()}）"
+            decided = f"{o.decision_reason}（{o.decided_by}）" if o.decision_reason else ""
             values = (
                 f"#{o.id}",
-                o.item_id,
-                f"{fmt_points(o.original_deduction)} 分",
-                o.reason + (f"（材料：{'、'.join(o.attachments)}）" if o.attachments else ""),
-                o.filed_on.isoformat(),
-                o.deadline.isoformat(),
+                f"{o.item_id}\n原扣 {fmt_points(o.original_deduction)} 分",
                 o.status.label,
+                filed,
                 decided,
-                o.decided_by or "",
             )
             for column, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
-                if column == 6:
+                if column == 2:
                     colour = NEEDS_REVIEW if o.status is ObjectionStatus.PENDING else PASS
                     cell.setForeground(QBrush(ink(colour)))
                 self.table.setItem(row, column, cell)
