@@ -28,9 +28,8 @@ from casereview.db import Database
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.rectify.attachments import read_attachment
-from casereview.rectify.cli import case_labels
 from casereview.rectify.items import attach_report, close_item, verify_item
-from casereview.rectify.ledger import list_items, status_counts
+from casereview.rectify.ledger import case_labels_of, list_items, status_counts
 from casereview.rectify.model import ItemStatus, RectifyItem
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.followup.ledger_model import LedgerModel
@@ -44,7 +43,8 @@ Ledger = tuple[list[RectifyItem], dict[int, str]]
 def load_ledger(database: Database, session_id: int, today: dt.date | None = None) -> Ledger:
     """The session's items and the case labels they show (one read transaction)."""
     with database.session_scope(readonly=True) as session:
-        return list_items(session, session_id, today=today), case_labels(session)
+        items = list_items(session, session_id, today=today)
+        return items, case_labels_of(session, [i.case_id for i in items])
 
 
 class LedgerFilter(QSortFilterProxyModel):
