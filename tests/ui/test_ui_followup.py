@@ -17,7 +17,7 @@ from uihelpers import save_screenshot
 from casegen.ledger_rows import populate
 from casereview.calibration.report import Judgment, TraineeResult
 from casereview.db import Database, open_database
-from casereview.rectify.model import ItemStatus
+from casereview.rectify.model import ItemStatus, ObjectionStatus
 from casereview.sessions.agreement import Measure
 from casereview_ui.dialogs import RecordingPrompts
 from casereview_ui.followup.calibration import CalibrationDialog, load_results
@@ -197,6 +197,20 @@ def test_window_shows_the_case_objections_and_opens_the_ledger(qtbot: QtBot, tmp
     qtbot.wait(300)  # the page's render and the thumbnails arrive through the runner
     wait_loaded(win)
     _save(win, "objections_window.png", tmp_path)
+
+    # 复核 from the tab: a reason is required (refused, shown), then 维持 is recorded.
+    pending = next(o for o in panel.objections() if o.status is ObjectionStatus.PENDING)
+    panel.table.selectRow(panel.objections().index(pending))
+    assert panel.decide_button.isEnabled()
+    win.followup.decide(pending, ObjectionStatus.UPHELD, None, "")
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=20000)
+    assert "理由" in prompts.errors[-1][1]
+    prompts.errors.clear()
+    win.followup.decide(pending, ObjectionStatus.UPHELD, None, "补充材料不能证明已履行该程序")
+    qtbot.waitUntil(
+        lambda: all(o.status is not ObjectionStatus.PENDING for o in panel.objections()), timeout=20000
+    )
+    assert panel.title() == "异议" and "已复核：维持" in win.statusBar().currentMessage()
 
     assert win.actions_.ledger.isEnabled()
     win.actions_.ledger.trigger()

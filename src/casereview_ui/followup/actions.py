@@ -10,8 +10,11 @@ from PySide6.QtCore import QObject
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.rectify.cli import case_labels
+from casereview.rectify.model import Objection, ObjectionStatus
+from casereview.rectify.objections import decide_objection
 from casereview_ui.followup.calibration import CalibrationDialog, load_results
 from casereview_ui.followup.ledger import LedgerDialog
+from casereview_ui.followup.objection_decide import ask_decision
 from casereview_ui.followup.objections import ObjectionsPanel, load_objections
 
 if TYPE_CHECKING:
@@ -26,6 +29,7 @@ class FollowUpActions(QObject):
         self.calibration_dialog: CalibrationDialog | None = None
         self.objections = ObjectionsPanel(window)
         self.objections.item_requested.connect(lambda item: window.findings.select_item(item))
+        self.objections.decide_requested.connect(self._ask_decision)
         self._shown: tuple[int, int] | None = None  # (session id, case id) the tab shows
         window.panel.insertTab(1, self.objections, self.objections.title())
         window.review.changed.connect(self.refresh_objections)
@@ -66,6 +70,44 @@ class FollowUpActions(QObject):
             on_error=self._error,
             kind="objections",
         )
+
+    def _ask_decision(self, objection: Objection) -> None:
+        answer = ask_decision(self._window, objection)
+        if answer is not None:
+            self.decide(objection, *answer)
+
+    def decide(
+        self, objection: Objection, verdict: ObjectionStatus, deduction: float | None, reason: str
+    ) -> None:
+        """复核 on the task runner as the window's reviewer; the core refuses the original finder."""
+        window = self._window
+        database, decider = window.database, window.settings.reviewer
+        if database is None:
+            return
+
+        def job(_p: object, _c: object) -> Objection:
+            with database.session_scope() as session:
+                return decide_objection(
+                    session,
+                    objection.id,
+                    verdict,
+                    reason,
+                    decider,
+                    deduction=deduction,
+                    session_id=objection.session_id,
+                )
+
+        def done(result: object) -> None:
+            if isinstance(result, Objection):
+                change = ""
+                if result.outcome:
+                    change = f"（{result.outcome.get('old_grade')} → {result.outcome.get('new_grade')}）"
+                window.statusBar().showMessage(
+                    f"异议 #{result.id} 已复核：{result.status.label}{change}", 15000
+                )
+            self.refresh_objections(force=True)
+
+        window.runner.run_task(job, on_done=done, on_error=self._error, kind="objection-decide")
 
     def _set(self, found: object) -> None:
         self.objections.set_objections(found if isinstance(found, list) else None)

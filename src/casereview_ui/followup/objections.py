@@ -10,8 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +36,7 @@ def load_objections(database: Database, session_id: int, case_id: int) -> list[O
 
 class ObjectionsPanel(QWidget):
     item_requested = Signal(str)  # the standard item an objection is about
+    decide_requested = Signal(object)  # the pending Objection to re-review (复核)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +55,18 @@ class ObjectionsPanel(QWidget):
         for column in (3, 4):  # the two reasons share the width of the dock
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
+        self.decide_button = QPushButton(self.tr("复核…"), self)
+        self.decide_button.setObjectName("decideObjection")
+        self.decide_button.setEnabled(False)
+        self.decide_button.clicked.connect(self._decide)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.decide_button)
+        layout.addLayout(row)
         self._objections: list[Objection] = []
         self.set_objections(None)
 
@@ -95,10 +106,20 @@ class ObjectionsPanel(QWidget):
     def objections(self) -> list[Objection]:
         return list(self._objections)
 
-    def _selected(self) -> None:
+    def selected(self) -> Objection | None:
         rows = {i.row() for i in self.table.selectedItems()}
-        if len(rows) == 1:
-            self.item_requested.emit(self._objections[rows.pop()].item_id)
+        return self._objections[rows.pop()] if len(rows) == 1 else None
+
+    def _selected(self) -> None:
+        chosen = self.selected()
+        self.decide_button.setEnabled(chosen is not None and chosen.status is ObjectionStatus.PENDING)
+        if chosen is not None:
+            self.item_requested.emit(chosen.item_id)
+
+    def _decide(self) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen.status is ObjectionStatus.PENDING:
+            self.decide_requested.emit(chosen)
 
     def title(self) -> str:
         pending = sum(1 for o in self._objections if o.status is ObjectionStatus.PENDING)
