@@ -184,6 +184,10 @@ NOTES = """Notes (profile of the same command on 300 cases, 2026-12-07):
 - The ledger figure is what the dialog waits for before showing the table; the anchor is a bare
   count of the same table. The machine is shared (2 cores, other sessions' benchmarks running), so
   figures move by ±50 % between runs: `python bench/bench_followup.py` again before comparing.
+  Five runs on 2026-12-07 (after the ledger read was changed to plain rows): 整改台账 read
+  169–357 ms on SQLite and 194–329 ms on PostgreSQL, with the Qt model 174–505 / 199–328 ms; the
+  session's objection list 8–28 ms; the 通报 41–62 s. The < 200 ms target is met only when the
+  machine is quiet (SQLite alone: 145–167 ms); the 通报's < 20 s is not met.
 """
 
 
