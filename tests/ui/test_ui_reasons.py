@@ -159,4 +159,15 @@ def test_an_override_written_from_a_reason_counts_its_use(qtbot: QtBot, tmp_path
         database.close()
     assert counts[chosen.id] == 1
     assert next(r for r in review.reasons if r.id == chosen.id).use_count == 1  # reloaded
+
+    # 存为常用理由: the reviewer's own reason for the item joins the library.
+    prompts.overrides.append((0.0, "公示截图模糊，无法辨认公示日期"))
+    assert review.override()
+    assert win.actions_.save_reason.isEnabled()
+    win.actions_.save_reason.trigger()
+    wait_loaded(win)
+    mine = [r for r in review.reasons if r.text == "公示截图模糊，无法辨认公示日期"]
+    assert len(mine) == 1 and mine[0].source.value == "reviewer" and mine[0].added_by == "王评查"
+    assert not review.save_reason()  # already there: not added twice
+    assert not prompts.errors
     win.close()

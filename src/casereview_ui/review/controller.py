@@ -21,8 +21,8 @@ from casereview.domain.model import BBox, Evidence
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.pipeline import Analysis
-from casereview.reasons.model import Reason, match_reason
-from casereview.reasons.store import list_reasons, seed_if_empty
+from casereview.reasons.model import Reason, ReasonEntry, match_reason
+from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
 from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
 from casereview.scoring import ScoreSheet
 from casereview_ui.dialogs.prompts import Prompts
@@ -140,6 +140,39 @@ class ReviewController(QObject):
                 self._error(exc)
 
         self.runner.run_task(job, on_done=done, on_error=failed, kind="reasons")
+
+    def save_reason(self) -> bool:
+        """存为常用理由: the current item's decision reason joins the library (the reviewer's own)."""
+        bench, database, item = self.bench, self.database, self.panel.current_item()
+        decision = bench.decisions.get(item) if bench is not None and item is not None else None
+        text = decision.reason.strip() if decision is not None else ""
+        if bench is None or database is None or item is None or not text:
+            self.prompts.error(
+                self._window, "常用理由", "当前项目没有可存入的理由：请先改判或人工扣分并填写理由"
+            )
+            return False
+        if match_reason(self.reasons, item, text) is not None:
+            self.message.emit("该理由已在常用理由库中")
+            return False
+        standard = bench.checker.standard
+        known, reviewer = {i.id for i in standard.items}, self.reviewer
+
+        def job(_progress: object, _cancel: object) -> Reason:
+            with database.session_scope() as session:
+                entry = ReasonEntry(item, text, (), reviewer)
+                return add_reason(session, standard.id, entry, reviewer, known_items=known)
+
+        def done(added: object) -> None:
+            if isinstance(added, Reason):
+                self.message.emit(f"已存入常用理由库：{added.item_id} {added.text}")
+            self.load_reasons()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Exception):
+                self._error(exc)
+
+        self.runner.run_task(job, on_done=done, on_error=failed, kind="reason-add")
+        return True
 
     def _reason_id(self, item_id: str, reason: str) -> int | None:
         used = match_reason(self.reasons, item_id, reason)
