@@ -201,7 +201,7 @@ def test_window_shows_the_case_objections_and_opens_the_ledger(qtbot: QtBot, tmp
     # 复核 from the tab: a reason is required (refused, shown), then 维持 is recorded.
     pending = next(o for o in panel.objections() if o.status is ObjectionStatus.PENDING)
     panel.table.selectRow(panel.objections().index(pending))
-    assert panel.decide_button.isEnabled()
+    qtbot.waitUntil(panel.decide_button.isEnabled, timeout=10000)
     win.followup.decide(pending, ObjectionStatus.UPHELD, None, "")
     qtbot.waitUntil(lambda: bool(prompts.errors), timeout=20000)
     assert "理由" in prompts.errors[-1][1]

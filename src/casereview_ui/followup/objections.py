@@ -48,6 +48,7 @@ class ObjectionsPanel(QWidget):
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)  # one 复核 at a time
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -71,7 +72,9 @@ class ObjectionsPanel(QWidget):
         self.set_objections(None)
 
     def set_objections(self, objections: Sequence[Objection] | None) -> None:
-        """None: no session or no stored case (nothing to show)."""
+        """None: no session or no stored case (nothing to show). The selected objection stays
+        selected when the list is read again."""
+        before = self.selected()
         self._objections = list(objections or [])
         self.table.setRowCount(len(self._objections))
         for row, o in enumerate(self._objections):
@@ -93,6 +96,11 @@ class ObjectionsPanel(QWidget):
                     cell.setForeground(QBrush(ink(colour)))
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
+        ids = [o.id for o in self._objections]
+        if before is not None and before.id in ids:
+            self.table.selectRow(ids.index(before.id))
+        else:
+            self.decide_button.setEnabled(False)
         if objections is None:
             self.summary.setText(self.tr("选择评查会话中的案卷后显示其异议与复核"))
         elif not self._objections:
