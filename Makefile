@@ -45,6 +45,8 @@ format: venv
 screenshots: sysdeps-test venv demo
 	CASEREVIEW_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -p no:xdist \
 		tests/ui/test_ui_review_flow.py tests/ui/test_ui_review_panel.py -k "scanned or legal_mode"
+	CASEREVIEW_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -p no:xdist \
+		tests/ui/test_ui_followup.py tests/ui/test_ui_reasons.py
 	$(BIN)/casereview-gui --smoke-test --screenshot docs/screenshots/demo_case.png -platform offscreen
 
 bench: venv demo

@@ -235,6 +235,40 @@ def sessions() -> Section:
     return Section("Review sessions", detail, rows)
 
 
+def followup() -> Section:
+    import bench_followup
+
+    results = bench_followup.run(2000)
+    bench_followup.write(results, 2000, bench_followup.RESULTS)
+    rows: list[Row] = []
+    for db, r in results.items():
+        anchor = f"SELECT count(*): {r['anchor_s'] * 1000:.1f} ms"
+        for key, what in (("ledger_model_s", "整改台账 (6,000 items) read into the table"),
+                          ("objections_s", "objection list of the session")):  # fmt: skip
+            rows.append(
+                Row(
+                    f"{what}, 2,000 cases, {db}",
+                    _ms(r[key]),
+                    anchor,
+                    f"{r[key] / r['anchor_s']:.1f}×",
+                    "< 200 ms",
+                    r[key] < 0.2,
+                )
+            )
+    sqlite = results["SQLite"]
+    rows.append(
+        Row(
+            "通报 of a 2,000-case session (DOCX, PDF, read back; SQLite)",
+            f"{sqlite['bulletin_s']:.1f} s",
+            f"python-docx empty document: {sqlite['anchor_s'] * 1000:.0f} ms",
+            f"{sqlite['bulletin_s'] / sqlite['anchor_s']:.0f}×",
+            "< 20 s",
+            sqlite["bulletin_s"] < 20,
+        )
+    )
+    return Section("After the scores: ledger, objections, 通报", bench_followup.table(results), rows)
+
+
 def memory() -> Section:
     import bench_memory
 
@@ -442,6 +476,7 @@ SECTIONS: dict[str, Callable[[], Section]] = {
     "ui": ui,
     "exports": exports,
     "sessions": sessions,
+    "followup": followup,
     "memory": memory,
     "extraction": extraction,
     "rules": rules,

@@ -1,4 +1,4 @@
-"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session|training|calibration …`` (Chinese messages, JSON for machines)."""
+"""Command line: ``casereview ingest|check|review|rescore|standards|publications|export|session|training|calibration|reasons …`` (Chinese messages, JSON for machines)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from casereview.ingest.scan import PageScanner
 from casereview.messages import describe, describe_notice
 from casereview.pipeline import Analysis, contract_object, read_case
 from casereview.progress import Progress, ProgressEvent, no_progress
+from casereview.reasons.cli import add_cli as add_reasons_cli
+from casereview.reasons.cli import run_cli as run_reasons_cli
 from casereview.rectify.cli import add_cli as add_rectify_cli
 from casereview.rectify.cli import run_cli as run_rectify_cli
 from casereview.review.publication_cli import add_cli as add_publications_cli
@@ -90,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     add_rectify_cli(sub)
     add_training_cli(sub)
     add_calibration_cli(sub)
+    add_reasons_cli(sub)
     add_db_cli(sub)
     return parser
 
@@ -258,6 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rectify_cli(args)
         if args.command == "calibration":
             return run_calibration_cli(args)
+        if args.command == "reasons":
+            return run_reasons_cli(args)
         if args.command == "training":
             return run_training_cli(args)
         if args.command == "audit":

@@ -94,6 +94,16 @@ INPUT_PROBLEMS: dict[str, str] = {
     "trainee_is_lead": "标准答案由“{trainee}”评定，其本人不能作为学员参加校准",
     "not_all_scored": "学员“{trainee}”还有案卷未完成评查（需标记评查完成）：{missing}",
     "already_submitted": "学员“{trainee}”已于 {at} 提交，不能重复提交",
+    "reasons_file": "理由库文件“{file}”第{line}行：{reason}",
+    "reasons_file_noline": "理由库文件“{file}”：{reason}",
+    "reason_empty": "评查项目 {item} 的理由不能为空",
+    "reason_too_long": "评查项目 {item} 的理由超过 {limit} 字",
+    "reason_unknown_item": "评查标准 {standard} 中没有评查项目 {item}",
+    "reason_unknown_standard": "理由库文件“{file}”所属的评查标准 {standard} 未安装",
+    "reason_exists": "评查项目 {item} 的理由库中已有“{text}”",
+    "unknown_reason": "没有编号为 {reason} 的常用理由",
+    "reason_other_item": "常用理由 #{reason} 属于评查项目 {reason_item}，不能用于 {item}",
+    "unknown_standard": "没有编号为 {standard} 的评查标准",
 }
 
 

@@ -49,6 +49,7 @@ class WindowActions(QObject):
         self.manual = self._action(self.tr("人工扣分…"), review.start_manual, "M")
         self.manual.setToolTip(self.tr("在页面上框选依据，添加机器未发现的扣分（M）"))
         self.withdraw = self._action(self.tr("撤回决定"), review.withdraw, "W")
+        self.save_reason = self._action(self.tr("存为常用理由"), review.save_reason, None)
         self.undo = self._action(self.tr("撤销"), review.undo, QKeySequence.StandardKey.Undo)
         self.redo = self._action(self.tr("重做"), review.redo, ("Ctrl+Y", "Ctrl+Shift+Z"))
         self.done = self._action(self.tr("标记评查完成"), lambda: review.set_done(True), "Ctrl+Return")
@@ -94,6 +95,9 @@ class WindowActions(QObject):
         self.session_settle = self._action(self.tr("结算双评"), sessions.settle, None)
         self.session_arbitrate = self._action(self.tr("双评仲裁…"), sessions.arbitrate_current, None)
         self.audit = self._action(self.tr("审计记录…"), sessions.show_audit, "Ctrl+Shift+A")
+        followup = window.followup
+        self.ledger = self._action(self.tr("整改台账…"), followup.show_ledger, None)
+        self.calibration = self._action(self.tr("我的校准差异…"), followup.show_calibration, None)
 
         # 帮助
         self.shortcuts = self._action(self.tr("快捷键"), window.show_shortcuts, "F1")
@@ -117,6 +121,8 @@ class WindowActions(QObject):
         file_menu.addActions([self.settings, self.quit])
         review_menu = bar.addMenu(self.tr("评查(&R)"))
         review_menu.addActions(self.review_actions())
+        review_menu.addSeparator()
+        review_menu.addAction(self.save_reason)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addActions(self.view_actions())
         view_menu.addSeparator()
@@ -128,6 +134,8 @@ class WindowActions(QObject):
         )
         session_menu = bar.addMenu(self.tr("会话(&S)"))
         session_menu.addActions([self.session_progress, self.session_settle, self.session_arbitrate])
+        session_menu.addSeparator()
+        session_menu.addActions([self.ledger, self.calibration])
         session_menu.addSeparator()
         session_menu.addAction(self.audit)
         mode_menu = bar.addMenu(self.tr("模式(&M)"))
@@ -247,6 +255,7 @@ class WindowActions(QObject):
 
     def update_session(self, in_session: bool, lead: bool) -> None:
         self.session_progress.setEnabled(in_session)
+        self.ledger.setEnabled(in_session)
         for action in (self.session_settle, self.session_arbitrate):
             action.setEnabled(in_session and lead)
 
@@ -263,6 +272,7 @@ class WindowActions(QObject):
         for action in (self.manual, self.done, self.legal_opinion, self.training_tag):
             action.setEnabled(bench is not None)
         self.withdraw.setEnabled(bench is not None and item is not None and item in bench.decisions)
+        self.save_reason.setEnabled(self.withdraw.isEnabled())
         can_undo = bench is not None and bench.can_undo
         can_redo = bench is not None and bench.can_redo
         self.undo.setEnabled(can_undo)

@@ -41,6 +41,7 @@ from casereview_ui.cases.session import STATUS_DONE, STATUS_REVIEWING
 from casereview_ui.dialogs import DialogPrompts, Prompts
 from casereview_ui.dialogs.training_tag import TrainingTagList
 from casereview_ui.exports import ExportActions
+from casereview_ui.followup.actions import FollowUpActions
 from casereview_ui.models import CASE_ROLE, CaseListModel
 from casereview_ui.modes import MODE_TITLES, Modes
 from casereview_ui.panels import CasePanel
@@ -141,10 +142,11 @@ class MainWindow(QMainWindow):
             self.timeline, self.tr("时间轴"), "timelineDock", area.BottomDockWidgetArea
         )
 
-        self.review = ReviewController(self.viewer, self.findings, self.prompts, self)
+        self.review = ReviewController(self.viewer, self.findings, self.prompts, self, self.runner)
         self.modes = Modes(self)
         self.exports = ExportActions(self)
         self.sessions = SessionActions(self)
+        self.followup = FollowUpActions(self)
         self.actions_ = WindowActions(self)
         self.findings.set_actions(
             [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]

@@ -39,7 +39,7 @@ def test_window_opens_with_chinese_menus(window: MainWindow) -> None:
     assert titles == ["文件(&F)", "评查(&R)", "视图(&V)", "导出(&E)", "会话(&S)", "模式(&M)", "帮助(&H)"]
     assert window.actions_.open.shortcut().toString() == "Ctrl+O"
     tabs = [window.panel.tabText(i) for i in range(window.panel.count())]
-    assert tabs == ["评查", "文书", "要素", "典型案例"]
+    assert tabs == ["评查", "异议", "文书", "要素", "典型案例"]
     assert not window.actions_.zoom_in.isEnabled()  # nothing to zoom yet
     assert "尚未打开案卷" in window.viewer.message
 

@@ -158,6 +158,28 @@ def run_flow(database: Database, files: list[tuple[str, Path]], tmp: Path) -> No
 
     _objections(flow, tmp, objection_deadline, report)
     _ledger_workbook(flow, tmp, late)
+    _reason_used(flow)
+
+
+def _reason_used(flow: Flow) -> None:
+    """The reason library in a decision: seeded from the standard, chosen for JA-02, counted once."""
+    from casereview.db.repository import load_case
+    from casereview.pipeline import Analysis
+    from casereview.reasons.store import list_reasons, seed_if_empty
+    from casereview.review.workbench import Workbench
+
+    database, case_id = flow.database, flow.case_ids["JA-02"]
+    with database.session_scope() as session:
+        assert seed_if_empty(session, "transport_penalty") > 0
+        reason = next(r for r in list_reasons(session, "transport_penalty", "JA-02") if "门户网站" in r.text)
+        case, documents, extraction = load_case(session, case_id)
+    bench = Workbench.open(database, Analysis(case, documents, extraction, case_id), Checker.create(), "丙")
+    bench.override("JA-02", 0.0, reason.full_text(), reason.id)
+    with database.session_scope(readonly=True) as session:
+        used = next(r for r in list_reasons(session, "transport_penalty", "JA-02") if r.id == reason.id)
+        trail = [e for e in audit_trail(session, case_id) if e.action is AuditAction.REASON]
+    assert used.use_count == 1 and trail[-1].actor == "丙"
+    assert bench.sheet.item("JA-02").reason.startswith(reason.text)
 
 
 def _objections(flow: Flow, tmp: Path, objection_deadline: dt.date, material: object) -> None:

@@ -89,6 +89,8 @@ TABLES = {
     "calibration_round_cases",
     "calibration_trainees",
     "calibration_answers",
+    # migration 0011: the reason library
+    "reasons",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]
 

@@ -206,3 +206,14 @@ def submit(session: Session, round_name: str, trainee: str) -> Trainee:
     after = {"round": found.name, "submitted": {str(c): r for c, r in reviews.items()}}
     write_audit(session, AuditAction.CALIBRATION, current.name, after=after, at=now)
     return Trainee(current.name, now, reviews)
+
+
+def submitted_rounds(session: Session, trainee: str) -> list[str]:
+    """The rounds ``trainee`` has handed in, newest first (what the window may show them)."""
+    query = (
+        select(CalibrationRoundRow.name)
+        .join(TraineeRow, TraineeRow.round_id == CalibrationRoundRow.id)
+        .where((TraineeRow.trainee == trainee.strip()) & TraineeRow.submitted_at.is_not(None))
+        .order_by(TraineeRow.submitted_at.desc(), CalibrationRoundRow.id.desc())
+    )
+    return list(session.scalars(query))

@@ -187,6 +187,7 @@ class SealRow(Base):
 # Reviews, decisions, audit log and publication lists live in their own module; importing it here
 # puts their tables on Base.metadata for Alembic whichever module is imported first.
 from casereview.db import calibration_models as _calibration_models  # noqa: E402, F401
+from casereview.db import reason_models as _reason_models  # noqa: E402, F401
 from casereview.db import rectify_models as _rectify_models  # noqa: E402, F401
 from casereview.db import review_models as _review_models  # noqa: E402, F401
 from casereview.db import session_models as _session_models  # noqa: E402, F401

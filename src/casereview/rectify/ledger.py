@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
+from pathlib import PurePath
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casereview.calendar.workdays import CalendarDataMissing, WorkCalendar
+from casereview.db import convert
+from casereview.db.models import CaseFileRow, FieldRow
 from casereview.db.rectify_models import (
     RectifyAttachmentRow,
     RectifyItemRow,
@@ -219,13 +223,15 @@ def notices(session: Session, session_id: int) -> list[NoticeRecord]:
 # -- listing -------------------------------------------------------------------------------------
 
 
-def _overdue_days(row: RectifyItemRow, today: dt.date, calendar: WorkCalendar) -> int | None:
+def _overdue_days(row: Any, today: dt.date, calendar: WorkCalendar, memo: dict[dt.date, int]) -> int | None:
     if ItemStatus(row.status) not in OWED or today <= row.deadline:
         return None
-    try:
-        return max(calendar.working_days_between(row.deadline, today), 1)
-    except CalendarDataMissing:
-        return max((today - row.deadline).days, 1)  # overdue in any case; counted in calendar days
+    if row.deadline not in memo:  # a session has a few deadlines (one per notice), thousands of items
+        try:
+            memo[row.deadline] = max(calendar.working_days_between(row.deadline, today), 1)
+        except CalendarDataMissing:  # overdue in any case; counted in calendar days
+            memo[row.deadline] = max((today - row.deadline).days, 1)
+    return memo[row.deadline]
 
 
 def list_items(
@@ -244,7 +250,8 @@ def list_items(
     Two queries whatever the number of items."""
     today = today or dt.date.today()
     calendar = calendar or WorkCalendar.default()
-    query = select(RectifyItemRow).where(RectifyItemRow.session_id == session_id)
+    # Plain rows, not ORM entities: a year's ledger is thousands of items, read-only here.
+    query = select(*RectifyItemRow.__table__.c).where(RectifyItemRow.session_id == session_id)
     if unit is not None:
         query = query.where(RectifyItemRow.unit == unit)
     if case_id is not None:
@@ -254,7 +261,7 @@ def list_items(
     if overdue:
         query = query.where(RectifyItemRow.status.in_([s.value for s in OWED]))
         query = query.where(RectifyItemRow.deadline < today)
-    rows = list(session.scalars(query.order_by(RectifyItemRow.id)))
+    rows: list[Any] = list(session.execute(query.order_by(RectifyItemRow.id)))
     reports: dict[int, list[str]] = {}
     if rows:
         links = session.execute(
@@ -265,10 +272,11 @@ def list_items(
         )
         for item_id, name in links:
             reports.setdefault(item_id, []).append(name)
-    return [_item(r, reports.get(r.id, []), _overdue_days(r, today, calendar)) for r in rows]
+    memo: dict[dt.date, int] = {}
+    return [_item(r, reports.get(r.id, []), _overdue_days(r, today, calendar, memo)) for r in rows]
 
 
-def _item(row: RectifyItemRow, reports: Sequence[str], overdue_days: int | None) -> RectifyItem:
+def _item(row: Any, reports: Sequence[str], overdue_days: int | None) -> RectifyItem:
     return RectifyItem(
         row.id,
         row.notice_id,
@@ -288,6 +296,24 @@ def _item(row: RectifyItemRow, reports: Sequence[str], overdue_days: int | None)
         tuple(reports),
         overdue_days,
     )
+
+
+def case_labels_of(session: Session, case_ids: Collection[int]) -> dict[int, str]:
+    """案号 (else the reviewer's label, else the file name) of the given cases: what a ledger row
+    shows. Only those cases are read, not every stored case."""
+    ids = sorted(set(case_ids))
+    if not ids:
+        return {}
+    numbers: dict[int, str | None] = {}
+    query = select(FieldRow.case_id, FieldRow.value).where(
+        (FieldRow.name == convert.CASE_NUMBER) & (FieldRow.seq == 0) & FieldRow.case_id.in_(ids)
+    )
+    for case_id, value in session.execute(query):
+        numbers[case_id] = convert.first_value_text(value)
+    rows = session.execute(
+        select(CaseFileRow.id, CaseFileRow.label, CaseFileRow.source).where(CaseFileRow.id.in_(ids))
+    )
+    return {i: numbers.get(i) or label or PurePath(source).name for i, label, source in rows}
 
 
 def status_counts(items: Sequence[RectifyItem]) -> dict[ItemStatus, int]:

@@ -36,6 +36,7 @@ class AuditAction(StrEnum):
     RECTIFY = "rectify"  # a notice recorded, a 整改报告 attached, an item verified or closed
     OBJECTION = "objection"  # a unit's objection filed or decided (维持 / 变更)
     CALIBRATION = "calibration"  # a gold case marked, a calibration round created, a trainee's submission
+    REASON = "reason"  # a library reason added or imported, or used by a decision
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from casereview.domain.model import BBox, Evidence
 from casereview.errors import StorageError
 from casereview.fieldnames import field_label
 from casereview.pipeline import Analysis
+from casereview.reasons.store import record_use
 from casereview.review.casetypes import stored_case_type
 from casereview.review.corrections import (
     FieldCorrection,
@@ -181,20 +182,31 @@ class Workbench:
     def accept(self, item_id: str) -> ScoreSheet:
         return self.decide(item_id, ReviewerDecision(DecisionKind.ACCEPT, self.reviewer, _now()))
 
-    def override(self, item_id: str, deduction: float, reason: str) -> ScoreSheet:
+    def override(
+        self, item_id: str, deduction: float, reason: str, reason_id: int | None = None
+    ) -> ScoreSheet:
         decision = ReviewerDecision(DecisionKind.OVERRIDE, self.reviewer, _now(), deduction, reason)
-        return self.decide(item_id, decision)
+        return self.decide(item_id, decision, reason_id)
 
-    def manual(self, item_id: str, deduction: float, reason: str, page: int, bbox: BBox) -> ScoreSheet:
+    def manual(
+        self,
+        item_id: str,
+        deduction: float,
+        reason: str,
+        page: int,
+        bbox: BBox,
+        reason_id: int | None = None,
+    ) -> ScoreSheet:
         region = Evidence(page, bbox, "")
         decision = ReviewerDecision(DecisionKind.MANUAL, self.reviewer, _now(), deduction, reason, region)
-        return self.decide(item_id, decision)
+        return self.decide(item_id, decision, reason_id)
 
-    def decide(self, item_id: str, decision: ReviewerDecision) -> ScoreSheet:
-        """Record a decision (ValueError in Chinese when it does not fit the item)."""
+    def decide(self, item_id: str, decision: ReviewerDecision, reason_id: int | None = None) -> ScoreSheet:
+        """Record a decision (ValueError in Chinese when it does not fit the item); ``reason_id``:
+        the library reason it was written from, counted in the same transaction (not on redo)."""
         check_fits(self.checker.standard, item_id, decision)
         change = DecisionChange(item_id, self.decisions.get(item_id), to_stored_decision(item_id, decision))
-        self._apply(change)
+        self._apply(change, reason_id)
         self.undo_stack.append(change)
         self.redo_stack.clear()
         return self.sheet
@@ -268,11 +280,20 @@ class Workbench:
         return [i.item_id for i in self.sheet.items if i.status in waiting]
 
     # -- writing ---------------------------------------------------------------------------------
-    def _apply(self, change: Change) -> list[RuleChange]:
+    def _apply(self, change: Change, reason_id: int | None = None) -> list[RuleChange]:
         rule_changes: list[RuleChange] = []
         with self._writing() as session:
             if isinstance(change, DecisionChange):
                 self._write_decision(session, change)
+                if reason_id is not None and change.after is not None:
+                    record_use(
+                        session,
+                        reason_id,
+                        self.reviewer,
+                        item_id=change.item_id,
+                        review_id=self.review_id,
+                        case_id=self.case_id,
+                    )
             else:
                 rule_changes = self._write_correction(session, change)
         return rule_changes

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from casereview.errors import InputError
+from casereview.reasons.files import REASONS_FILE, read_reasons_file
 from casereview.standards.loader import STANDARD_FILE, check_file, default_root, display_path
 from casereview.standards.policy_files import POLICY_KINDS, load_policy
 from casereview.standards.problems import Problem
@@ -52,6 +54,30 @@ def _lint_policy(path: Path, root: Path) -> list[Problem]:
     return problems
 
 
+def _lint_reasons(path: Path, standard_id: str, items: set[str], root: Path) -> list[Problem]:
+    """The reason library shipped beside a standard (optional): readable, of this standard, and
+    naming only its items."""
+    if not path.is_file():
+        return []
+    shown = display_path(path, root)
+    try:
+        owner, entries = read_reasons_file(path)
+    except InputError as exc:
+        line = exc.detail.get("line")
+        return [
+            Problem(shown, line if isinstance(line, int) else None, "", str(exc.detail.get("reason", "")))
+        ]
+    if owner != standard_id:
+        return [
+            Problem(shown, 1, "standard", f"理由库属于评查标准 {owner}，而所在目录的标准是 {standard_id}")
+        ]
+    return [
+        Problem(shown, None, f"reasons[{n}].item", f"评查标准 {standard_id} 中没有评查项目 {e.item_id}")
+        for n, e in enumerate(entries)
+        if e.item_id not in items
+    ]
+
+
 def lint(paths: Sequence[Path] = (), root: Path | None = None) -> list[Problem]:
     """Every problem in the given standard files or folders (default: all of ``scoring_standards/``)."""
     root = root or default_root()
@@ -71,6 +97,9 @@ def lint(paths: Sequence[Path] = (), root: Path | None = None) -> list[Problem]:
                 Problem(shown, None, "id", f"标准编号 {standard.id} 与 {owners[standard.id]} 重复")
             )
         owners.setdefault(standard.id, shown)
+        problems += _lint_reasons(
+            path.parent / REASONS_FILE, standard.id, {i.id for i in standard.items}, root
+        )
     return list(dict.fromkeys(problems))  # a data file named by two standards is reported once
 
 

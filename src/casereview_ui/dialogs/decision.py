@@ -1,5 +1,7 @@
 """The two decision dialogs: 改判 (override the machine, reason required) and 人工扣分 (a deduction
-the machine missed, on the page region the reviewer just drew)."""
+the machine missed, on the page region the reviewer just drew). Both offer the item's reasons from
+the library (常用理由) with type-ahead: typing any part of one lists it, arrow keys and Enter
+choose, and the choice fills the reason with its legal basis (the reviewer may add to it)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casereview.reasons.model import Reason
 from casereview.scoring import ItemResult
+from casereview_ui.dialogs.reason_picker import ReasonPicker
 
 
 def _points(value: float) -> str:
@@ -24,9 +28,11 @@ def _points(value: float) -> str:
 
 
 class _DecisionDialog(QDialog):
-    def __init__(self, parent: QWidget | None) -> None:
+    def __init__(self, parent: QWidget | None, reasons: Sequence[Reason] = ()) -> None:
         super().__init__(parent)
         self.form = QFormLayout(self)
+        self.picker = ReasonPicker(reasons, self)
+        self.picker.chosen.connect(self._reason_chosen)
         self.deduction = QDoubleSpinBox(self)
         self.deduction.setObjectName("deductionSpin")
         self.deduction.setDecimals(1)
@@ -45,9 +51,10 @@ class _DecisionDialog(QDialog):
 
     def _finish_form(self) -> None:
         self.form.addRow(self.tr("扣分"), self.deduction)
+        self.form.addRow(self.tr("常用理由"), self.picker)
         self.form.addRow(self.tr("理由"), self.reason)
         self.form.addRow(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)  # a library reason with its basis is a long line
         self._update_ok()
 
     def _update_ok(self) -> None:
@@ -57,12 +64,26 @@ class _DecisionDialog(QDialog):
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
 
+    def _reason_chosen(self, reason: Reason) -> None:
+        self.reason.setPlainText(reason.full_text())
+        self.reason.setFocus()
+        cursor = self.reason.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.reason.setTextCursor(cursor)
+
+    def chosen_reason(self) -> Reason | None:
+        """The library reason the text was written from (None when rewritten)."""
+        return self.picker.matching(self.reason_text())
+
 
 class OverrideDialog(_DecisionDialog):
     """改判: the deduction the reviewer holds right for the item (0 = no deduction) and why."""
 
-    def __init__(self, result: ItemResult, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, result: ItemResult, parent: QWidget | None = None, reasons: Sequence[Reason] = ()
+    ) -> None:
+        super().__init__(parent, reasons)
+        self.picker.set_item(result.item_id)
         self.setWindowTitle(self.tr("改判 {0}").format(result.item_id))
         title = QLabel(f"<b>{result.item_id} {result.title}</b>", self)
         title.setWordWrap(True)
@@ -91,8 +112,9 @@ class ManualDeductionDialog(_DecisionDialog):
         page: int,
         preselected: str | None = None,
         parent: QWidget | None = None,
+        reasons: Sequence[Reason] = (),
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, reasons)
         self.setWindowTitle(self.tr("人工扣分（第{0}页）").format(page))
         self._items = list(items)
         self.item_combo = QComboBox(self)
@@ -115,6 +137,7 @@ class ManualDeductionDialog(_DecisionDialog):
         if result is not None:
             self.deduction.setRange(0.0, result.points)
             self.deduction.setValue(result.points)
+            self.picker.set_item(result.item_id)
 
     def chosen(self) -> ItemResult | None:
         index = self.item_combo.currentIndex()

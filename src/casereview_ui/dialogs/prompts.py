@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from casereview.reasons.model import Reason
 from casereview.scoring import ItemResult
 from casereview_ui.dialogs.decision import ManualDeductionDialog, OverrideDialog
 from casereview_ui.dialogs.files import choose_case_files, choose_case_folder
@@ -34,12 +35,24 @@ class Prompts(Protocol):
 
     def open_folder(self, parent: QWidget | None) -> str | None: ...
 
-    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
-        """The reviewer's deduction and reason for overriding ``result``; None when cancelled."""
+    def open_attachment(self, parent: QWidget | None) -> str | None:
+        """A unit's file to attach (整改报告, 异议材料: DOCX, PDF or a scan); None when cancelled."""
+        ...
+
+    def override(
+        self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
+    ) -> tuple[float, str] | None:
+        """The reviewer's deduction and reason for overriding ``result`` (``reasons``: the library's,
+        offered with type-ahead); None when cancelled."""
         ...
 
     def manual(
-        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+        self,
+        parent: QWidget | None,
+        items: Sequence[ItemResult],
+        page: int,
+        preselected: str | None,
+        reasons: Sequence[Reason] = (),
     ) -> tuple[str, float, str] | None:
         """(item id, deduction, reason) of a manual deduction on ``page``; None when cancelled."""
         ...
@@ -80,16 +93,33 @@ class DialogPrompts:
     def open_folder(self, parent: QWidget | None) -> str | None:
         return choose_case_folder(parent)
 
-    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
-        dialog = OverrideDialog(result, parent)
+    def open_attachment(self, parent: QWidget | None) -> str | None:
+        tr = QCoreApplication.translate
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            tr("prompts", "选择整改报告"),
+            "",
+            tr("prompts", "整改报告 (*.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)"),
+        )
+        return path or None
+
+    def override(
+        self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
+    ) -> tuple[float, str] | None:
+        dialog = OverrideDialog(result, parent, reasons)
         if dialog.exec() != OverrideDialog.DialogCode.Accepted:
             return None
         return dialog.deduction.value(), dialog.reason_text()
 
     def manual(
-        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+        self,
+        parent: QWidget | None,
+        items: Sequence[ItemResult],
+        page: int,
+        preselected: str | None,
+        reasons: Sequence[Reason] = (),
     ) -> tuple[str, float, str] | None:
-        dialog = ManualDeductionDialog(items, page, preselected, parent)
+        dialog = ManualDeductionDialog(items, page, preselected, parent, reasons)
         chosen = dialog.chosen() if dialog.exec() == ManualDeductionDialog.DialogCode.Accepted else None
         if chosen is None:
             return None
@@ -120,6 +150,8 @@ class RecordingPrompts:
         self.questions: list[str] = []
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.attachments: list[str] = []  # files to attach, in order
+        self.offered_reasons: list[Reason] = []  # what the last override dialog would have offered
         self.password_requests: list[tuple[str, bool]] = []
         self._passwords = list(passwords or [])
         self._files = list(files or [])
@@ -141,12 +173,23 @@ class RecordingPrompts:
     def open_folder(self, parent: QWidget | None) -> str | None:
         return self._folder
 
-    def override(self, parent: QWidget | None, result: ItemResult) -> tuple[float, str] | None:
+    def open_attachment(self, parent: QWidget | None) -> str | None:
+        return self.attachments.pop(0) if self.attachments else None
+
+    def override(
+        self, parent: QWidget | None, result: ItemResult, reasons: Sequence[Reason] = ()
+    ) -> tuple[float, str] | None:
         self.questions.append(f"override {result.item_id}")
+        self.offered_reasons = [r for r in reasons if r.item_id == result.item_id]
         return self.overrides.pop(0) if self.overrides else None
 
     def manual(
-        self, parent: QWidget | None, items: Sequence[ItemResult], page: int, preselected: str | None
+        self,
+        parent: QWidget | None,
+        items: Sequence[ItemResult],
+        page: int,
+        preselected: str | None,
+        reasons: Sequence[Reason] = (),
     ) -> tuple[str, float, str] | None:
         self.questions.append(f"manual page {page}")
         return self.manuals.pop(0) if self.manuals else None

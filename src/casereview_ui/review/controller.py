@@ -21,6 +21,8 @@ from casereview.domain.model import BBox, Evidence
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.pipeline import Analysis
+from casereview.reasons.model import Reason, ReasonEntry, match_reason
+from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
 from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
 from casereview.scoring import ScoreSheet
 from casereview_ui.dialogs.prompts import Prompts
@@ -29,6 +31,7 @@ from casereview_ui.review.model import FINDING_STATUS_TEXT, first_failing
 from casereview_ui.review.panel import FindingsPanel, mark_kind
 from casereview_ui.viewer import PageView
 from casereview_ui.viewer.marks import Mark, MarkKind
+from casereview_ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +51,16 @@ class ReviewController(QObject):
     changed = Signal()  # the sheet, decisions or undo state changed
     message = Signal(str)  # a short Chinese status line
 
-    def __init__(self, viewer: PageView, panel: FindingsPanel, prompts: Prompts, window: QWidget) -> None:
+    def __init__(
+        self,
+        viewer: PageView,
+        panel: FindingsPanel,
+        prompts: Prompts,
+        window: QWidget,
+        task_runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(window)
+        self.runner = task_runner or runner()
         self.viewer, self.panel, self.prompts, self._window = viewer, panel, prompts, window
         self.database: Database | None = None
         self.checker: Checker | None = None
@@ -57,6 +68,7 @@ class ReviewController(QObject):
         self.bench: Workbench | None = None
         self.show_field_marks = False
         self._manual_item: str | None = None
+        self.reasons: list[Reason] = []  # the library of the shown case's standard (loaded off-thread)
         panel.evidence_requested.connect(self._flash)
         panel.page_requested.connect(self._go_to_page)
         panel.item_selected.connect(lambda _item: self.changed.emit())
@@ -91,6 +103,8 @@ class ReviewController(QObject):
                 self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer)
             except (CaseReviewError, ValueError) as exc:
                 self._error(exc)
+            else:
+                self.load_reasons()
         elif analysis is not None and self.checker is not None:
             # No database (read-only data dir …): the machine's findings still show, read-only.
             checker = self.checker.resolved(analysis)  # the standard of its case type
@@ -101,6 +115,68 @@ class ReviewController(QObject):
             return False
         self._refresh()
         return self.bench is not None
+
+    # -- the reason library ------------------------------------------------------------------------
+    def load_reasons(self) -> None:
+        """(Re)load the library of the open review's standard off the GUI thread; an empty
+        library is seeded from the file shipped beside the standard first."""
+        bench, database = self.bench, self.database
+        if bench is None or database is None:
+            self.reasons = []
+            return
+        standard_id = bench.checker.standard.id
+
+        def job(_progress: object, _cancel: object) -> list[Reason]:
+            with database.session_scope() as session:
+                seed_if_empty(session, standard_id)
+                return list_reasons(session, standard_id)
+
+        def done(found: object) -> None:
+            if self.bench is bench and isinstance(found, list):
+                self.reasons = found
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Exception):
+                self._error(exc)
+
+        self.runner.run_task(job, on_done=done, on_error=failed, kind="reasons")
+
+    def save_reason(self) -> bool:
+        """存为常用理由: the current item's decision reason joins the library (the reviewer's own)."""
+        bench, database, item = self.bench, self.database, self.panel.current_item()
+        decision = bench.decisions.get(item) if bench is not None and item is not None else None
+        text = decision.reason.strip() if decision is not None else ""
+        if bench is None or database is None or item is None or not text:
+            self.prompts.error(
+                self._window, "常用理由", "当前项目没有可存入的理由：请先改判或人工扣分并填写理由"
+            )
+            return False
+        if match_reason(self.reasons, item, text) is not None:
+            self.message.emit("该理由已在常用理由库中")
+            return False
+        standard = bench.checker.standard
+        known, reviewer = {i.id for i in standard.items}, self.reviewer
+
+        def job(_progress: object, _cancel: object) -> Reason:
+            with database.session_scope() as session:
+                entry = ReasonEntry(item, text, (), reviewer)
+                return add_reason(session, standard.id, entry, reviewer, known_items=known)
+
+        def done(added: object) -> None:
+            if isinstance(added, Reason):
+                self.message.emit(f"已存入常用理由库：{added.item_id} {added.text}")
+            self.load_reasons()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Exception):
+                self._error(exc)
+
+        self.runner.run_task(job, on_done=done, on_error=failed, kind="reason-add")
+        return True
+
+    def _reason_id(self, item_id: str, reason: str) -> int | None:
+        used = match_reason(self.reasons, item_id, reason)
+        return None if used is None else used.id
 
     def _refresh(self) -> None:
         bench = self.bench
@@ -157,13 +233,18 @@ class ReviewController(QObject):
         result = self.panel.current_result()
         if result is None or self.bench is None:
             return False
-        answer = self.prompts.override(self._window, result)
+        answer = self.prompts.override(self._window, result, self.reasons)
         if answer is None:
             return False
         deduction, reason = answer
-        return self._do(
-            lambda bench: bench.override(result.item_id, deduction, reason), f"已改判 {result.item_id}"
+        used = self._reason_id(result.item_id, reason)
+        ok = self._do(
+            lambda bench: bench.override(result.item_id, deduction, reason, used),
+            f"已改判 {result.item_id}",
         )
+        if ok and used is not None:
+            self.load_reasons()  # the counts, so the most used stay first
+        return ok
 
     def withdraw(self) -> bool:
         item = self.panel.current_item()
@@ -184,16 +265,23 @@ class ReviewController(QObject):
         bench = self.bench
         if bench is None or not isinstance(bbox, tuple):
             return
-        answer = self.prompts.manual(self._window, list(bench.sheet.items), page, self._manual_item)
+        answer = self.prompts.manual(
+            self._window, list(bench.sheet.items), page, self._manual_item, self.reasons
+        )
         if answer is None:
             self.message.emit("已取消人工扣分")
             return
         item_id, deduction, reason = answer
         region: BBox = bbox
-        self._do(
-            lambda b: b.manual(item_id, deduction, reason, page, region),
-            f"已对 {item_id} 人工扣 {deduction:g} 分",
-        )
+        used = self._reason_id(item_id, reason)
+        if (
+            self._do(
+                lambda b: b.manual(item_id, deduction, reason, page, region, used),
+                f"已对 {item_id} 人工扣 {deduction:g} 分",
+            )
+            and used is not None
+        ):
+            self.load_reasons()
         self.panel.select_item(item_id, flash=False)
 
     def _region_cancelled(self) -> None:
