@@ -89,7 +89,7 @@ TABLES = {
     "calibration_round_cases",
     "calibration_trainees",
     "calibration_answers",
-    # migration 0011: the reason library
+    # migration 0012: the reason library
     "reasons",
 }
 Sample = tuple[CaseFile, list[Document], Extraction]

@@ -1,5 +1,5 @@
 """The reason library on a private PostgreSQL server (tests/pg.py; skipped without server
-binaries): migration 0011, seeding, an import refused as a whole, and a use counted atomically."""
+binaries): migration 0012, seeding, an import refused as a whole, and a use counted atomically."""
 
 from __future__ import annotations
 
