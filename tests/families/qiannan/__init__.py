@@ -62,8 +62,30 @@ def _keep(plan: Plan) -> list[str]:
     keep = [plan.number.format(), plan.party.name, plan.agency.name, plan.agency.unit]
     keep += [o.name for o in plan.officers] + [o.certificate for o in plan.officers]
     keep += [v for k, v in plan.mut.items() if k in ("c01_number", "c02_name", "c03")]
-    keep += ["六十日", "六个月", "十五日", "五日内", "三日内", "陈述", "申辩", "听证", "行政复议", "行政诉讼", "加处罚款"]
-    keep += ["裁量基准", "从轻", "一般", "从重", "同意", "结论性意见", "执法证号", "送达日期", plan.agency.bank]
+    keep += [
+        "六十日",
+        "六个月",
+        "十五日",
+        "五日内",
+        "三日内",
+        "陈述",
+        "申辩",
+        "听证",
+        "行政复议",
+        "行政诉讼",
+        "加处罚款",
+    ]
+    keep += [
+        "裁量基准",
+        "从轻",
+        "一般",
+        "从重",
+        "同意",
+        "结论性意见",
+        "执法证号",
+        "送达日期",
+        plan.agency.bank,
+    ]
     if plan.party.person:
         keep.append(plan.party.person.id_number)
     if plan.party.credit_code:

@@ -52,7 +52,9 @@ class Sheet:
     def draw(self) -> ImageDraw.ImageDraw:
         return ImageDraw.Draw(self.img)
 
-    def text(self, x: float, y: float, s: str, kind: str = "form", size: int = 34, *, noisy: bool = False) -> float:
+    def text(
+        self, x: float, y: float, s: str, kind: str = "form", size: int = 34, *, noisy: bool = False
+    ) -> float:
         """Draw ``s`` with its top-left at (x, y); return its width."""
         if not s:
             return 0.0
@@ -105,8 +107,10 @@ def _seal_image(agency: str) -> Image.Image:
         gx, gy = c + 122 * math.cos(ang) - 22, c + 122 * math.sin(ang) - 22
         im.paste(Image.new("RGB", (44, 44), SEAL_RED), (int(gx), int(gy)), glyph)
     star = [
-        (c + (48 if k % 2 == 0 else 19) * math.cos(math.radians(-90 + 36 * k)),
-         c + 8 + (48 if k % 2 == 0 else 19) * math.sin(math.radians(-90 + 36 * k)))
+        (
+            c + (48 if k % 2 == 0 else 19) * math.cos(math.radians(-90 + 36 * k)),
+            c + 8 + (48 if k % 2 == 0 else 19) * math.sin(math.radians(-90 + 36 * k)),
+        )
         for k in range(10)
     ]
     dr.polygon(star, fill=SEAL_RED)

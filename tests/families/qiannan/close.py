@@ -40,7 +40,13 @@ def publication(c: Case) -> Made:
     assert d.publication
     site = p.agency.review_body + "门户网站"
     w = Writer(c.rng, site, "行政处罚信息公示")
-    w.sheet.text(LEFT, 90, f"https://www.{p.agency.region}.gov.cn/zwgk/xzcf/{d.publication:%Y%m}/t{c.rng.randint(10**6, 10**7)}.html", "fill", 22)
+    w.sheet.text(
+        LEFT,
+        90,
+        f"https://www.{p.agency.region}.gov.cn/zwgk/xzcf/{d.publication:%Y%m}/t{c.rng.randint(10**6, 10**7)}.html",
+        "fill",
+        22,
+    )
     w.blanks([("发布机构：", c.agency), ("发布日期：", f"{d.publication:%Y-%m-%d}")], [0.6, 0.4])
     w.table(
         [
@@ -68,12 +74,17 @@ def closing(c: Case) -> Made:
     done = f"当事人已于{dot(d.payment)}缴清罚款。" if d.payment else "处罚决定已送达，依法执行。"
     head = "" if p.mut.get("jiean_nohead") else f"同意结案。{p.staff.head}  {dot(d.closing)}"
     w.table(
-        [[("案  由", c.cause())]]
-        + c.party_rows(key)
-        + [
+        [
+            [("案  由", c.cause())],
+            *c.party_rows(key),
             [("处理结果", f"罚款人民币{p.fine}元（{daxie(p.fine)}）")],
             [("执行情况", done)],
-            [("承办人意见", f"本案已执行完毕，建议结案。{'、'.join(o.name for o in p.officers[:2])}  {dot(d.closing)}")],
+            [
+                (
+                    "承办人意见",
+                    f"本案已执行完毕，建议结案。{'、'.join(o.name for o in p.officers[:2])}  {dot(d.closing)}",
+                )
+            ],
             [("承办机构负责人意见", f"同意。{p.staff.unit_head}  {dot(d.closing)}")],
             [("负责人审批意见", head)],
         ],
@@ -99,9 +110,12 @@ def cover(c: Case, items: int, pages: int) -> Made:
 
 def contents(c: Case, rows: list[tuple[str, int, int]]) -> Made:
     w = Writer(c.rng, c.agency, "卷内目录")
-    w.table([[("序号", "题名"), ("页号", "")]], label_w=120)
+    w.table([[("序号", "题    名"), ("", "页  号")]], label_w=120)
     w.y -= 20
-    w.table([[(str(i + 1), t), ("", f"{a}-{b}" if b > a else str(a))] for i, (t, a, b) in enumerate(rows)], label_w=120)
+    w.table(
+        [[(str(i + 1), t), ("", f"{a}-{b}" if b > a else str(a))] for i, (t, a, b) in enumerate(rows)],
+        label_w=120,
+    )
     return Made("卷内目录", "卷内目录", w)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casegen.discretion import stated
 from families.qiannan.ctx import Case, Made
-from families.qiannan.words import daxie, dot, money, ymd
+from families.qiannan.words import daxie, money, ymd
 
 
 def _reasons(c: Case) -> str:
@@ -43,7 +43,11 @@ def decision(c: Case) -> Made:
     if m.get("w01") == "guidance":
         w.para("（分以下情况说明：当事人为个人的，写明姓名、身份证号；为单位的，写明名称、统一社会信用代码）")
     w.heading("二、告知及陈述申辩情况")
-    w.para(f"本机关于{ymd(d.notice)}制作《违法行为通知书》并依法送达。" + _reasons(c) if d.notice else _reasons(c))
+    w.para(
+        f"本机关于{ymd(d.notice)}制作《违法行为通知书》并依法送达。" + _reasons(c)
+        if d.notice
+        else _reasons(c)
+    )
     w.heading("三、处罚依据及决定")
     words = m.get("c03") or daxie(p.fine)
     w.para(
@@ -77,8 +81,8 @@ def summary(c: Case) -> Made:
     a, b = p.officers[0], p.officers[1]
     on_spot = p.on_the_spot_payment
     w.table(
-        c.party_rows(key)
-        + [
+        [
+            *c.party_rows(key),
             [("违法事实", f"{c.act()}。")],
             [("违法依据", f"{p.violation.breach}")],
             [("处罚依据", f"{p.violation.basis}")],
@@ -89,7 +93,11 @@ def summary(c: Case) -> Made:
         ],
         label_w=210,
     )
-    w.para("处罚前已口头告知当事人拟作出处罚的事实、理由和依据，并告知当事人依法享有陈述权和申辩权。", kind="form", size=28)
+    w.para(
+        "处罚前已口头告知当事人拟作出处罚的事实、理由和依据，并告知当事人依法享有陈述权和申辩权。",
+        kind="form",
+        size=28,
+    )
     w.para(
         f"当事人如不服本决定，可以在六十日内依法向{p.agency.review_body}申请行政复议，或者在六个月内依法向"
         f"{p.agency.court}提起行政诉讼。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。",

@@ -76,7 +76,9 @@ class Writer:
             x = end
         self.y += LINE
 
-    def para(self, s: str, *, kind: str = "fill", size: int = 32, indent: bool = True, noisy: bool = False) -> None:
+    def para(
+        self, s: str, *, kind: str = "fill", size: int = 32, indent: bool = True, noisy: bool = False
+    ) -> None:
         first = "\u3000\u3000" if indent else ""
         for ln in wrap(first + s, kind, size, RIGHT - LEFT):
             self.ensure(LINE)
@@ -122,7 +124,9 @@ class Writer:
         for label, on in options:
             self.sheet.box(x, self.y + 6, x + 30, self.y + 36)
             if on:
-                self.sheet.draw.line((x + 4, self.y + 20, x + 13, self.y + 33, x + 34, self.y - 2), fill=(28, 38, 96), width=4)
+                self.sheet.draw.line(
+                    (x + 4, self.y + 20, x + 13, self.y + 33, x + 34, self.y - 2), fill=(28, 38, 96), width=4
+                )
             x += 42 + self.sheet.text(x + 42, self.y, label, "form", 30) + 30
         self.y += LINE
 
@@ -136,13 +140,15 @@ class Writer:
             x += self.sheet.text(x, self.y, name, "fill", 32) + 12
         self.sheet.scribble(self.rng, x, self.y + 20, 130)
         if when:
-            self.sheet.text(RIGHT - font("fill", 30).getlength(sign(when)), self.y + 2, sign(when), "fill", 30)
+            self.sheet.text(
+                RIGHT - font("fill", 30).getlength(sign(when)), self.y + 2, sign(when), "fill", 30
+            )
         self.y += LINE + 12
 
     def issuer(self, when: dt.date, *, seal: bool, label: str = "（印章）") -> None:
         """The agency's name and the date at the right, the seal across both."""
-        self.ensure(250)
-        self.y += 40
+        self.ensure(300)
+        self.y += 110
         name = self.agency + label
         x = RIGHT - font("form", 34).getlength(name) - 20
         self.sheet.text(x, self.y, name, "form", 34)

@@ -18,12 +18,18 @@ def notice(c: Case) -> Made:
         basis = f"{c.you}的上述行为涉嫌违法"
     else:
         basis = f"{c.you}的上述行为违反了{p.violation.breach}的规定，依据{p.violation.basis}的规定"
-    w.para(f"经调查，{c.act()}。{basis}，本机关拟作出罚款人民币{p.proposed_fine}元的行政处罚决定。", noisy=True)
+    w.para(
+        f"经调查，{c.act()}。{basis}，本机关拟作出罚款人民币{p.proposed_fine}元的行政处罚决定。", noisy=True
+    )
     w.para(f"根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{c.you}有权进行陈述和申辩。")
     if p.triggered and not m.get("notice_no_hearing"):
         days = "三日" if m.get("notice_3days") else "五日"
-        w.para(f"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{c.you}有权要求举行听证，可在收到本通知书之日起{days}内向本机关提出听证申请；逾期视为放弃。")
-    w.checks([("陈述申辩", True)] + ([("听证", True)] if p.triggered and not m.get("notice_no_hearing") else []))
+        w.para(
+            f"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{c.you}有权要求举行听证，可在收到本通知书之日起{days}内向本机关提出听证申请；逾期视为放弃。"
+        )
+    w.checks(
+        [("陈述申辩", True)] + ([("听证", True)] if p.triggered and not m.get("notice_no_hearing") else [])
+    )
     w.blanks([("联系人：", p.officers[0].name), ("联系电话：", p.agency.phone)])
     w.blanks([("联系地址：", p.agency.address), ("邮编：", p.agency.postcode)], [0.7, 0.3])
     w.issuer(d.notice, seal=m.get("s01") != "notice")
@@ -80,7 +86,9 @@ def waiver(c: Case) -> Made:
     assert d.waiver
     w = c.writer("放弃陈述申辩（听证）声明", "放弃陈述申辩（听证）声明")
     w.para(f"{c.agency}：", indent=False)
-    w.para(f"本人已收到贵局送达的《违法行为通知书》（{c.no('违法行为通知书')}），已知晓享有的陈述、申辩权利，现自愿放弃陈述、申辩。")
+    w.para(
+        f"本人已收到贵局送达的《违法行为通知书》（{c.no('违法行为通知书')}），已知晓享有的陈述、申辩权利，现自愿放弃陈述、申辩。"
+    )
     w.signed("声明人：", d.waiver)
     return Made("放弃陈述申辩（听证）声明", "放弃陈述申辩（听证）声明", w)
 
@@ -90,9 +98,15 @@ def hearing_notice(c: Case) -> Made:
     assert d.hearing_notice and d.hearing
     w = c.writer("听证通知书", "听证通知书")
     w.blanks([("", c.party("听证通知书") + "：")])
-    w.para(f"根据{c.you}的申请，关于{c.cause()}，本机关定于{ymd(d.hearing)}{hm((9, 30))}在{p.agency.address}（不公开）举行听证。")
-    w.para(f"听证主持人：{p.staff.hearing_host}；听证员：{p.staff.hearing_member}；记录员：{p.staff.clerk}。{c.you}认为上述人员与本案有直接利害关系的，有权申请回避。")
-    w.para("请携带身份证明及有关证据材料按时参加；委托代理人参加的，应当提交授权委托书。无正当理由不参加的，视为放弃听证。")
+    w.para(
+        f"根据{c.you}的申请，关于{c.cause()}，本机关定于{ymd(d.hearing)}{hm((9, 30))}在{p.agency.address}（不公开）举行听证。"
+    )
+    w.para(
+        f"听证主持人：{p.staff.hearing_host}；听证员：{p.staff.hearing_member}；记录员：{p.staff.clerk}。{c.you}认为上述人员与本案有直接利害关系的，有权申请回避。"
+    )
+    w.para(
+        "请携带身份证明及有关证据材料按时参加；委托代理人参加的，应当提交授权委托书。无正当理由不参加的，视为放弃听证。"
+    )
     w.issuer(d.hearing_notice, seal=True)
     return Made("听证通知书", "听证通知书", w)
 
@@ -105,7 +119,13 @@ def hearing_record(c: Case) -> Made:
     w.blanks([("案件名称：", c.cause())])
     w.blanks([("时间：", f"{ymd(d.hearing)}{hm((9, 30))}至{hm((11, 0))}")])
     w.blanks([("地点：", p.agency.address)])
-    w.blanks([("主持人：", p.staff.hearing_host), ("听证员：", p.staff.hearing_member), ("记录员：", p.staff.clerk)])
+    w.blanks(
+        [
+            ("主持人：", p.staff.hearing_host),
+            ("听证员：", p.staff.hearing_member),
+            ("记录员：", p.staff.clerk),
+        ]
+    )
     w.blanks([("案件承办人：", a.name), ("执法证号：", a.certificate)], [0.45, 0.55])
     w.blanks([("案件承办人：", b.name), ("执法证号：", b.certificate)], [0.45, 0.55])
     w.blanks([("当事人：", c.party("听证笔录"))])
@@ -128,9 +148,21 @@ def review(c: Case) -> Made:
             [("案  由", c.cause())],
             [("当 事 人", c.party("法制审核意见"))],
             [("承办机构拟处理意见", f"罚款人民币{p.fine}元")],
-            [("审核事项", "主体合法；执法人员具备资格；程序合法；事实清楚，证据充分；适用法律准确，裁量适当；未超越法定权限；文书规范；不涉嫌犯罪")],
+            [
+                (
+                    "审核事项",
+                    "主体合法；执法人员具备资格；程序合法；事实清楚，证据充分；适用法律准确，裁量适当；未超越法定权限；文书规范；不涉嫌犯罪",
+                )
+            ],
             [("审核结论", "同意承办机构的处理意见。")],
-            [("审核人员", "" if m.get("p05") == "noreviewer" else f"{p.staff.reviewer}（法律职业资格证书编号{p.staff.reviewer_cert}）")],
+            [
+                (
+                    "审核人员",
+                    ""
+                    if m.get("p05") == "noreviewer"
+                    else f"{p.staff.reviewer}（法律职业资格证书编号{p.staff.reviewer_cert}）",
+                )
+            ],
             [("审核日期", dot(d.legal_review))],
         ],
         label_w=300,
@@ -145,12 +177,15 @@ def discussion(c: Case) -> Made:
     w = c.writer("重大案件集体讨论记录", "重大案件集体讨论记录")
     host = p.staff.attendees[0][0]
     w.blanks([("案件名称：", c.cause())])
-    w.blanks([("时间：", f"{ymd(d.discussion)}{hm((15, 0))}至{hm((16, 10))}"), ("地点：", "局三楼会议室")], [0.6, 0.4])
+    w.blanks(
+        [("时间：", f"{ymd(d.discussion)}{hm((15, 0))}至{hm((16, 10))}"), ("地点：", "局三楼会议室")],
+        [0.6, 0.4],
+    )
     w.blanks([("主持人：", host), ("汇报人：", p.officers[0].name), ("记录人：", p.staff.clerk)])
     w.blanks([("出席人员：", "、".join(f"{n}（{t}）" for n, t in p.staff.attendees))])
     w.heading("讨论记录")
     w.para(f"{p.officers[0].name}汇报案情：{c.act()}。拟罚款{p.fine}元。", noisy=True)
-    for n, t in p.staff.attendees[1:]:
+    for n, _t in p.staff.attendees[1:]:
         w.para(f"{n}：事实清楚，证据充分，程序合法，同意拟处理意见。", noisy=True)
     if m.get("p06") != "noconclusion":
         w.heading("结论性意见")

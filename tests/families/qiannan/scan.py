@@ -10,7 +10,7 @@ import re
 import pymupdf
 from PIL import Image
 
-from families.qiannan.canvas import H, W, Line, Sheet, font
+from families.qiannan.canvas import H, Line, Sheet, W, font
 
 PT = 72 / 200  # pixels at 200 dpi → PDF points
 APP = "轻扫 QingScan"
@@ -46,9 +46,12 @@ def _ocr(line: Line, keep: list[str], rng: random.Random) -> list[tuple[float, s
     if line.noisy:
         chars = list(text)
         for i, ch in enumerate(chars):
-            if ch in MISREAD and i not in safe and rng.random() < 0.06:
+            if ch in MISREAD and i not in safe and rng.random() < 0.12:
                 chars[i] = MISREAD[ch]
         text = "".join(chars)
+    if text.startswith("No.") and rng.random() < 0.5:  # a slip's own serial: 0 read as O
+        i = text.find("0", 3)
+        text = text if i < 0 else text[:i] + "O" + text[i + 1 :]
     if len(text) > 16 and rng.random() < 0.2:
         cuts = [i for i in range(6, len(text) - 6) if i not in safe and i - 1 not in safe]
         if cuts:
@@ -67,7 +70,9 @@ def digital_page(pdf: pymupdf.Document, sheet: Sheet, keep: list[str], rng: rand
     for ln in sheet.lines:
         size = ln.size * PT * 0.96
         for x, t in _ocr(ln, keep, rng):
-            page.insert_text((x * PT, (ln.y + ln.size * 0.86) * PT), t, fontname="china-s", fontsize=size, render_mode=3)
+            page.insert_text(
+                (x * PT, (ln.y + ln.size * 0.86) * PT), t, fontname="china-s", fontsize=size, render_mode=3
+            )
 
 
 def scanned_page(pdf: pymupdf.Document, sheet: Sheet, rng: random.Random) -> None:
