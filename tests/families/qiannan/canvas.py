@@ -22,7 +22,7 @@ SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 @lru_cache(maxsize=64)
 def font(kind: str, size: int) -> ImageFont.FreeTypeFont:
-    path = {"form": SERIF, "title": SERIF_B, "fill": SANS}[kind]
+    path = {"form": SERIF, "title": SERIF_B, "fill": SANS, "print": SANS}[kind]
     return ImageFont.truetype(path, size, index=2)  # index 2 = SC
 
 
@@ -59,7 +59,7 @@ class Sheet:
         if not s:
             return 0.0
         f = font(kind, size)
-        fill = INK if kind == "fill" else (22, 22, 22)
+        fill = INK if kind == "fill" else (22, 22, 22)  # "print": machine-printed values, black
         self.draw.text((x, y - size * 0.12), s, font=f, fill=fill)
         self.lines.append(Line(x, y, size, s, noisy))
         return f.getlength(s)

@@ -14,6 +14,7 @@ def receipt(c: Case) -> Made:
     assert d.payment
     title = f"{p.agency.province}非税收入一般缴款书"
     w = Writer(c.rng, "（银行代收专用）", title)
+    w.ink = "print"
     code = f"{c.rng.randint(10, 99)}0{c.rng.randint(10000, 99999)}0{c.rng.randint(100, 999)}"
     w.blanks([("票据号码：", "No." + code), ("填制日期：", dot(d.payment))], [0.55, 0.45])
     w.table(
@@ -40,6 +41,7 @@ def publication(c: Case) -> Made:
     assert d.publication
     site = p.agency.review_body + "门户网站"
     w = Writer(c.rng, site, "行政处罚信息公示")
+    w.ink = "print"
     w.sheet.text(
         LEFT,
         90,

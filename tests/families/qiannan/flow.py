@@ -15,6 +15,7 @@ LINE = 58  # line pitch of filled-in text (px)
 class Writer:
     def __init__(self, rng: random.Random, agency: str, title: str, case_no: str | None = None) -> None:
         self.rng, self.agency, self.title = rng, agency, title
+        self.ink = "fill"  # values filled in by hand; "print" for slips and web printouts
         self.sheets: list[Sheet] = []
         self.y = TOP
         self._new(first=True)
@@ -69,9 +70,9 @@ class Writer:
             jit = self.rng.uniform(-5, 3)
             size = self.rng.choice((31, 32, 33))
             room = end - x0 - 20
-            while font("fill", size).getlength(value) > room and size > 22:
+            while font(self.ink, size).getlength(value) > room and size > 22:
                 size -= 1
-            self.sheet.text(x0 + 12, self.y + jit, value, "fill", size)
+            self.sheet.text(x0 + 12, self.y + jit, value, self.ink, size)
             self.sheet.rule(x0, self.y + 44, end - 14, self.y + 44, 1)
             x = end
         self.y += LINE
@@ -113,7 +114,7 @@ class Writer:
                     s.text(x0 + 10, self.y + 15 + k * 48, ln, "form", 30)
                 dx, dy = self.rng.uniform(-4, 10), self.rng.uniform(-6, 4)
                 for k, ln in enumerate(lines):
-                    s.text(x0 + label_w + 14 + dx, self.y + 15 + dy + k * 48, ln, "fill", 30, noisy=noisy)
+                    s.text(x0 + label_w + 14 + dx, self.y + 15 + dy + k * 48, ln, self.ink, 30, noisy=noisy)
             self.y += h
         self.y += 20
 

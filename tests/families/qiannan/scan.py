@@ -69,9 +69,14 @@ def digital_page(pdf: pymupdf.Document, sheet: Sheet, keep: list[str], rng: rand
     page.insert_image(page.rect, stream=buf.getvalue())
     for ln in sheet.lines:
         size = ln.size * PT * 0.96
+        dy = rng.uniform(-3, 3)  # the OCR boxes sit roughly, not exactly, on the printed line
         for x, t in _ocr(ln, keep, rng):
             page.insert_text(
-                (x * PT, (ln.y + ln.size * 0.86) * PT), t, fontname="china-s", fontsize=size, render_mode=3
+                (x * PT, (ln.y + ln.size * 0.86 + dy) * PT),
+                t,
+                fontname="china-s",
+                fontsize=size,
+                render_mode=3,
             )
 
 
