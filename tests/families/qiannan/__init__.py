@@ -11,9 +11,10 @@ import pymupdf
 
 from casegen.model import Plan
 from families.contract import RenderedDoc
-from families.qiannan import close, decision, invest, notices
+from families.qiannan import canvas, close, decision, invest, notices
 from families.qiannan.ctx import Case, Made
 from families.qiannan.scan import digital_page, furniture, scanned_page
+from families.qiannan.words import daxie
 
 FAMILY = "qiannan"
 
@@ -96,6 +97,13 @@ def _keep(plan: Plan) -> list[str]:
 def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[RenderedDoc]:
     rng = random.Random(seed * 31 + 7)
     c = Case(plan, rng)
+    canvas.KEEP[:] = [*_keep(plan), daxie(plan.fine)]  # never broken across lines
+    canvas.KEEP += [
+        f"{plan.fine}元",
+        f"{plan.proposed_fine}元",
+        f"¥{plan.fine:,}.00",
+        plan.agency.review_body,
+    ]
     body = _body(c)
     archive: list[int | None] = []
     made = body

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -117,18 +118,36 @@ def _seal_image(agency: str) -> Image.Image:
     return im
 
 
+# Values a clerk never splits across lines (case number, names, amounts): set per case by write_case.
+KEEP: list[str] = []
+
+
+def _tokens(s: str) -> list[str]:
+    keep = "|".join(re.escape(k) for k in sorted(KEEP, key=len, reverse=True) if k)
+    pattern = (keep + "|" if keep else "") + r"[0-9A-Za-z¥.,·:%\-]+|\n|."
+    return re.findall(pattern, s, flags=re.S)
+
+
 def wrap(s: str, kind: str, size: int, width: float) -> list[str]:
-    """Break ``s`` into lines that fit ``width`` pixels (CJK: any character may break)."""
+    """Break ``s`` into lines that fit ``width`` pixels: CJK breaks anywhere, but a number, a code
+    or a kept value moves whole to the next line (unless it is wider than a line)."""
     f, out, cur = font(kind, size), [], ""
-    for ch in s:
-        if ch == "\n":
+    for tok in _tokens(s):
+        if tok == "\n":
             out.append(cur)
             cur = ""
             continue
-        if f.getlength(cur + ch) > width and cur:
+        if f.getlength(cur + tok) > width and cur:
+            if f.getlength(tok) > width:  # too long for any line: break it by character
+                for ch in tok:
+                    if f.getlength(cur + ch) > width and cur:
+                        out.append(cur)
+                        cur = ""
+                    cur += ch
+                continue
             out.append(cur)
             cur = ""
-        cur += ch
+        cur += tok
     if cur:
         out.append(cur)
     return out or [""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from casegen.model import Inquiry
 from families.qiannan.ctx import Case, Made
+from families.qiannan.flow import Writer
 from families.qiannan.words import dot, hm, ymd
 
 
@@ -147,7 +148,7 @@ def compulsion(c: Case) -> list[Made]:
 
 def attachment(c: Case, name: str) -> Made:
     """A photocopy stapled into the file: a grey copy area, 经核对与原件一致 and a scribble."""
-    w = c.writer(name, "证据材料", numbered=False)
+    w = Writer(c.rng, "", name)  # a photocopy: no agency heading, no case number
     s = w.sheet
     x0, y0 = 260, w.y + 40
     s.draw.rectangle((x0, y0, x0 + 1130, y0 + 720), fill=(205, 205, 200), outline=(90, 90, 90), width=3)
