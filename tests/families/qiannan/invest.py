@@ -151,13 +151,16 @@ def attachment(c: Case, name: str) -> Made:
     w = Writer(c.rng, "", name)  # a photocopy: no agency heading, no case number
     s = w.sheet
     x0, y0 = 260, w.y + 40
-    s.draw.rectangle((x0, y0, x0 + 1130, y0 + 720), fill=(205, 205, 200), outline=(90, 90, 90), width=3)
-    for k in range(9):
-        s.draw.line(
-            (x0 + 60, y0 + 80 + k * 70, x0 + 60 + c.rng.randint(400, 1000), y0 + 80 + k * 70),
-            fill=(150, 150, 146),
-            width=14,
-        )
+    s.draw.rectangle((x0, y0, x0 + 1130, y0 + 720), fill=(176, 176, 170), outline=(70, 70, 70), width=3)
+    if "照片" in name or "截图" in name:  # a photo: a dark vehicle shape on a road
+        s.draw.rectangle((x0 + 40, y0 + 470, x0 + 1090, y0 + 690), fill=(120, 120, 116))
+        s.draw.rounded_rectangle((x0 + 260, y0 + 250, x0 + 860, y0 + 520), 40, fill=(70, 70, 68))
+        for cx in (x0 + 360, x0 + 760):
+            s.draw.ellipse((cx - 60, y0 + 470, cx + 60, y0 + 590), fill=(30, 30, 30))
+    else:  # a document copy: lines of grey print
+        for k in range(9):
+            x1 = x0 + 60 + c.rng.randint(400, 1000)
+            s.draw.line((x0 + 60, y0 + 80 + k * 70, x1, y0 + 80 + k * 70), fill=(112, 112, 108), width=14)
     w.y = y0 + 780
     w.blanks([("提供人：", c.plan.party.contact.name if c.plan.party.contact else c.plan.party.name)])
     w.para("经核对与原件一致。", indent=False)
