@@ -86,8 +86,11 @@ def waiver(c: Case) -> Made:
     assert d.waiver
     w = c.writer("放弃陈述申辩（听证）声明", "放弃陈述申辩（听证）声明")
     w.para(f"{c.agency}：", indent=False)
+    me = "本人" if c.plan.party.kind == "individual" else "本单位"
+    rights = "陈述、申辩和要求听证" if c.plan.triggered else "陈述、申辩"
     w.para(
-        f"本人已收到贵局送达的《违法行为通知书》（{c.no('违法行为通知书')}），已知晓享有的陈述、申辩权利，现自愿放弃陈述、申辩。"
+        f"{me}已收到贵局送达的《违法行为通知书》（{c.no('违法行为通知书')}），已知晓依法享有的权利，"
+        f"现自愿放弃{rights}的权利。"
     )
     w.signed("声明人：", d.waiver)
     return Made("放弃陈述申辩（听证）声明", "放弃陈述申辩（听证）声明", w)
