@@ -22,6 +22,7 @@ FAMILIES: tuple[str, ...] = (
     "jianghuai",
     "liaoshen",
     "qilu",
+    "qiannan",
 )
 
 
