@@ -105,7 +105,9 @@ def test_table_lines_across_a_cell_border_are_counted_and_findings_say_so() -> N
 
     pages = [Page(1, 595, 842, TextSource.OCR, across, cells_unread=1), Page(2, 595, 842, TextSource.OCR)]
     case = CaseFile("x.pdf", "0" * 64, "pdf", pages)
-    on_table = Finding("C-02", Status.FAIL, "名称不一致。", (Evidence(1, (60, 138, 300, 150), "张三"),), {}, 1)
+    on_table = Finding(
+        "C-02", Status.FAIL, "名称不一致。", (Evidence(1, (60, 138, 300, 150), "张三"),), {}, 1
+    )
     elsewhere = Finding("P-07", Status.FAIL, "缺少。", (Evidence(2, (0, 0, 1, 1), "x"),), {}, 1)
     noted, untouched = note_unread_cells(case, [on_table, elsewhere])
     assert noted.status == Status.FAIL and "第1页的表格" in noted.message and "已按行读取" in noted.message
