@@ -116,7 +116,6 @@ def build_sample(sha256: str = "a" * 64, pages: int = 3, spans: int = 4) -> Samp
             skew=0.35 if n % 2 else 0.0,
             ocr_confidence=0.912 if n % 2 else None,
             text_layer_usable=not n % 2,
-            cells_unread=n % 3,
             seals=[Seal(n, (400.0, 700.0, 480.0, 780.0), 0.41)] if n == pages else [],
         )
         for n in range(1, pages + 1)
@@ -216,6 +215,16 @@ def test_round_trip_keeps_every_field(db: Database) -> None:
     assert loaded_case.pages[0].source is TextSource.OCR
     assert isinstance(loaded_extraction.parties[0].value, Party)
     assert loaded_extraction.dates[1].time == dt.time(9, 30)
+
+
+def test_unread_table_cells_are_kept_with_the_page(db: Database) -> None:
+    case, documents, extraction = build_sample(sha256="c" * 64)
+    case.pages[1].cells_unread = 3  # a table read by rows on page 2
+    with db.session_scope() as session:
+        case_id = save_case(session, case, documents, extraction)
+    with db.session_scope(readonly=True) as session:
+        loaded, _, _ = load_case(session, case_id)
+    assert [p.cells_unread for p in loaded.pages] == [0, 3, 0]
 
 
 def test_same_sha256_reuses_the_stored_case(db: Database) -> None:

@@ -125,7 +125,6 @@ def page_columns(page: Page) -> Row:
         "skew": page.skew,
         "ocr_confidence": page.ocr_confidence,
         "text_layer_usable": page.text_layer_usable,
-        "cells_unread": page.cells_unread,
     }
 
 

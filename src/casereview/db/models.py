@@ -102,7 +102,8 @@ class PageRow(Base):
     skew: Mapped[float]
     ocr_confidence: Mapped[float | None]
     text_layer_usable: Mapped[bool]
-    cells_unread: Mapped[int] = mapped_column(default=0, server_default="0")
+    # No Python-side default: a page with none leaves the column out of its INSERT (server default 0).
+    cells_unread: Mapped[int] = mapped_column(server_default="0")
 
 
 class SpanRow(Base):

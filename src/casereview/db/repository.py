@@ -90,6 +90,10 @@ def _insert_contents(
     if case.pages:
         # Bulk INSERT ... RETURNING; sort_by_parameter_order keeps ids aligned with the pages.
         page_rows = [convert.page_row(case_id, page) for page in case.pages]
+        if any(page.cells_unread for page in case.pages):
+            # Written only when counted: a case without is stored as before migration 0011.
+            for row, page in zip(page_rows, case.pages, strict=True):
+                row["cells_unread"] = page.cells_unread
         returning = insert(PageRow).returning(PageRow.id, sort_by_parameter_order=True)
         page_ids = list(session.scalars(returning, page_rows))
         # Core insert, one executemany: measured 1.5-2x faster than the ORM bulk path here.

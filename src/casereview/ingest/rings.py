@@ -15,7 +15,8 @@ import numpy as np
 from casereview.domain.model import BBox
 from casereview.ingest.raster import Array, downscale, to_gray
 
-_WORK_DPI = 100.0
+_WORK_DPI = 60.0  # a seal ring is still ~35 px across in radius; memory stays a fraction of the page's
+_MAX_WORK_SIDE = 1500  # pixels at _WORK_DPI (63 cm): larger pages are no case-file sheets
 _RADIUS_CM = (1.5, 2.6)  # 3.0–5.2 cm across: official round seals with a margin for scan scaling
 _INK = 170  # grey level below which a pixel is ink
 _RING_COVER = 0.9  # share of the circumference with ink within a few pixels of the circle
@@ -47,11 +48,14 @@ def _cover(ink: np.ndarray, x: float, y: float, r: float) -> float:
 
 def find_ring_seals(image: Array, dpi: float) -> list[tuple[BBox, float]]:
     """Ring seals as (box in PDF points, share of the ring inked), top to bottom."""
-    gray = to_gray(image)
+    # Shrink before anything else: a full-size grey copy of a huge page would break the memory budget.
+    long_side = max(image.shape[:2])
     if dpi > _WORK_DPI:
-        long_side = max(gray.shape[:2])
-        gray = to_gray(downscale(gray, round(long_side * _WORK_DPI / dpi)))
-        dpi *= max(gray.shape[:2]) / long_side
+        image = downscale(image, round(long_side * _WORK_DPI / dpi))
+        dpi *= max(image.shape[:2]) / long_side
+    if max(image.shape[:2]) > _MAX_WORK_SIDE:
+        return []
+    gray = to_gray(image)
     px_per_cm = dpi / 2.54
     low, high = (round(v * px_per_cm) for v in _RADIUS_CM)
     circles = cv2.HoughCircles(

@@ -47,6 +47,7 @@ def _seal_from(data: list[Any]) -> Seal:
 def _page(page: Page) -> Json:
     return {
         **page_columns(page),
+        "cells_unread": page.cells_unread,
         # Spans as short rows: a 300-page OCR case holds tens of thousands of them.
         "spans": [[s.text, *s.bbox, s.confidence] for s in page.spans],
         "seals": [_seal(s) for s in page.seals],

@@ -135,8 +135,11 @@ class FollowUpActions(QObject):
         assert isinstance(loaded, tuple)
         results, labels = loaded
         if not results:
-            who = self._window.settings.reviewer
-            self._window.report_error(f"“{who}”没有已提交的校准轮次：提交后才能查看与标准答案的差异")
+            # Nothing handed in yet is no error: say what to do, as information.
+            who, window = self._window.settings.reviewer, self._window
+            message = f"“{who}”没有已提交的校准轮次：提交后才能查看与标准答案的差异"
+            window.statusBar().showMessage(message, 10000)
+            window.prompts.info(window, window.tr("案卷评查工作站"), message)
             return
         dialog = CalibrationDialog(results, labels, self._window)
         dialog.open()
