@@ -123,8 +123,12 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
 
         scanner = OcrScanner(workers=None)
     try:
-        collected = collect(specs, checker, database, report, scanner, final_reviews, units)
-        if getattr(args, "session_id", None) is not None and database is not None:
+        # The 通报 reads sheets, units and tags only; the deciders and agreement are for the sheets.
+        bulletin = args.export_kind == "bulletin"
+        collected = collect(
+            specs, checker, database, report, scanner, final_reviews, units, sheets_only=bulletin
+        )
+        if getattr(args, "session_id", None) is not None and database is not None and not bulletin:
             deciders, args.agreement = _session_extras(database, args.session_id, checker)
             collected = [replace(c, deciders=deciders.get(c.case_id or -1, {})) for c in collected]
         return collected, failures
