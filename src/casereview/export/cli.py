@@ -163,7 +163,15 @@ def _export(args: argparse.Namespace, cases: list[ReviewedCase], database: Datab
     if kind == "scoresheet":
         from casereview.export.scoresheet import write_scoresheet
 
-        return write_scoresheet(cases, args.out, agreement=getattr(args, "agreement", None))
+        followup = None
+        session_id = getattr(args, "session_id", None)
+        if session_id is not None and database is not None:
+            from casereview.export.session_followup import session_followup
+
+            with database.session_scope(readonly=True) as session:
+                followup = session_followup(session, session_id)
+        agreement = getattr(args, "agreement", None)
+        return write_scoresheet(cases, args.out, agreement=agreement, followup=followup)
     if kind == "notice":
         from casereview.export.notice import NoticeSettings, write_notices
 
