@@ -119,7 +119,7 @@ def _counts_sheet(ws: Any, items: Sequence[RectifyItem]) -> None:
 
 
 def _change(outcome: Mapping[str, object] | None, old: str, new: str) -> str:
-    if not outcome:
+    if not outcome or old not in outcome:  # 维持, or a 变更 decided offline (scored at the merge)
         return ""
     return f"{outcome.get(old)} → {outcome.get(new)}"
 
