@@ -63,9 +63,12 @@ def _stored(
         # reading it off the pages again is the last resort (cases stored before units were).
         unit = unit or (row.unit if row is not None else None) or enforcement_unit(case, documents) or ""
         checker = checker.resolved(analysis, row.case_type if row is not None else None)
-        reviews = [r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
         if review_id is not None:
             reviews = [review_id]  # the review a session settled on (a lead's arbitration …)
+        else:
+            reviews = [
+                r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id
+            ]
         if not reviews:
             if light:  # never reviewed: the machine's check needs the whole case after all
                 return _stored(database, case_id, checker, review_id, unit)
