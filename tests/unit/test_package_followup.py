@@ -41,7 +41,7 @@ ISSUED = dt.date(2026, 3, 2)
 OWN_REASON = "公示信息缺少处罚依据条款"
 
 
-def _lead(root: Path) -> tuple[Path, int, dict[str, int]]:
+def build_lead(database: Database, root: Path) -> tuple[int, dict[str, int]]:
     """The lead's session: 3 cases reviewed by the lead, a notice, two objections (JA-02 of the
     T-12 case, ZT-02 of the P-01 case), the seeded reason library; cases assigned to REVIEWER."""
     entries = []
@@ -50,28 +50,33 @@ def _lead(root: Path) -> tuple[Path, int, dict[str, int]]:
             root / "files" / UNITS[i], f"f{i}", kind="digital", seed=700 + i, defects=defects
         )
         entries.append((UNITS[i], path))
+    with database.session_scope() as session:
+        sid = create_session(session, SESSION, 2026, STANDARD, LEAD)
+        add_reviewer(session, sid, REVIEWER)
+        register_reviewer_key(session, sid, REVIEWER, public_text(load_or_create_key()), LEAD)
+    assert len(import_cases(database, sid, entries).added) == 3
+    with database.session_scope() as session:
+        auto_assign(session, sid, LEAD)
+        cases = session_cases(session, sid)
+        add_reviewer(session, sid, OTHER)  # re-reviews on the lead's machine, has no cases
+    ids = {"JA-02": cases[0].case_id, "ZT-02": cases[2].case_id}
+    for case in cases:
+        review_case(database, case.case_id, Checker.create(), LEAD)
+    with database.session_scope() as session:
+        for unit, (item, case_id) in zip((UNITS[0], UNITS[2]), ids.items(), strict=True):
+            problem = NewProblem(case_id, None, item, item, (), "问题")
+            record_notice(
+                session, sid, unit, ISSUED, "评查〔2026〕1号", [problem], LEAD, WorkCalendar.default()
+            )
+            file_objection(session, sid, case_id, item, f"{item} 已整改到位，请复核", ISSUED, unit)
+        assert seed_if_empty(session, STANDARD) > 0
+    return sid, ids
+
+
+def _lead(root: Path) -> tuple[Path, int, dict[str, int]]:
     db_file = root / "lead.db"
     with open_database(f"sqlite:///{db_file}") as database:
-        with database.session_scope() as session:
-            sid = create_session(session, SESSION, 2026, STANDARD, LEAD)
-            add_reviewer(session, sid, REVIEWER)
-            register_reviewer_key(session, sid, REVIEWER, public_text(load_or_create_key()), LEAD)
-        assert len(import_cases(database, sid, entries).added) == 3
-        with database.session_scope() as session:
-            auto_assign(session, sid, LEAD)
-            cases = session_cases(session, sid)
-            add_reviewer(session, sid, OTHER)  # re-reviews on the lead's machine, has no cases
-        ids = {"JA-02": cases[0].case_id, "ZT-02": cases[2].case_id}
-        for case in cases:
-            review_case(database, case.case_id, Checker.create(), LEAD)
-        with database.session_scope() as session:
-            for unit, (item, case_id) in zip((UNITS[0], UNITS[2]), ids.items(), strict=True):
-                problem = NewProblem(case_id, None, item, item, (), "问题")
-                record_notice(
-                    session, sid, unit, ISSUED, "评查〔2026〕1号", [problem], LEAD, WorkCalendar.default()
-                )
-                file_objection(session, sid, case_id, item, f"{item} 已整改到位，请复核", ISSUED, unit)
-            assert seed_if_empty(session, STANDARD) > 0
+        sid, ids = build_lead(database, root)
     return db_file, sid, ids
 
 
@@ -124,6 +129,12 @@ def test_round_trip_decisions_reasons_and_uses(
 ) -> None:
     db_file, sid, ids = lead_file
     lead = _copy(db_file, tmp_path / "lead" / "lead.db")
+    round_trip(lead, sid, ids, tmp_path)
+    lead.close()
+
+
+def round_trip(lead: Database, sid: int, ids: dict[str, int], tmp_path: Path) -> None:
+    """Export → offline decisions → results → merge (twice), checked on the lead's database."""
     package = export_package(lead, sid, REVIEWER, tmp_path / "out")
     reviewer, results = _offline(package, tmp_path)
     with lead.session_scope(readonly=True) as session:
@@ -164,7 +175,6 @@ def test_round_trip_decisions_reasons_and_uses(
     assert (again.objections, again.reasons_added, again.reason_uses) == (0, 0, 0)
     assert row_counts(lead) == counts, "merging twice changes nothing"
     reviewer.close()
-    lead.close()
 
 
 def test_conflict_and_refusal(lead_file: tuple[Path, int, dict[str, int]], tmp_path: Path) -> None:
