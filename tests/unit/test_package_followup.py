@@ -6,7 +6,9 @@ an inapplicable decision refusing the whole package. Packages without these part
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from sqlalchemy import select, update
 from casegen import generate_case
 from casereview.calendar.workdays import WorkCalendar
 from casereview.checking import Checker
+from casereview.cli import main
 from casereview.db import Database, find_case_by_sha256, open_database
 from casereview.db.rectify_models import ObjectionRow
 from casereview.reasons.model import ReasonEntry, ReasonSource
@@ -120,8 +123,18 @@ def _offline(package: Path, tmp_path: Path) -> tuple[Database, Path]:
         )
         decide_objection(session, copies["ZT-02"].id, ObjectionStatus.UPHELD, "立案审批表确未签批", REVIEWER)
     assert changed.outcome is not None and changed.outcome["new_deduction"] == 0.0
+    listing = _objection_list(tmp_path / "reviewer" / "r.db")
+    assert "合并后由组长重新计分" in listing and "离线评查包中的异议" in listing
     results = export_results(reviewer, SESSION, REVIEWER, tmp_path / "back")
     return reviewer, results
+
+
+def _objection_list(db_file: Path) -> str:
+    """``casereview objection list`` on the reviewer's machine, its printed lines."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["objection", "list", SESSION, "--db", f"sqlite:///{db_file}"]) == 0
+    return out.getvalue()
 
 
 def test_round_trip_decisions_reasons_and_uses(
