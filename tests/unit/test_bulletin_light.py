@@ -33,8 +33,8 @@ def test_sheets_only_gives_the_same_figures(built: Built, tmp_path: Path) -> Non
     full = collect(specs, checker, built.database, None, None, finals, units)
     light = collect(specs, checker, built.database, None, None, finals, units, sheets_only=True)
     assert bulletin_figures(SESSION, 2026, light) == bulletin_figures(SESSION, 2026, full)
-    assert [(c.case_id, c.sheet, c.unit, c.reviewer, c.tags) for c in light] == [
-        (c.case_id, c.sheet, c.unit, c.reviewer, c.tags) for c in full
+    assert [(c.case_id, c.sheet, c.unit, c.reviewer, c.reviewed_at, c.review_id, c.tags) for c in light] == [
+        (c.case_id, c.sheet, c.unit, c.reviewer, c.reviewed_at, c.review_id, c.tags) for c in full
     ]
     skipped = [c for c in light if not c.tags]
     assert skipped and all(c.analysis.case.pages == [] for c in skipped)

@@ -10,8 +10,8 @@ from pathlib import Path
 from casereview.checking import Checker
 from casereview.db import Database, load_case
 from casereview.db.models import CaseFileRow
-from casereview.domain.model import CaseFile, Extraction
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.collect_sheets import collect_sheets
 from casereview.export.model import ReviewedCase
 from casereview.extract.agency import enforcement_unit
 from casereview.ingest.scan import PageScanner
@@ -26,43 +26,18 @@ MACHINE = "机器初评"
 OnError = Callable[[str, CaseReviewError], None]
 
 
-def _light(row: CaseFileRow) -> Analysis:
-    """The case without its pages, documents or extraction: enough for the figures of a sheet."""
-    case = CaseFile(row.source, row.sha256, row.kind, notices=list(row.notices))
-    return Analysis(case, [], Extraction(), row.id)
-
-
 def _stored(
-    database: Database,
-    case_id: int,
-    checker: Checker,
-    review_id: int | None = None,
-    unit: str = "",
-    sheets_only: bool = False,
+    database: Database, case_id: int, checker: Checker, review_id: int | None = None, unit: str = ""
 ) -> ReviewedCase:
     with database.session_scope(readonly=True) as session:
-        row = session.get(CaseFileRow, case_id)
-        tags = tuple(list_tags(session, case_id))
-        # Loading pages and spans is most of an export's time; a 通报 needs them only to name a
-        # tagged case, to find a unit nobody recorded, to tell the case type or to check a case
-        # never reviewed — every other case is its stored review's sheet, unit and tags.
-        light = (
-            sheets_only
-            and row is not None
-            and not tags
-            and bool(unit or row.unit)
-            and (checker.kinds is None or row.case_type is not None)
-        )
-        if light and row is not None:
-            analysis = _light(row)
-        else:
-            case, documents, extraction = load_case(session, case_id)
-            analysis = Analysis(case, documents, extraction, case_id)
-        case, documents = analysis.case, analysis.documents
+        case, documents, extraction = load_case(session, case_id)
+        analysis = Analysis(case, documents, extraction, case_id)
         # The unit a session was told (its folder) comes first, then the one stored at import;
         # reading it off the pages again is the last resort (cases stored before units were).
+        row = session.get(CaseFileRow, case_id)
         unit = unit or (row.unit if row is not None else None) or enforcement_unit(case, documents) or ""
         checker = checker.resolved(analysis, row.case_type if row is not None else None)
+        tags = tuple(list_tags(session, case_id))
         if review_id is not None:
             reviews = [review_id]  # the review a session settled on (a lead's arbitration …)
         else:
@@ -70,8 +45,6 @@ def _stored(
                 r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id
             ]
         if not reviews:
-            if light:  # never reviewed: the machine's check needs the whole case after all
-                return _stored(database, case_id, checker, review_id, unit)
             sheet = checker.check(analysis)
             return ReviewedCase(analysis, sheet, unit, MACHINE, None, case_id, None, tags)
         review = load_review(session, reviews[0])  # newest first
@@ -97,15 +70,22 @@ def collect(
     A spec that cannot be used is reported to ``on_error`` (file/spec, error) and skipped, so a
     batch goes on; without ``on_error`` the error is raised. ``scanner`` reads scanned pages;
     ``final_reviews`` (case id → review id) names the review that counts for a stored case;
-    ``units`` (case id → 执法单位) the unit a review session assigned it to. ``sheets_only``: a
-    stored, reviewed, untagged case comes without its pages, documents and extraction (the 通报
-    reads only sheets, units and tags of those).
+    ``units`` (case id → 执法单位) the unit a review session assigned it to. ``sheets_only``: stored
+    cases with a review, a unit and no training tag come without their pages, documents and
+    extraction (:mod:`casereview.export.collect_sheets`; the 通报 reads only their sheets and units).
     """
+    specs = list(specs)
+    ready: dict[int, ReviewedCase] = {}
+    if sheets_only and database is not None:
+        stored = [int(s) for s in specs if s.isdigit() and not Path(s).exists()]
+        ready = collect_sheets(database, stored, checker, final_reviews or {}, units or {})
     cases: list[ReviewedCase] = []
     for spec in specs:
+        if spec.isdigit() and int(spec) in ready:
+            cases.append(ready[int(spec)])
+            continue
         try:
-            found = _one(spec, checker, database, scanner, final_reviews or {}, units or {}, sheets_only)
-            cases.append(found)
+            cases.append(_one(spec, checker, database, scanner, final_reviews or {}, units or {}))
         except CaseReviewError as error:
             if on_error is None:
                 raise
@@ -120,14 +100,12 @@ def _one(
     scanner: PageScanner | None,
     final_reviews: Mapping[int, int],
     units: Mapping[int, str],
-    sheets_only: bool = False,
 ) -> ReviewedCase:
     if spec.isdigit() and not Path(spec).exists():
         if database is None:
             raise CaseReviewError(ErrorCode.FILE_NOT_FOUND, spec)
         case_id = int(spec)
-        unit = units.get(case_id, "")
-        return _stored(database, case_id, checker, final_reviews.get(case_id), unit, sheets_only)
+        return _stored(database, case_id, checker, final_reviews.get(case_id), units.get(case_id, ""))
     path = Path(spec)
     if database is None:
         analysis = read_case(path, scanner=scanner)
