@@ -110,6 +110,7 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
     if not specs:
         raise ValueError("请给出要导出的案卷（CASE）或 --session 会话名称")
     checker = Checker.create(standard, profile)
+    args.checker = checker
     failures = 0
 
     def report(spec: str, error: CaseReviewError) -> None:
