@@ -159,6 +159,44 @@ def run_flow(database: Database, files: list[tuple[str, Path]], tmp: Path) -> No
     _objections(flow, tmp, objection_deadline, report)
     _ledger_workbook(flow, tmp, late)
     _reason_used(flow)
+    check_session_workbook(session_workbook(flow, tmp, late), late)
+
+
+def session_workbook(flow: Flow, tmp: Path, today: dt.date) -> Path:
+    """The session's 评查评分表 workbook with its follow-up sheets, written as the export does."""
+    from casereview.export.scoresheet import write_scoresheet
+    from casereview.export.session_followup import session_followup
+
+    with flow.database.session_scope(readonly=True) as session:
+        cases = session_cases(session, flow.session_id)
+        followup = session_followup(session, flow.session_id, today)
+    units = {c.case_id: c.unit for c in cases}
+    reviewed = collect([str(c.case_id) for c in cases], Checker.create(), flow.database, units=units)
+    path = tmp / "评查评分表.xlsx"
+    write_scoresheet(reviewed, path, followup=followup)
+    return path
+
+
+def check_session_workbook(path: Path, today: dt.date | None) -> None:
+    """The 整改台账, 异议复核 and 常用理由 sheets of the flow's session, read back."""
+    from casereview.export.session_followup import REASONS
+
+    book = load_workbook(path)
+    assert book.sheetnames[-3:] == [LEDGER, OBJECTIONS, REASONS]
+    ledger = {r[3]: r for r in book[LEDGER].iter_rows(min_row=3, values_only=True)}
+    assert set(ledger) == {"ZT-02", "JA-02", "WS-07"}
+    assert ledger["JA-02"][8] == "已销号" and ledger["WS-07"][8] == "待整改"
+    assert ledger["ZT-02"][8] == "已销号"  # closed by the objection's 变更
+    assert ledger["WS-07"][1] == UNIT_B and ledger["WS-07"][7].date() == dt.date(2026, 4, 14)
+    if today is not None:  # overdue working days as of that day; blank for closed items
+        assert ledger["WS-07"][9] == 3 and ledger["JA-02"][9] is None
+    objections = list(book[OBJECTIONS].iter_rows(min_row=3, values_only=True))
+    assert [(r[3], r[10], r[11]) for r in objections] == [("JA-02", "维持", "乙"), ("ZT-02", "变更", LEAD)]
+    assert objections[1][12] == "查验执法证，二人均持证" and objections[1][13] == 0
+    reasons = list(book[REASONS].iter_rows(min_row=3, values_only=True))
+    used = [r for r in reasons if r[5]]
+    assert len(reasons) > 5 and len(used) == 1
+    assert used[0][0] == "JA-02" and "门户网站" in used[0][1] and used[0][5] == 1
 
 
 def _reason_used(flow: Flow) -> None:

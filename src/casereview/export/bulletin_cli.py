@@ -22,5 +22,7 @@ def export_bulletin(args: argparse.Namespace, cases: Sequence[ReviewedCase]) -> 
     settings = BulletinSettings(doc_number=args.number)
     if args.issuer:
         settings.issuer = args.issuer
-    figures = bulletin_figures(info.name, info.year, cases)
+    # The checker's standard: the installed standards are not read a second time.
+    checker = getattr(args, "checker", None)
+    figures = bulletin_figures(info.name, info.year, cases, checker.standard if checker is not None else None)
     return write_bulletin(figures, status, args.out, settings).files

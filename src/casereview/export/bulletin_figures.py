@@ -16,6 +16,7 @@ from casereview.export.model import ReviewedCase
 from casereview.export.scoresheet_layout import category_name, standard_for
 from casereview.export.scoresheet_stats import Frequency, category_frequencies, frequencies, grade_order
 from casereview.export.scoresheet_stats import group_by_unit as by_unit
+from casereview.standards.schema import Standard
 from casereview.training.tags import TrainingTag
 
 TOP_PROBLEMS = 10  # rules listed in the 通报; the score sheet has them all
@@ -115,8 +116,11 @@ def typical_cases(cases: Sequence[ReviewedCase]) -> tuple[list[TypicalCase], lis
     return found, list(hidden.values())
 
 
-def bulletin_figures(session: str, year: int, cases: Sequence[ReviewedCase]) -> BulletinFigures:
-    standard = standard_for(cases[0].sheet, None) if cases else None
+def bulletin_figures(
+    session: str, year: int, cases: Sequence[ReviewedCase], given: Standard | None = None
+) -> BulletinFigures:
+    """The figures; ``given``: the session's standard already loaded (names only are read)."""
+    standard = standard_for(cases[0].sheet, given) if cases else None
     names = [g.name for g in standard.grades] if standard is not None else []
     grade_names = tuple(grade_order(cases, names))
     units = [_unit(unit, group, grade_names) for unit, group in by_unit(cases).items()]

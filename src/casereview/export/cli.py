@@ -110,6 +110,7 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
     if not specs:
         raise ValueError("请给出要导出的案卷（CASE）或 --session 会话名称")
     checker = Checker.create(standard, profile)
+    args.checker = checker
     failures = 0
 
     def report(spec: str, error: CaseReviewError) -> None:
@@ -123,8 +124,12 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
 
         scanner = OcrScanner(workers=None)
     try:
-        collected = collect(specs, checker, database, report, scanner, final_reviews, units)
-        if getattr(args, "session_id", None) is not None and database is not None:
+        # The 通报 reads sheets, units and tags only; the deciders and agreement are for the sheets.
+        bulletin = args.export_kind == "bulletin"
+        collected = collect(
+            specs, checker, database, report, scanner, final_reviews, units, sheets_only=bulletin
+        )
+        if getattr(args, "session_id", None) is not None and database is not None and not bulletin:
             deciders, args.agreement = _session_extras(database, args.session_id, checker)
             collected = [replace(c, deciders=deciders.get(c.case_id or -1, {})) for c in collected]
         return collected, failures
@@ -159,7 +164,15 @@ def _export(args: argparse.Namespace, cases: list[ReviewedCase], database: Datab
     if kind == "scoresheet":
         from casereview.export.scoresheet import write_scoresheet
 
-        return write_scoresheet(cases, args.out, agreement=getattr(args, "agreement", None))
+        followup = None
+        session_id = getattr(args, "session_id", None)
+        if session_id is not None and database is not None:
+            from casereview.export.session_followup import session_followup
+
+            with database.session_scope(readonly=True) as session:
+                followup = session_followup(session, session_id)
+        agreement = getattr(args, "agreement", None)
+        return write_scoresheet(cases, args.out, agreement=agreement, followup=followup)
     if kind == "notice":
         from casereview.export.notice import NoticeSettings, write_notices
 

@@ -11,6 +11,7 @@ from casereview.checking import Checker
 from casereview.db import Database, load_case
 from casereview.db.models import CaseFileRow
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.export.collect_sheets import collect_sheets
 from casereview.export.model import ReviewedCase
 from casereview.extract.agency import enforcement_unit
 from casereview.ingest.scan import PageScanner
@@ -36,10 +37,13 @@ def _stored(
         row = session.get(CaseFileRow, case_id)
         unit = unit or (row.unit if row is not None else None) or enforcement_unit(case, documents) or ""
         checker = checker.resolved(analysis, row.case_type if row is not None else None)
-        reviews = [r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id]
         tags = tuple(list_tags(session, case_id))
         if review_id is not None:
             reviews = [review_id]  # the review a session settled on (a lead's arbitration …)
+        else:
+            reviews = [
+                r.id for r in reviews_of_case(session, case_id) if r.standard.id == checker.standard.id
+            ]
         if not reviews:
             sheet = checker.check(analysis)
             return ReviewedCase(analysis, sheet, unit, MACHINE, None, case_id, None, tags)
@@ -58,16 +62,28 @@ def collect(
     scanner: PageScanner | None = None,
     final_reviews: Mapping[int, int] | None = None,
     units: Mapping[int, str] | None = None,
+    *,
+    sheets_only: bool = False,
 ) -> list[ReviewedCase]:
     """One ReviewedCase per spec (a stored case id like ``12`` or a case-file path), in order.
 
     A spec that cannot be used is reported to ``on_error`` (file/spec, error) and skipped, so a
     batch goes on; without ``on_error`` the error is raised. ``scanner`` reads scanned pages;
     ``final_reviews`` (case id → review id) names the review that counts for a stored case;
-    ``units`` (case id → 执法单位) the unit a review session assigned it to.
+    ``units`` (case id → 执法单位) the unit a review session assigned it to. ``sheets_only``: stored
+    cases with a review, a unit and no training tag come without their pages, documents and
+    extraction (:mod:`casereview.export.collect_sheets`; the 通报 reads only their sheets and units).
     """
+    specs = list(specs)
+    ready: dict[int, ReviewedCase] = {}
+    if sheets_only and database is not None:
+        stored = [int(s) for s in specs if s.isdigit() and not Path(s).exists()]
+        ready = collect_sheets(database, stored, checker, final_reviews or {}, units or {})
     cases: list[ReviewedCase] = []
     for spec in specs:
+        if spec.isdigit() and int(spec) in ready:
+            cases.append(ready[int(spec)])
+            continue
         try:
             cases.append(_one(spec, checker, database, scanner, final_reviews or {}, units or {}))
         except CaseReviewError as error:

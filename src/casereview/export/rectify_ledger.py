@@ -62,7 +62,7 @@ OBJECTION_HEAD = (
 )
 
 
-def _table(ws: Any, title: str, head: Sequence[tuple[str, float]]) -> None:
+def table(ws: Any, title: str, head: Sequence[tuple[str, float]]) -> None:
     put(ws, "A1", title, TITLE_FONT, CENTRE)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(head))
     for col, (name, width) in enumerate(head, 1):
@@ -71,7 +71,7 @@ def _table(ws: Any, title: str, head: Sequence[tuple[str, float]]) -> None:
     ws.freeze_panes = "A3"
 
 
-def _row(ws: Any, row: int, values: Sequence[object]) -> None:
+def row_values(ws: Any, row: int, values: Sequence[object]) -> None:
     for col, value in enumerate(values, 1):
         cell = put(ws, f"{get_column_letter(col)}{row}", value, BODY, WRAP)
         if isinstance(value, dt.date):
@@ -82,8 +82,8 @@ def _label(labels: Mapping[int, str], case_id: int) -> str:
     return labels.get(case_id) or f"#{case_id}"
 
 
-def _items_sheet(ws: Any, session_name: str, items: Sequence[RectifyItem], labels: Mapping[int, str]) -> None:
-    _table(ws, f"{session_name} 整改台账", ITEM_HEAD)
+def items_sheet(ws: Any, session_name: str, items: Sequence[RectifyItem], labels: Mapping[int, str]) -> None:
+    table(ws, f"{session_name} 整改台账", ITEM_HEAD)
     for row, item in enumerate(items, 3):
         values = (
             item.id,
@@ -101,31 +101,31 @@ def _items_sheet(ws: Any, session_name: str, items: Sequence[RectifyItem], label
             item.verified_by or "",
             item.closed_by or "",
         )
-        _row(ws, row, values)
+        row_values(ws, row, values)
 
 
 def _counts_sheet(ws: Any, items: Sequence[RectifyItem]) -> None:
     head = [("执法单位", 24)] + [(s.label, 10) for s in S] + [(OVERDUE, 8), (TOTAL, 8)]
-    _table(ws, "整改事项状态统计", head)
+    table(ws, "整改事项状态统计", head)
     units = list(dict.fromkeys(i.unit for i in items))
     rows = [(u, [i for i in items if i.unit == u]) for u in units] + [(TOTAL, list(items))]
     for row, (unit, unit_items) in enumerate(rows, 3):
         counts = status_counts(unit_items)
         overdue = sum(1 for i in unit_items if i.overdue_days is not None)
-        _row(ws, row, [unit, *(counts[s] for s in S), overdue, len(unit_items)])
+        row_values(ws, row, [unit, *(counts[s] for s in S), overdue, len(unit_items)])
         if unit == TOTAL:
             for col in range(1, len(head) + 1):
                 ws.cell(row=row, column=col).font = BOLD
 
 
 def _change(outcome: Mapping[str, object] | None, old: str, new: str) -> str:
-    if not outcome:
+    if not outcome or old not in outcome:  # 维持, or a 变更 decided offline (scored at the merge)
         return ""
     return f"{outcome.get(old)} → {outcome.get(new)}"
 
 
-def _objections_sheet(ws: Any, objections: Sequence[Objection], labels: Mapping[int, str]) -> None:
-    _table(ws, "异议及复核情况", OBJECTION_HEAD)
+def objections_sheet(ws: Any, objections: Sequence[Objection], labels: Mapping[int, str]) -> None:
+    table(ws, "异议及复核情况", OBJECTION_HEAD)
     for row, o in enumerate(objections, 3):
         outcome = o.outcome or {}
         values = (
@@ -146,7 +146,7 @@ def _objections_sheet(ws: Any, objections: Sequence[Objection], labels: Mapping[
             _change(o.outcome, "old_score", "new_score"),
             _change(o.outcome, "old_grade", "new_grade"),
         )
-        _row(ws, row, values)
+        row_values(ws, row, values)
 
 
 def write_ledger(
@@ -161,8 +161,8 @@ def write_ledger(
     workbook = Workbook()
     ledger = workbook.active
     ledger.title = LEDGER
-    _items_sheet(ledger, session_name, items, labels)
+    items_sheet(ledger, session_name, items, labels)
     _counts_sheet(workbook.create_sheet(COUNTS), items)
-    _objections_sheet(workbook.create_sheet(OBJECTIONS), objections, labels)
+    objections_sheet(workbook.create_sheet(OBJECTIONS), objections, labels)
     save_atomically(workbook, path)
     return path

@@ -23,6 +23,7 @@ from casereview.export.scoresheet_session import (
     unit_table,
 )
 from casereview.export.scoresheet_stats import grade_order
+from casereview.export.session_followup import SessionFollowUp, add_followup_sheets
 from casereview.sessions.agreement import AgreementStats
 from casereview.standards.schema import Standard
 
@@ -45,10 +46,11 @@ def write_session_workbook(
     *,
     standard: Standard | None = None,
     agreement: AgreementStats | None = None,
+    followup: SessionFollowUp | None = None,
 ) -> None:
     """案卷汇总, 单位汇总, 问题频次 and 评查人员 sheets with charts, and one 评分表 sheet per case
     when there are at most ``CASE_SHEET_LIMIT`` cases; 评查一致性 when double-review
-    ``agreement`` statistics are given.
+    ``agreement`` statistics are given; 整改台账, 异议复核 and 常用理由 when ``followup`` has them.
 
     Grades are counted in the order of the standard (``standard``, else the installed one of the
     first case's standard id); grades of other standards follow.
@@ -74,15 +76,21 @@ def write_session_workbook(
     reviewer_table(people, cases)
     if agreement is not None:
         write_agreement_sheet(workbook, agreement)
+    if followup is not None:
+        add_followup_sheets(workbook, followup)
     save_workbook(workbook, path)
 
 
 def write_scoresheet(
-    cases: Sequence[ReviewedCase], path: Path, *, agreement: AgreementStats | None = None
+    cases: Sequence[ReviewedCase],
+    path: Path,
+    *,
+    agreement: AgreementStats | None = None,
+    followup: SessionFollowUp | None = None,
 ) -> list[Path]:
     """One case: its 评查评分表; several: the session workbook. Returns the file written."""
     if len(cases) == 1:
         write_case_scoresheet(cases[0], path)
     else:
-        write_session_workbook(cases, path, agreement=agreement)
+        write_session_workbook(cases, path, agreement=agreement, followup=followup)
     return [path]

@@ -6,7 +6,7 @@ refused input raises :class:`InputError` before anything is written. Every chang
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,8 +176,10 @@ def record_use(
     item_id: str,
     review_id: int | None = None,
     case_id: int | None = None,
+    origin: Mapping[str, object] | None = None,
 ) -> int:
-    """Count a decision's use of a reason (one atomic increment); the new count."""
+    """Count a decision's use of a reason (one atomic increment); the new count. ``origin``: where
+    a use made elsewhere came from (an offline results package), kept in the audit row."""
     row = session.get(ReasonRow, reason_id)
     if row is None:
         raise InputError("unknown_reason", reason=reason_id)
@@ -198,7 +200,7 @@ def record_use(
         review_id=review_id,
         case_id=case_id,
         item_id=item_id,
-        after={"reason": reason_id, "used": count},
+        after={"reason": reason_id, "used": count} | ({"origin": dict(origin)} if origin else {}),
         at=now,
     )
     return count

@@ -11,7 +11,13 @@ from pathlib import Path
 from casereview.db import Database
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.model import OBJECTION_LABELS, Objection, ObjectionStatus
-from casereview.rectify.objections import decide_objection, file_objection, list_objections
+from casereview.rectify.objections import (
+    ORIGIN,
+    decide_objection,
+    file_objection,
+    list_objections,
+    offline_origin,
+)
 from casereview.sessions.store import find_session
 
 
@@ -68,12 +74,17 @@ def _line(o: Objection) -> str:
     )
     if o.decided_by:
         text += f"，复核人 {o.decided_by}：{o.decision_reason}"
-    if o.outcome:
+    outcome = o.outcome or {}
+    if "new_score" in outcome:
         text += (
-            f"；扣分 {o.outcome['old_deduction']:g} → {o.outcome['new_deduction']:g}，"
-            f"得分 {o.outcome['old_score']} → {o.outcome['new_score']}，"
-            f"等次 {o.outcome['old_grade']} → {o.outcome['new_grade']}"
+            f"；扣分 {outcome['old_deduction']:g} → {outcome['new_deduction']:g}，"
+            f"得分 {outcome['old_score']} → {outcome['new_score']}，"
+            f"等次 {outcome['old_grade']} → {outcome['new_grade']}"
         )
+    elif "new_deduction" in outcome:  # decided on a copy from an offline package: scored at the merge
+        text += f"；扣分 {outcome['old_deduction']:g} → {outcome['new_deduction']:g}（合并后由组长重新计分）"
+    if offline_origin(outcome) is not None:
+        text += f"（离线评查包中的异议，组长处编号 #{outcome[ORIGIN]}）"
     return text
 
 

@@ -34,11 +34,23 @@ from casereview.scoring import ItemResult, ScoreSheet
 from casereview.scoring.model import DecisionKind, ReviewerDecision
 from casereview.sessions.model import SessionInfo
 from casereview.sessions.store import case_in_session, get_session, reviewers
+from casereview.standards.loader import find_standards
 from casereview.standards.schema import Standard
 
 OBJECTION = "objection"  # RectifyAttachmentRow.purpose of an objection's material
 CHANGE_PREFIX = "异议复核变更"
+# ``outcome`` of a reviewer's copy of a lead's objection (opened from an offline review package):
+# the lead's objection id under this key. The copy has no counted review here, so a 变更 only
+# records the new deduction; the score changes when the lead merges the decision.
+ORIGIN = "origin"
 _EPS = 1e-6
+
+
+def offline_origin(outcome: object) -> int | None:
+    """The lead's objection id when ``outcome`` is that of an offline copy; None otherwise."""
+    if isinstance(outcome, dict) and isinstance(outcome.get(ORIGIN), int):
+        return int(outcome[ORIGIN])
+    return None
 
 
 def _now() -> dt.datetime:
@@ -191,8 +203,11 @@ def decide_objection(
     _check_decider(session, info, row, decider)
     if not reason.strip():
         raise refused("reason_required", what="复核意见")
-    outcome: dict[str, object] | None = None
-    if verdict is ObjectionStatus.CHANGED:
+    origin = offline_origin(row.outcome)
+    outcome: dict[str, object] | None = None if origin is None else dict(row.outcome)
+    if verdict is ObjectionStatus.CHANGED and origin is not None:
+        outcome = (outcome or {}) | _offline_change(row, info, deduction, standards)
+    elif verdict is ObjectionStatus.CHANGED:
         outcome = _change(session, row, reason.strip(), decider, deduction, standards)
     now = _now()
     values = {"status": verdict.value, "decision_reason": reason.strip(), "decided_by": decider}
@@ -214,6 +229,21 @@ def decide_objection(
         at=now,
     )
     return get_objection(session, row.id)
+
+
+def _offline_change(
+    row: ObjectionRow, info: SessionInfo, deduction: float | None, standards: Mapping[str, Standard] | None
+) -> dict[str, object]:
+    """A reviewer's 变更 on an offline copy: checked against the item's points, nothing re-scored."""
+    standard = (standards or {}).get(info.standard_id) or find_standards().get(info.standard_id)
+    if standard is None or row.item_id not in {i.id for i in standard.items}:
+        raise refused("unknown_item", standard=info.standard_id, item=row.item_id)
+    points = standard.item(row.item_id).points
+    if deduction is None or not -_EPS <= deduction <= points + _EPS:
+        raise refused("bad_deduction", points=f"{points:g}")
+    if abs(deduction - row.original_deduction) <= _EPS:
+        raise refused("same_deduction", deduction=f"{row.original_deduction:g}")
+    return {"old_deduction": row.original_deduction, "new_deduction": float(deduction), "offline": True}
 
 
 def _change(

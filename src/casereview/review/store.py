@@ -339,6 +339,38 @@ def load_review(session: Session, review_id: int) -> StoredReview:
     )
 
 
+def load_reviews(session: Session, review_ids: Sequence[int], chunk: int = 500) -> dict[int, StoredReview]:
+    """Several stored reviews as :func:`load_review` gives each, in three queries per ``chunk``
+    reviews (a session export reads thousands); missing ids are left out."""
+    found: dict[int, StoredReview] = {}
+    ids = list(dict.fromkeys(review_ids))
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        rows = {r.id: r for r in session.scalars(select(ReviewRow).where(ReviewRow.id.in_(part)))}
+        findings: dict[int, list[ReviewFindingRow]] = {i: [] for i in rows}
+        query = select(ReviewFindingRow).where(ReviewFindingRow.review_id.in_(part))
+        for f in session.scalars(query.order_by(ReviewFindingRow.review_id, ReviewFindingRow.seq)):
+            findings[f.review_id].append(f)
+        decisions: dict[int, list[ReviewDecisionRow]] = {i: [] for i in rows}
+        query_d = select(ReviewDecisionRow).where(ReviewDecisionRow.review_id.in_(part))
+        for d in session.scalars(query_d.order_by(ReviewDecisionRow.id)):
+            decisions[d.review_id].append(d)
+        for review_id, row in rows.items():
+            last_of_item = {d.item_id: d.id for d in decisions[review_id]}
+            history = [
+                codec.decision_from(d, superseded=last_of_item[d.item_id] != d.id)
+                for d in decisions[review_id]
+                if d.kind != WITHDRAWN
+            ]
+            found[review_id] = StoredReview(
+                summary=codec.summary_from(row),
+                findings=[codec.finding_from(f) for f in findings[review_id]],
+                decisions=[d for d in history if not d.superseded],
+                history=history,
+            )
+    return found
+
+
 def reviews_of_case(session: Session, case_id: int) -> list[ReviewSummary]:
     """The reviews of a case file, newest first."""
     query = select(ReviewRow).where(ReviewRow.case_id == case_id)

@@ -139,6 +139,8 @@ def _run(args: argparse.Namespace, database: Database) -> int:
         print(
             f"已打开评查包：{opened.session_name}，评查人员 {opened.reviewer}，{len(opened.case_ids)} 份案卷"
         )
+        if opened.objections or opened.reasons_added:
+            print(f"待复核异议 {opened.objections} 项，新增常用理由 {opened.reasons_added} 条")
         print(f"组长签名密钥指纹：{opened.lead_fingerprint}（可与组长核对）")
         print(f"本机签名密钥指纹：{opened.fingerprint}（请告知组长，供其登记时核对）")
         if opened.key_file is not None:
@@ -218,6 +220,11 @@ def _run(args: argparse.Namespace, database: Database) -> int:
         print(
             f"已合并 {report.cases} 份案卷，新增 {report.decisions_added} 项决定，冲突 {len(report.conflicts)} 项"
         )
+        if report.objections or report.reasons_added or report.reason_uses:
+            print(
+                f"异议复核决定 {report.objections} 项，新增常用理由 {report.reasons_added} 条，"
+                f"常用理由使用 {report.reason_uses} 次"
+            )
         for conflict in report.conflicts:
             print(f"冲突：{conflict}")
         for note in report.notes:

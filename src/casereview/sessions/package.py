@@ -31,6 +31,12 @@ from casereview.sessions.identity import claim_session, key_file_bytes, key_file
 from casereview.sessions.keys import fingerprint, load_or_create_key, public_text
 from casereview.sessions.model import SessionInfo
 from casereview.sessions.package_codec import encode_analysis
+from casereview.sessions.package_followup import (
+    CONTENT_VERSION,
+    load_review_followup,
+    read_review_followup,
+    review_entries,
+)
 from casereview.sessions.package_load import (
     ASSIGNMENTS,
     Header,
@@ -98,6 +104,8 @@ class PackageInfo:
     fingerprint: str = ""  # of the reviewer's signing key: read it to the lead
     key_file: Path | None = None  # the reviewer's public key for the lead to register
     lead_fingerprint: str = ""  # of the key that signed the package (pinned for the session here)
+    reasons_added: int = 0  # library reasons new on this machine
+    objections: int = 0  # objections to re-review copied here from this package
 
     def __str__(self) -> str:
         return f"评查会话“{self.session_name}”，评查人员 {self.reviewer}，{len(self.case_ids)} 份案卷"
@@ -163,6 +171,8 @@ def export_package(
         if reviewer not in {r.name for r in reviewers(session, session_id)}:
             raise ValueError(f"“{reviewer}”不是本会话的评查人员")
         cases = my_cases(session, session_id, reviewer)
+        # The reason library and the objections the reviewer re-reviews, for their offline machine.
+        followup = review_entries(session, info, reviewer, cases)
     if not cases:
         raise ValueError(f"评查人员“{reviewer}”在本会话中没有分配案卷")
     standard = find_standards().get(info.standard_id)
@@ -177,10 +187,12 @@ def export_package(
         "lead": info.lead,
         "lead_key": info.lead_key,
         "created_at": now_iso(),
+        "content": CONTENT_VERSION,
     }
 
     def entries() -> Iterator[Entry]:
         yield Entry(STANDARD_ENTRY, data=(default_root() / info.standard_id / STANDARD_FILE).read_bytes())
+        yield from followup
         assignments: list[dict[str, object]] = []
         for case in cases:
             # One case at a time: a session's analyses need not all be in memory at once.
@@ -277,6 +289,7 @@ def open_package(
                 "请先安装包内 standard/standard.yaml 所示的评查标准",
             )
         packed = packed_cases(opened)
+        followup = read_review_followup(opened, header.standard.id, {p.sha256 for p in packed})
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -302,6 +315,11 @@ def open_package(
                 if (case_id, item.slot, header.reviewer) not in taken:
                     assign(session, session_case_id, header.reviewer, item.slot, header.lead)
                 case_ids.append(case_id)
+            known = {i.id for i in installed.items}
+            by_sha = {item.sha256: case_id for item, case_id in zip(packed, case_ids, strict=True)}
+            reasons_added, objections = load_review_followup(
+                session, path, session_id, header.reviewer, installed.id, known, followup, by_sha
+            )
     except BaseException:
         for file in created:  # nothing refers to them now
             file.unlink(missing_ok=True)
@@ -322,6 +340,8 @@ def open_package(
         fingerprint(public),
         key_file,
         fingerprint(header.lead_key),
+        reasons_added,
+        objections,
     )
 
 

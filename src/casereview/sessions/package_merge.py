@@ -52,6 +52,8 @@ from casereview.scoring.model import DecisionKind
 from casereview.sessions.identity import reviewer_keys
 from casereview.sessions.keys import fingerprint
 from casereview.sessions.model import SessionInfo
+from casereview.sessions.package_followup import read_results_followup
+from casereview.sessions.package_followup_merge import merge_followup, validate_followup
 from casereview.sessions.package_results import (
     REVIEWS,
     DecisionKey,
@@ -93,6 +95,9 @@ class MergeReport:
     conflicts: list[MergeConflict] = field(default_factory=list)
     refused: str | None = None  # the Chinese reason when the package was refused (nothing written)
     notes: list[str] = field(default_factory=list)  # cases skipped, scores that differ
+    objections: int = 0  # objection decisions (异议复核) applied
+    reasons_added: int = 0  # reasons the reviewer added, new in the library
+    reason_uses: int = 0  # uses of library reasons counted
 
 
 def decision_text(decision: StoredDecision | None) -> str:
@@ -384,6 +389,7 @@ def _merge(
         cases = decode_reviews(opened.json(REVIEWS))
     except (KeyError, TypeError, ValueError) as exc:
         raise refused(package, "评查结果内容不完整或格式有误") from exc
+    followup = read_results_followup(opened)
     if len({c.sha256 for c in cases}) != len(cases):
         raise refused(package, "评查结果中的案卷重复")
     with database.session_scope(readonly=True) as session:
@@ -405,6 +411,7 @@ def _merge(
         raise refused(package, f"“{reviewer}”不是评查会话“{info.name}”的评查人员")
     checker = Checker.create(info.standard_id, info.profile)
     _validate(package, checker, reviewer, cases)
+    validate_followup(package, checker.standard, followup)
     report = MergeReport(0, 0)
     with database.session_scope() as session:
         by_case = {c.case_id: c for c in session_cases(session, session_id)}
@@ -427,4 +434,25 @@ def _merge(
             _merge_case(ctx, case_id, item, item.review)
             report.cases += 1
         link_reviews(session, session_id)
+
+        def conflict(case_id: int, sha: str, item: str, lead: str, theirs: str) -> None:
+            report.conflicts.append(MergeConflict(case_id, sha, item, lead, theirs))
+
+        counts = merge_followup(
+            session,
+            package,
+            session_id,
+            actor,
+            reviewer,
+            checker.standard,
+            followup,
+            conflict,
+            report.notes,
+            signed_by,
+        )
+        report.objections, report.reasons_added, report.reason_uses = (
+            counts.objections,
+            counts.reasons_added,
+            counts.uses,
+        )
     return report

@@ -35,6 +35,7 @@ from casereview.review.records import (
 from casereview.review.store import load_review, reviews_of_case
 from casereview.scoring.model import DecisionKind
 from casereview.sessions.keys import load_or_create_key
+from casereview.sessions.package_followup import CONTENT_VERSION, results_entry
 from casereview.sessions.package_sign import manifest_signer
 from casereview.sessions.package_zip import Entry, file_label, json_bytes, now_iso, write_package
 from casereview.sessions.store import find_session, my_cases
@@ -284,12 +285,14 @@ def export_results(
             )
             review = None if review_id is None else _review_json(session, case.case_id, review_id, reviewer)
             rows.append({"sha256": sha, "slot": slot, "review": review})
+        followup = results_entry(session, info, reviewer, cases)
     header: dict[str, object] = {
         "kind": "results",
         "session": {"uid": info.uid, "name": info.name, "year": info.year, "standard_id": info.standard_id},
         "reviewer": reviewer,
         "lead": info.lead,
         "created_at": now_iso(),
+        "content": CONTENT_VERSION,
     }
-    entries = [Entry(REVIEWS, data=json_bytes(rows))]
+    entries = [Entry(REVIEWS, data=json_bytes(rows)), followup]
     return write_package(out / results_name(info.name, reviewer), header, entries, manifest_signer(key))

@@ -100,7 +100,7 @@ class FollowUpActions(QObject):
         def done(result: object) -> None:
             if isinstance(result, Objection):
                 change = ""
-                if result.outcome:
+                if result.outcome and "new_grade" in result.outcome:  # not on an offline copy
                     change = f"（{result.outcome.get('old_grade')} → {result.outcome.get('new_grade')}）"
                 window.statusBar().showMessage(
                     f"异议 #{result.id} 已复核：{result.status.label}{change}", 15000
