@@ -120,12 +120,23 @@ def image_rulings(image: np.ndarray, matrix: np.ndarray, scale: float) -> list[R
     return out
 
 
+def _across(span: Span, verticals: Sequence[Ruling]) -> list[float]:
+    """The x of each vertical ruling spanning the line's middle height."""
+    cy = (span.bbox[1] + span.bbox[3]) / 2
+    return [v[0] for v in verticals if v[1] - TOUCH <= cy <= v[3] + TOUCH]
+
+
+def _crosses(span: Span, across: Sequence[float]) -> bool:
+    """The line runs over a cell border: a row of free text, or two cells read as one."""
+    return any(span.bbox[0] + TOUCH < x < span.bbox[2] - TOUCH for x in across)
+
+
 def _cell(span: Span, horizontals: Sequence[Ruling], verticals: Sequence[Ruling]) -> BBox | None:
     x0, y0, x1, y1 = span.bbox
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    across = [v[0] for v in verticals if v[1] - TOUCH <= cy <= v[3] + TOUCH]
-    if any(x0 + TOUCH < x < x1 - TOUCH for x in across):
-        return None  # the line runs over a cell border: a row of free text, or two cells read as one
+    cx = (x0 + x1) / 2
+    across = _across(span, verticals)
+    if _crosses(span, across):
+        return None
     lefts = [x for x in across if x <= x0 + TOUCH]
     rights = [x for x in across if x >= x1 - TOUCH]
     spanning = [h[1] for h in horizontals if h[0] - TOUCH <= cx <= h[2] + TOUCH]
@@ -173,12 +184,9 @@ def crossing_lines(spans: Sequence[Span], rulings: Iterable[Ruling]) -> int:
     bottom = max(h[1] for h in horizontals)
     count = 0
     for span in spans:
-        x0, y0, x1, y1 = span.bbox
-        cy = (y0 + y1) / 2
-        if not top < cy < bottom:
+        if not top < (span.bbox[1] + span.bbox[3]) / 2 < bottom:
             continue  # outside the table: free text above or below it
-        across = [v[0] for v in verticals if v[1] - TOUCH <= cy <= v[3] + TOUCH]
-        count += any(x0 + TOUCH < x < x1 - TOUCH for x in across)
+        count += _crosses(span, _across(span, verticals))
     return count
 
 

@@ -205,12 +205,13 @@ def _seal_part(
     dated = role_date(ctx, role, doc.type)
     # The signature block: the last page, the date's page, and the page of the agency's name (a
     # block split by a page break leaves the name and its seal above, the date below).
-    signed = _agency(DocText(ctx, doc))
+    text = DocText(ctx, doc)
+    signed = _agency(text)
     pages = {doc.last_page} | ({dated[1].page} if dated else set()) | ({signed.page} if signed else set())
     seal = seal_on(ctx, sorted(pages))
     if seal is not None:
         return "ok", f"第{seal.page}页{name}有红色印章", [seal]
-    spot = [dated[1]] if dated else [DocText(ctx, doc).title()]
+    spot = [dated[1]] if dated else [text.title()]
     if not seals_visible(ctx, sorted(pages)):
         return "review", f"第{doc.last_page}页{name}{SEALS_UNSEEN}", spot
     if not readable(ctx, doc):
