@@ -23,6 +23,7 @@ FAMILIES: tuple[str, ...] = (
     "liaoshen",
     "qilu",
     "qiannan",
+    "longjiang",
 )
 
 
