@@ -9,7 +9,7 @@ from casegen.model import Inquiry
 from families.contract import RenderedDoc
 from families.longjiang import fmt
 from families.longjiang.case import Case
-from families.longjiang.page import LEFT, RIGHT, L, Sheet, V
+from families.longjiang.page import LEFT, RIGHT, L, Sheet, V, put
 
 _BOX = {True: "■", False: "□"}
 
@@ -51,9 +51,7 @@ def _when(q: Inquiry) -> str:
 
 def _sign_each_page(s: Sheet, who: str, officers: str) -> None:
     """The interviewee and the officers sign at the foot of every page of a 笔录."""
-    for page in s.pages:
-        from families.longjiang.page import put
-
+    for page in s.each_page():
         put(page, LEFT, 788, s.fix(f"被询问（检查）人签名：{who}"), 8.5)
         put(page, RIGHT, 788, f"执法人员签名：{officers}", 8.5, align="right")
 

@@ -20,7 +20,7 @@ def notice(c: Case) -> RenderedDoc:
     s.para(f"{p.party.name}：", indent=False)
     basis = "" if m.get("notice_no_basis") else f"依据{p.violation.basis}的规定，"
     s.para(
-        f"经调查，本机关认为{c.you}{c.act}的行为，违反了{p.violation.breach}的规定，{basis}"
+        f"经调查，{c.act}。本机关认为，{c.you}的上述行为违反了{p.violation.breach}的规定，{basis}"
         f"本机关拟作出罚款人民币{p.proposed_fine}元（{fmt.rmb_words(p.proposed_fine)}）的行政处罚决定。"
     )
     s.para(
@@ -88,7 +88,8 @@ def statement(c: Case) -> RenderedDoc:
             [L("执法人员", 1), V(f"{p.officers[0].name}（{p.officers[0].certificate}）、{p.officers[1].name}（{p.officers[1].certificate}）", 4)],
         ]
     )
-    s.para(f"陈述申辩人{who.name}称：对违法事实没有异议，本人（单位）经济困难，且系初次违法，已立即改正，请求从轻处罚。")
+    me = "本人" if p.party.kind == "individual" else "我单位"
+    s.para(f"陈述申辩人{who.name}称：对违法事实没有异议，{me}系初次违法，已立即改正，请求从轻处罚。")
     s.para("执法人员：你的陈述申辩意见已记录，本机关将依法复核。")
     s.para("以上笔录我已看过，与我所说一致。", indent=True)
     s.line(f"陈述申辩人：{who.name}    执法人员：{p.officers[0].name}、{p.officers[1].name}    {fmt.ymd(d.statement)}", 10, align="right")
@@ -103,7 +104,7 @@ def waiver(c: Case) -> RenderedDoc:
     c.number_line(s)
     s.space(10)
     s.para(
-        f"本人（单位）已收到{p.agency.name}《违法行为通知书》（{c.number}），对通知书告知的违法事实、理由、依据及拟作出的处罚"
+        f"{'本人' if p.party.kind == 'individual' else '本单位'}已收到{p.agency.name}《违法行为通知书》（{c.number}），对通知书告知的违法事实、理由、依据及拟作出的处罚"
         "均无异议，自愿放弃陈述、申辩的权利，请求尽快作出处理决定。"
     )
     s.space(30)
@@ -156,7 +157,7 @@ def hearing_record(c: Case) -> RenderedDoc:
     s.grid([[L("当事人（代理人）", 1.2), V(f"{who.name}，{fmt.age_sex(who, d.hearing)}", 4)]])
     s.grid([[L("听证记录", 1)]])
     s.para(f"主持人：现在宣布听证开始。本次听证由{st.hearing_host}主持，{st.hearing_member}任听证员，{st.clerk}任记录员。当事人是否申请回避？")
-    s.para(f"当事人：不申请回避。")
+    s.para("当事人：不申请回避。")
     s.para(f"执法人员：{c.act}，违反了{p.violation.breach}的规定，依据{p.violation.basis}的规定，拟处罚款{p.proposed_fine}元。")
     s.para("当事人：对事实无异议，但认为处罚过重，希望从轻处理。")
     s.para("主持人：听证结束，请当事人阅读笔录后签名。")

@@ -152,7 +152,7 @@ class Sheet:
     doc: pymupdf.Document
     furniture: Furniture
     subs: dict[str, str] = field(default_factory=dict)  # C-01/C-02: text replaced on this document
-    pages: list[pymupdf.Page] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # numbers: pymupdf drops older Page objects
     y: float = TOP
     sealed: set[int] = field(default_factory=set)
     qr: bool = True
@@ -163,11 +163,14 @@ class Sheet:
     # -- pages -------------------------------------------------------------------------------
     @property
     def page(self) -> pymupdf.Page:
-        return self.pages[-1]
+        return self._page
+
+    def each_page(self) -> list[pymupdf.Page]:
+        return [self.doc[n] for n in self.pages]
 
     def new_page(self) -> None:
-        page = self.doc.new_page(width=W, height=H)
-        self.pages.append(page)
+        page = self._page = self.doc.new_page(width=W, height=H)
+        self.pages.append(page.number)
         self.y = TOP
         f = self.furniture
         if f.kind == "browser":
@@ -206,19 +209,20 @@ class Sheet:
     def finish(self) -> int:
         """Footers need the page count, so they are written last."""
         n, f = len(self.pages), self.furniture
-        for i, page in enumerate(self.pages):
+        for i, page in enumerate(self.each_page()):
             if f.kind == "browser":
                 put(page, 24, H - 18, f.url, 7.5, color=GREY)
                 put(page, W - 24, H - 18, f"{i + 1}/{n}", 7.5, color=GREY, align="right")
+                flush(page)
                 continue
             if f.kind == "plain":
+                flush(page)
                 continue
             page.draw_line((LEFT, 796), (RIGHT, 796), color=GREY, width=0.4)
             label = (f"第 {i + 1} 页 共 {n} 页", f"{i + 1} / {n}", f"- {i + 1} -")[f.footer_style]
             put(page, W / 2, 808, label, 8, color=GREY, align="center")
             put(page, LEFT, 808, f"打印时间：{f.printed}", 7, color=GREY)
             put(page, RIGHT, 808, f"打印人：{f.printer}", 7, color=GREY, align="right")
-        for page in self.pages:
             flush(page)
         return n
 
