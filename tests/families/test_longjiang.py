@@ -13,6 +13,7 @@ from casegen.plan import make_plan
 from families import FAMILIES
 from families.contract import RenderedDoc, truth
 from families.longjiang import FAMILY, write_case
+from families.longjiang.case import served_date, voice_for
 from families.longjiang.fmt import cn_date, daxie, ymd
 
 RECORDS = ("询问笔录", "现场笔录", "勘验笔录")
@@ -65,11 +66,19 @@ def test_clean_ordinary_file(tmp_path: Path) -> None:
     notice = _one(docs, texts, "违法行为通知书")
     assert cn_date(d.notice) in notice and f"罚款人民币{plan.proposed_fine}元" in notice and "依据" in notice
     decision = _one(docs, texts, "行政处罚决定书")
-    assert cn_date(d.decision) in decision and daxie(plan.fine) in decision and f"¥{plan.fine:,}.00" in decision
-    assert "六十日内" in decision and "六个月内" in decision and "十五日内" in decision and "加处罚款" in decision
+    assert (
+        cn_date(d.decision) in decision and daxie(plan.fine) in decision and f"¥{plan.fine:,}.00" in decision
+    )
+    assert (
+        "六十日内" in decision
+        and "六个月内" in decision
+        and "十五日内" in decision
+        and "加处罚款" in decision
+    )
     assert "你（单位）" not in decision and "___" not in decision and "分以下情况" not in decision
-    assert ymd(d.decision_service) in _one(docs, texts, "送达回证:行政处罚决定书")
-    assert ymd(d.notice_service) in _one(docs, texts, "送达回证:违法行为通知书")
+    voice = voice_for(plan.seed)
+    assert served_date(voice, d.decision_service) in _one(docs, texts, "送达回证:行政处罚决定书")
+    assert served_date(voice, d.notice_service) in _one(docs, texts, "送达回证:违法行为通知书")
     closing = _one(docs, texts, "结案报告")
     assert ymd(d.closing) in closing and plan.staff.head in closing
     if plan.has_publication and d.publication:
@@ -120,7 +129,8 @@ def test_hearing_file(tmp_path: Path) -> None:
     assert "听证" in notice and "五日内" in notice and "三日" not in notice
     hn = _one(docs, texts, "听证通知书")
     assert cn_date(d.hearing_notice) in hn and ymd(d.hearing) in hn
-    assert ymd(d.hearing_notice_service) in _one(docs, texts, "送达回证:听证通知书")
+    served = served_date(voice_for(plan.seed), d.hearing_notice_service)
+    assert served in _one(docs, texts, "送达回证:听证通知书")
     assert d.hearing.isoformat() in _one(docs, texts, "听证笔录")
     review = _one(docs, texts, "法制审核意见")
     assert plan.staff.reviewer in review and d.legal_review.isoformat() in review and "同意" in review

@@ -19,7 +19,7 @@ from families.longjiang import forms_decision as dec
 from families.longjiang import forms_invest as inv
 from families.longjiang import forms_notice as note
 from families.longjiang.case import Case
-from families.longjiang.page import H, RIGHT, flush, put
+from families.longjiang.page import RIGHT, H, flush, put
 from families.longjiang.scan import scan_pdf
 
 FAMILY = "longjiang"
@@ -56,21 +56,33 @@ def _body(c: Case) -> list[Dated]:
     add("案件调查报告", d.report, lambda: inv.report(c))
     add("违法行为通知书", d.notice, lambda: note.notice(c))
     assert d.notice_service and d.decision_service
-    add("送达回证:违法行为通知书", d.notice_service, lambda: note.service(c, "违法行为通知书", "违法行为通知书", d.notice_service))
+    add(
+        "送达回证:违法行为通知书",
+        d.notice_service,
+        lambda: note.service(c, "违法行为通知书", "违法行为通知书", d.notice_service),
+    )
     if d.statement:
         add("陈述申辩笔录", d.statement, lambda: note.statement(c))
     if d.waiver:
         add("放弃陈述申辩（听证）声明", d.waiver, lambda: note.waiver(c))
     if d.hearing and d.hearing_notice_service:
         add("听证通知书", d.hearing_notice, lambda: note.hearing_notice(c))
-        add("送达回证:听证通知书", d.hearing_notice_service, lambda: note.service(c, "听证通知书", "听证通知书", d.hearing_notice_service))
+        add(
+            "送达回证:听证通知书",
+            d.hearing_notice_service,
+            lambda: note.service(c, "听证通知书", "听证通知书", d.hearing_notice_service),
+        )
         add("听证笔录", d.hearing, lambda: note.hearing_record(c))
     if p.has_review and d.legal_review:
         add("法制审核意见", d.legal_review, lambda: note.legal_review(c))
     if p.has_discussion and d.discussion:
         add("重大案件集体讨论记录", d.discussion, lambda: note.discussion(c))
     add("行政处罚决定书", d.decision, lambda: dec.decision(c))
-    add("送达回证:行政处罚决定书", d.decision_service, lambda: note.service(c, "行政处罚决定书", "行政处罚决定书", d.decision_service))
+    add(
+        "送达回证:行政处罚决定书",
+        d.decision_service,
+        lambda: note.service(c, "行政处罚决定书", "行政处罚决定书", d.decision_service),
+    )
     if p.has_receipt and d.payment:
         add("罚没款票据", d.payment, lambda: close.receipt(c))
     if p.has_publication and d.publication:
@@ -95,7 +107,15 @@ def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[Rend
         _number_pages(final)
         entries, page = [], 0
         for doc, when in body:
-            entries.append((doc, case_number_on(plan, doc.key) if doc.type != "证据材料" else "", when, page + 1, page + doc.pages))
+            entries.append(
+                (
+                    doc,
+                    case_number_on(plan, doc.key) if doc.type != "证据材料" else "",
+                    when,
+                    page + 1,
+                    page + doc.pages,
+                )
+            )
             page += doc.pages
         closed = "结案报告" in {x.key for x in docs}
         c.doc = pymupdf.open()

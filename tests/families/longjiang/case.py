@@ -18,6 +18,34 @@ from families.longjiang.seal import seal_png
 PLATFORM = "交通运输综合执法业务管理平台 · 案件办理子系统"
 
 
+@dataclass(frozen=True)
+class Voice:
+    """Wording the platform's provincial editions differ in, chosen once per case."""
+
+    served: str  # how 送达回证 prints the service date: ymd | iso | dot
+    party_label: str  # the decision's label for the party block (individuals)
+    org_label: str  # … and for organisations
+    facts: str  # heading of the decision's facts section
+    basis: str  # 处罚依据 / 法律依据 on the 当场 decision
+    code: str  # label of the credit code
+
+
+def voice_for(seed: int) -> Voice:
+    rng = random.Random(seed * 977 + 13)  # its own stream: wording never shifts the layout
+    return Voice(
+        rng.choice(("ymd", "iso", "dot")),
+        rng.choice(("被处罚人", "当事人")),
+        rng.choice(("受处罚单位", "当事人")),
+        rng.choice(("违法事实及证据", "调查认定的违法事实及证据")),
+        rng.choice(("处罚依据", "法律依据")),
+        rng.choice(("统一社会信用代码", "统一社会信用代码（组织机构代码）")),
+    )
+
+
+def served_date(voice: Voice, d: dt.date) -> str:
+    return {"ymd": fmt.ymd, "iso": fmt.iso, "dot": fmt.dot}[voice.served](d)
+
+
 @dataclass
 class Case:
     plan: Plan
@@ -29,6 +57,7 @@ class Case:
         self.rng = random.Random(self.seed * 31 + 7)
         self.seal = seal_png(self.plan.agency.name, "行政执法专用章", self.seed)
         self.footer = self.rng.randrange(3)
+        self.voice = voice_for(self.seed)
 
     # -- the plan, as a document prints it -----------------------------------------------------
     @property
@@ -48,7 +77,17 @@ class Case:
     def act(self) -> str:
         return self.plan.violation.act.format(**self.plan.facts)
 
-    def sheet(self, key: str, printed: dt.date, *, qr: bool = True, kind: str = "platform", url: str = "", head: str = "", clock: str = "") -> Sheet:
+    def sheet(
+        self,
+        key: str,
+        printed: dt.date,
+        *,
+        qr: bool = True,
+        kind: str = "platform",
+        url: str = "",
+        head: str = "",
+        clock: str = "",
+    ) -> Sheet:
         """A new document's first page; C-01/C-02 substitutions are bound to the document key."""
         self.n += 1
         p = self.plan
@@ -88,13 +127,25 @@ class Case:
         if p.kind == "individual" and p.person:
             q = p.person
             return [
-                [L("姓名", 1), V(p.name, 1.6), L("性别", 0.8), V(q.sex, 0.7), L("年龄", 0.8), V(f"{q.age_on(on)}岁", 0.8)],
+                [
+                    L("姓名", 1),
+                    V(p.name, 1.6),
+                    L("性别", 0.8),
+                    V(q.sex, 0.7),
+                    L("年龄", 0.8),
+                    V(f"{q.age_on(on)}岁", 0.8),
+                ],
                 [L("身份证件号", 1), V(q.id_number, 2.2), L("联系电话", 1), V(p.phone, 1.5)],
                 [L("住址", 1), V(p.address, 4.7)],
             ]
         return [
             [L("单位名称", 1), V(p.name, 4.7)],
-            [L("统一社会信用代码", 1), V(p.credit_code or "", 2.2), L("法定代表人", 1), V(p.legal_rep or "", 1.5)],
+            [
+                L(self.voice.code, 1),
+                V(p.credit_code or "", 2.2),
+                L("法定代表人", 1),
+                V(p.legal_rep or "", 1.5),
+            ],
             [L("地址", 1), V(p.address, 2.2), L("联系电话", 1), V(p.phone, 1.5)],
         ]
 

@@ -12,7 +12,7 @@ from families.contract import RenderedDoc
 from families.longjiang import fmt
 from families.longjiang.case import Case
 from families.longjiang.forms_invest import _head
-from families.longjiang.page import LEFT, RIGHT, W, L, V, put
+from families.longjiang.page import LEFT, RIGHT, L, V, W, put
 
 DARK_RED = (0.62, 0.1, 0.1)
 RED = (0.82, 0.12, 0.12)
@@ -35,9 +35,16 @@ def receipt(c: Case) -> RenderedDoc:
     s.page.draw_line((W / 2 - 120, s.y + 5), (W / 2 + 120, s.y + 5), color=DARK_RED, width=0.6)
     s.space(10)
     code = _digits(c.number + "code", 8)
-    s.line(f"票据代码：{code}    校验码：{_digits(c.number, 6)}        No. {_digits(c.number + 'no', 10)}", 9, color=DARK_RED)
+    s.line(
+        f"票据代码：{code}    校验码：{_digits(c.number, 6)}        No. {_digits(c.number + 'no', 10)}",
+        9,
+        color=DARK_RED,
+    )
     s.line(f"开票日期：{fmt.iso(d.payment)}        执收单位编码：{p.agency.region}001", 9, color=DARK_RED)
-    s.group("缴款人", [[L("全称", 1), V(p.party.name, 4)], [L("账号", 1), V("—", 4)], [L("开户银行", 1), V("现金缴款", 4)]])
+    s.group(
+        "缴款人",
+        [[L("全称", 1), V(p.party.name, 4)], [L("账号", 1), V("—", 4)], [L("开户银行", 1), V("现金缴款", 4)]],
+    )
     s.group(
         "收款人",
         [
@@ -48,9 +55,28 @@ def receipt(c: Case) -> RenderedDoc:
     )
     s.grid(
         [
-            [L("项目编码", 1), L("收入项目名称", 1.6), L("单位", 0.6), L("数量", 0.6), L("收缴标准", 0.9), L("金额", 1.1)],
-            [V("103050101", 1), V("一般罚没收入", 1.6), V("元", 0.6), V("1", 0.6), V("—", 0.9), V(f"{p.fine:,}.00", 1.1)],
-            [L("金额（大写）", 1), V(fmt.rmb_words(p.fine), 2.8), L("（小写）", 0.9), V(fmt.money(p.fine), 1.1)],
+            [
+                L("项目编码", 1),
+                L("收入项目名称", 1.6),
+                L("单位", 0.6),
+                L("数量", 0.6),
+                L("收缴标准", 0.9),
+                L("金额", 1.1),
+            ],
+            [
+                V("103050101", 1),
+                V("一般罚没收入", 1.6),
+                V("元", 0.6),
+                V("1", 0.6),
+                V("—", 0.9),
+                V(f"{p.fine:,}.00", 1.1),
+            ],
+            [
+                L("金额（大写）", 1),
+                V(fmt.rmb_words(p.fine), 2.8),
+                L("（小写）", 0.9),
+                V(fmt.money(p.fine), 1.1),
+            ],
             [L("执收单位", 1), V(p.agency.name, 2.8), L("经办人", 0.9), V(p.officers[0].name, 1.1)],
             [L("备注", 1), V(f"行政处罚决定书文号：{c.number}；缴款日期：{fmt.iso(d.payment)}", 4.8)],
         ]
@@ -91,7 +117,12 @@ def publication(c: Case) -> RenderedDoc:
     s.line("首页 > 政务公开 > 双公示 > 行政处罚", 8.5, color=(0.3, 0.3, 0.3))
     s.space(6)
     s.title("行政处罚信息公示", 16, gap=4)
-    s.line(f"发布机构：{p.agency.name}    发布时间：{fmt.iso(d.publication)}    浏览次数：{c.rng.randint(20, 400)}", 8.5, align="center", color=(0.35, 0.35, 0.35))
+    s.line(
+        f"发布机构：{p.agency.name}    发布时间：{fmt.iso(d.publication)}    浏览次数：{c.rng.randint(20, 400)}",
+        8.5,
+        align="center",
+        color=(0.35, 0.35, 0.35),
+    )
     s.space(8)
     ind = p.party.kind == "individual"
     ident = ""  # the site masks ID numbers (publication rules hide them)
@@ -102,7 +133,10 @@ def publication(c: Case) -> RenderedDoc:
         [
             [L("行政相对人名称", 1), V(p.party.name, 2.4)],
             [L("行政相对人类别", 1), V("自然人" if ind else "法人及非法人组织", 2.4)],
-            [L("身份证件号码" if ind else "统一社会信用代码", 1), V(ident if ind else p.party.credit_code or "", 2.4)],
+            [
+                L("身份证件号码" if ind else "统一社会信用代码", 1),
+                V(ident if ind else p.party.credit_code or "", 2.4),
+            ],
             [L("行政处罚决定书文号", 1), V(c.number, 2.4)],
             [L("违法行为类型", 1), V(p.violation.cause, 2.4)],
             [L("违法事实", 1), V(c.act, 2.4)],
@@ -133,12 +167,22 @@ def closing(c: Case) -> RenderedDoc:
         min_h=60,
     )
     paid = f"当事人已于{fmt.ymd(d.payment)}缴清罚款{p.fine}元。" if d.payment else "当事人已履行处罚决定。"
-    s.box("执行情况", paid + "案件处理完毕，建议结案。", sign=f"承办人：{p.officers[0].name}  {p.officers[1].name}    {fmt.ymd(d.closing)}", min_h=70)
+    s.box(
+        "执行情况",
+        paid + "案件处理完毕，建议结案。",
+        sign=f"承办人：{p.officers[0].name}  {p.officers[1].name}    {fmt.ymd(d.closing)}",
+        min_h=70,
+    )
     s.box("承办机构负责人意见", "同意结案。", sign=f"{p.staff.unit_head}    {fmt.ymd(d.closing)}", min_h=50)
     if p.mut.get("jiean_nohead"):
         s.box("行政机关负责人审批意见", "", min_h=60)
     else:
-        s.box("行政机关负责人审批意见", "同意结案，归档。", sign=f"{p.staff.head}    {fmt.ymd(d.closing)}", min_h=60)
+        s.box(
+            "行政机关负责人审批意见",
+            "同意结案，归档。",
+            sign=f"{p.staff.head}    {fmt.ymd(d.closing)}",
+            min_h=60,
+        )
     return c.done(s, "结案报告", "结案报告")
 
 
@@ -156,7 +200,12 @@ def cover(c: Case, items: int, pages: int, closed: bool) -> RenderedDoc:
         [L("案号", 1), V(c.number, 3.4)],
         [L("当事人", 1), V(p.party.name, 3.4)],
         [L("办案机构", 1), V(p.agency.unit, 3.4)],
-        [L("立案日期", 1), V(fmt.dot(d.filing), 1.2), L("结案日期", 1), V(fmt.dot(d.closing) if closed and d.closing else "", 1.2)],
+        [
+            L("立案日期", 1),
+            V(fmt.dot(d.filing), 1.2),
+            L("结案日期", 1),
+            V(fmt.dot(d.closing) if closed and d.closing else "", 1.2),
+        ],
         [L("处理结果", 1), V(f"罚款{fmt.yuan(p.fine)}", 3.4)],
         [L("卷内件数", 1), V(f"{items}件", 1.2), L("卷内页数", 1), V(f"{pages}页", 1.2)],
         [L("保管期限", 1), V("长期", 1.2), L("归档号", 1), V(f"{p.number.year}-{p.number.serial:04d}", 1.2)],
@@ -167,7 +216,11 @@ def cover(c: Case, items: int, pages: int, closed: bool) -> RenderedDoc:
             cell.min_h = 34
     s.grid(rows, x0=LEFT + 20, x1=RIGHT - 20)
     s.space(50)
-    s.line(f"立卷人：{p.staff.filer}        归档日期：{fmt.dot(d.archive) if d.archive else ''}", 12, align="center")
+    s.line(
+        f"立卷人：{p.staff.filer}        归档日期：{fmt.dot(d.archive) if d.archive else ''}",
+        12,
+        align="center",
+    )
     return c.done(s, "卷宗封面", "交通运输行政执法案卷")
 
 
@@ -178,11 +231,22 @@ def contents(c: Case, entries: list[tuple[RenderedDoc, str, dt.date | None, int,
     s.space(10)
     s.title("卷 内 目 录", 20)
     s.line(f"案号：{c.number}", 10.5, align="right")
-    rows = [[L("序号", 0.5), L("文书名称", 2.2), L("文号", 2.1), L("日期", 1), L("页号", 0.8), L("备注", 0.6)]]
+    rows = [
+        [L("序号", 0.5), L("文书名称", 2.2), L("文号", 2.1), L("日期", 1), L("页号", 0.8), L("备注", 0.6)]
+    ]
     for i, (doc, number, when, first, last) in enumerate(entries, 1):
         pages = str(first) if first == last else f"{first}-{last}"
         shown = doc.title if doc.type != "送达回证" else f"送达回证（{doc.serves}）"
-        rows.append([V(str(i), 0.5), V(shown, 2.2, size=9), V(number, 2.1, size=8.5), V(f"{when:%Y%m%d}" if when else "", 1, size=9), V(pages, 0.8), V("", 0.6)])
+        rows.append(
+            [
+                V(str(i), 0.5),
+                V(shown, 2.2, size=9),
+                V(number, 2.1, size=8.5),
+                V(f"{when:%Y%m%d}" if when else "", 1, size=9),
+                V(pages, 0.8),
+                V("", 0.6),
+            ]
+        )
     s.grid(rows)
     return c.done(s, "卷内目录", "卷内目录")
 

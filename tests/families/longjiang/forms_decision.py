@@ -45,7 +45,7 @@ def decision(c: Case) -> RenderedDoc:
     p, d, m = c.plan, c.plan.dates, c.plan.mut
     s = c.sheet("行政处罚决定书", d.decision)
     _head(c, s, "行政处罚决定书")
-    label = "被处罚人" if p.party.kind == "individual" else "受处罚单位"
+    label = c.voice.party_label if p.party.kind == "individual" else c.voice.org_label
     rows = c.party_rows(d.decision)
     if m.get("w01") == "underscore":
         rows.append([L("邮政编码", 1), V("________", 4.7)])
@@ -53,7 +53,7 @@ def decision(c: Case) -> RenderedDoc:
     if m.get("w01") == "guidance":
         s.para(GUIDANCE, 9.5, indent=False)
     you = "你（单位）" if m.get("w01") == "ni_danwei" else c.you
-    _section(s, "一、违法事实及证据")
+    _section(s, f"一、{c.voice.facts}")
     s.para(f"经查，{c.act}。")
     s.para(f"上述事实有{'、'.join(p.evidence) or '现场照片'}、询问笔录等证据证实，证据确实充分。")
     _section(s, "二、处罚理由及裁量")
@@ -91,10 +91,15 @@ def summary_decision(c: Case) -> RenderedDoc:
     spot = p.on_the_spot_payment
     s.grid(
         [
-            [L("违法时间", 1), V(f"{fmt.iso(d.violation)} {fmt.hm(vt)}", 2), L("车（船）号", 1), V(p.party.plate, 2)],
+            [
+                L("违法时间", 1),
+                V(f"{fmt.iso(d.violation)} {fmt.hm(vt)}", 2),
+                L("车（船）号", 1),
+                V(p.party.plate, 2),
+            ],
             [L("违法行为", 1), V(c.act, 5)],
             [L("违反规定", 1), V(p.violation.breach, 5)],
-            [L("处罚依据", 1), V(p.violation.basis, 5)],
+            [L(c.voice.basis, 1), V(p.violation.basis, 5)],
             [L("处罚决定", 1), V(f"罚款人民币{fmt.daxie(p.fine)}（¥{p.fine:,}.00）", 5)],
             [
                 L("履行方式和期限", 1),
@@ -114,8 +119,19 @@ def summary_decision(c: Case) -> RenderedDoc:
     o = p.officers[:2]
     s.grid(
         [
-            [L("执法人员", 1), V(f"{o[0].name}（执法证号：{o[0].certificate}）    {o[1].name}（执法证号：{o[1].certificate}）", 5)],
-            [L("当事人签名", 1), V(p.party.contact.name if p.party.contact else p.party.name, 2), L("执法地点", 1), V(p.facts.get("place", ""), 2)],
+            [
+                L("执法人员", 1),
+                V(
+                    f"{o[0].name}（执法证号：{o[0].certificate}）    {o[1].name}（执法证号：{o[1].certificate}）",
+                    5,
+                ),
+            ],
+            [
+                L("当事人签名", 1),
+                V(p.party.contact.name if p.party.contact else p.party.name, 2),
+                L("执法地点", 1),
+                V(p.facts.get("place", ""), 2),
+            ],
         ]
     )
     c.agency_sign(s, d.decision, seal=True)

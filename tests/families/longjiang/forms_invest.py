@@ -37,7 +37,9 @@ def filing(c: Case) -> RenderedDoc:
     s.box("案件基本情况", c.act + "。经初步核实，当事人涉嫌违法，符合立案条件。", min_h=80)
     s.grid([[L("立案依据", 1), V(f"《交通运输行政执法程序规定》第五十八条；{p.violation.breach}", 5)]])
     o1, o2 = p.officers[0].name, p.officers[1].name
-    s.box("承办人意见", f"建议立案调查，由{o1}、{o2}承办。", sign=f"承办人：{o1}  {o2}    {fmt.ymd(d.filing)}")
+    s.box(
+        "承办人意见", f"建议立案调查，由{o1}、{o2}承办。", sign=f"承办人：{o1}  {o2}    {fmt.ymd(d.filing)}"
+    )
     s.box("承办机构负责人意见", "同意立案。", sign=f"签名：{p.staff.unit_head}    {fmt.ymd(d.filing)}")
     s.box("行政机关负责人审批意见", "同意立案查处。", sign=f"签名：{p.staff.head}    {fmt.ymd(d.filing)}")
     s.grid([[L("备注", 1), V("", 5, min_h=30)]])
@@ -87,10 +89,23 @@ def record(c: Case, q: Inquiry, i: int) -> RenderedDoc:
     s.group(
         "被询问人" if q.type == "询问笔录" else "现场人员",
         [
-            [L("姓名", 1), V(who.name, 1.4), L("性别", 0.7), V(who.sex, 0.6), L("年龄", 0.7), V(f"{who.age_on(q.date)}岁", 0.8)],
+            [
+                L("姓名", 1),
+                V(who.name, 1.4),
+                L("性别", 0.7),
+                V(who.sex, 0.6),
+                L("年龄", 0.7),
+                V(f"{who.age_on(q.date)}岁", 0.8),
+            ],
             [L("身份证件号", 1), V(who.id_number, 2.2), L("电话", 0.7), V(who.phone, 1.3)],
-            [L("单位及职务", 1), V(f"{p.party.name if p.party.kind != 'individual' else who.job}"
-                                  f"{('（' + p.party.contact_role + '）') if p.party.contact_role else ''}", 4.2)],
+            [
+                L("单位及职务", 1),
+                V(
+                    f"{p.party.name if p.party.kind != 'individual' else who.job}"
+                    f"{('（' + p.party.contact_role + '）') if p.party.contact_role else ''}",
+                    4.2,
+                ),
+            ],
             [L("住址", 1), V(who.address, 4.2)],
         ],
     )
@@ -106,6 +121,7 @@ def record(c: Case, q: Inquiry, i: int) -> RenderedDoc:
         for qq, aa in p.violation.qa:
             s.qa(qq.format(**p.facts), aa.format(**p.facts))
         s.qa("你还有什么需要补充的吗？", "没有了。")
+        s.ensure(150)  # the last answer and the signatures stay together on one page
         s.qa("以上笔录请你核对，是否与你所说一致？", "以上笔录我已看过，与我所说一致。")
     else:
         s.grid([[L("勘验情况及结果" if q.type == "勘验笔录" else "主要内容", 1)]])
@@ -130,7 +146,15 @@ def preservation(c: Case) -> list[RenderedDoc]:
         f"七日（自{fmt.ymd(d.preservation)}至{fmt.ymd(end)}）。保存期间，当事人或者有关人员不得销毁或者转移证据。"
     )
     rows = [[L("序号", 0.6), L("证据名称", 2), L("规格", 1), L("数量", 0.7), L("登记保存地点", 1.6)]]
-    rows.append([V("1", 0.6), V(f"{p.party.plate}{p.party.vehicle}", 2), V("—", 1), V("1辆", 0.7), V(p.agency.station, 1.6)])
+    rows.append(
+        [
+            V("1", 0.6),
+            V(f"{p.party.plate}{p.party.vehicle}", 2),
+            V("—", 1),
+            V("1辆", 0.7),
+            V(p.agency.station, 1.6),
+        ]
+    )
     s.grid(rows)
     s.space(10)
     s.line(f"当事人签名：{p.party.contact.name if p.party.contact else p.party.name}", 10.5)
@@ -182,11 +206,19 @@ def attachment(c: Case, name: str, on: dt.date) -> RenderedDoc:
     from pymupdf import Rect
 
     top = s.y + 14
-    s.page.draw_rect(Rect(LEFT + 30, top, RIGHT - 30, top + 300), color=(0.6, 0.6, 0.6), fill=(0.96, 0.96, 0.96), dashes="[4] 0")
+    s.page.draw_rect(
+        Rect(LEFT + 30, top, RIGHT - 30, top + 300),
+        color=(0.6, 0.6, 0.6),
+        fill=(0.96, 0.96, 0.96),
+        dashes="[4] 0",
+    )
     s.put((LEFT + RIGHT) / 2, top + 150, f"（{name}粘贴处）", 11, color=(0.55, 0.55, 0.55), align="center")
     s.y = top + 320
     s.line("经核对与原件一致。", 10.5)
-    s.line(f"核对人：{c.plan.officers[0].name}      提供人签名：{c.plan.party.contact.name if c.plan.party.contact else ''}", 10.5)
+    s.line(
+        f"核对人：{c.plan.officers[0].name}      提供人签名：{c.plan.party.contact.name if c.plan.party.contact else ''}",
+        10.5,
+    )
     return c.done(s, "证据材料", "证据材料")
 
 
@@ -202,7 +234,11 @@ def report(c: Case) -> RenderedDoc:
         ]
     )
     s.group("当事人", c.party_rows(d.report))
-    s.box("调查认定的事实", c.act + f"。以上事实有{'、'.join(p.evidence) or '现场笔录'}及询问笔录等证据证实。", min_h=90)
+    s.box(
+        "调查认定的事实",
+        c.act + f"。以上事实有{'、'.join(p.evidence) or '现场笔录'}及询问笔录等证据证实。",
+        min_h=90,
+    )
     rows = [[L("证据名称", 2), L("规格", 1), L("数量", 0.8), L("备注", 1.4)]]
     rows += [[V(e, 2), V("A4", 1), V("1份", 0.8), V("", 1.4)] for e in p.evidence]
     s.grid(rows)
@@ -212,6 +248,11 @@ def report(c: Case) -> RenderedDoc:
         f"建议给予罚款人民币{p.proposed_fine}元的行政处罚。",
         sign=f"执法人员：{p.officers[0].name}  {p.officers[1].name}    {fmt.ymd(d.report)}",
     )
-    s.box("承办机构负责人意见", "同意调查结论，拟按程序告知。", sign=f"{p.staff.unit_head}    {fmt.ymd(d.report)}", min_h=50)
+    s.box(
+        "承办机构负责人意见",
+        "同意调查结论，拟按程序告知。",
+        sign=f"{p.staff.unit_head}    {fmt.ymd(d.report)}",
+        min_h=50,
+    )
     s.box("执法部门负责人审批意见", "同意。", sign=f"{p.staff.head}    {fmt.ymd(d.report)}", min_h=50)
     return c.done(s, "案件调查报告", "案件调查报告")

@@ -7,7 +7,7 @@ import datetime as dt
 
 from families.contract import RenderedDoc
 from families.longjiang import fmt
-from families.longjiang.case import Case
+from families.longjiang.case import Case, served_date
 from families.longjiang.forms_invest import _head
 from families.longjiang.page import L, V
 
@@ -64,8 +64,18 @@ def service(c: Case, served: str, served_title: str, when: dt.date, *, on_spot: 
         [
             [L("送达文书名称及文号", 2), L("收件人签名（盖章）", 1.3), L("送达地点", 1.5)],
             [V(f"《{served_title}》{c.number}", 2, min_h=46), V(recv, 1.3), V(p.party.address, 1.5)],
-            [L("送达日期", 1), V(f"{fmt.ymd(when)} {clock}", 1.6), L("送达方式", 1), V(how, 1.2)],
-            [L("送达人", 1), V(f"{p.officers[0].name}、{p.officers[1].name}", 1.6), L("代收人", 1), V("", 1.2)],
+            [
+                L("送达日期", 1),
+                V(f"{served_date(c.voice, when)} {clock}", 1.6),
+                L("送达方式", 1),
+                V(how, 1.2),
+            ],
+            [
+                L("送达人", 1),
+                V(f"{p.officers[0].name}、{p.officers[1].name}", 1.6),
+                L("代收人", 1),
+                V("", 1.2),
+            ],
             [L("备注", 1), V("", 3.8, min_h=40)],
         ]
     )
@@ -85,14 +95,24 @@ def statement(c: Case) -> RenderedDoc:
             [L("时间", 1), V(f"{fmt.ymd(d.statement)} 09时30分至10时05分", 4)],
             [L("地点", 1), V(p.agency.station, 4)],
             [L("陈述申辩人", 1), V(who.name, 1.5), L("记录人", 1), V(p.officers[1].name, 1.5)],
-            [L("执法人员", 1), V(f"{p.officers[0].name}（{p.officers[0].certificate}）、{p.officers[1].name}（{p.officers[1].certificate}）", 4)],
+            [
+                L("执法人员", 1),
+                V(
+                    f"{p.officers[0].name}（{p.officers[0].certificate}）、{p.officers[1].name}（{p.officers[1].certificate}）",
+                    4,
+                ),
+            ],
         ]
     )
     me = "本人" if p.party.kind == "individual" else "我单位"
     s.para(f"陈述申辩人{who.name}称：对违法事实没有异议，{me}系初次违法，已立即改正，请求从轻处罚。")
     s.para("执法人员：你的陈述申辩意见已记录，本机关将依法复核。")
     s.para("以上笔录我已看过，与我所说一致。", indent=True)
-    s.line(f"陈述申辩人：{who.name}    执法人员：{p.officers[0].name}、{p.officers[1].name}    {fmt.ymd(d.statement)}", 10, align="right")
+    s.line(
+        f"陈述申辩人：{who.name}    执法人员：{p.officers[0].name}、{p.officers[1].name}    {fmt.ymd(d.statement)}",
+        10,
+        align="right",
+    )
     return c.done(s, "陈述申辩笔录", "陈述申辩笔录")
 
 
@@ -149,19 +169,39 @@ def hearing_record(c: Case) -> RenderedDoc:
         [
             [L("案件名称", 1), V(f"{p.party.name}{p.violation.cause}案", 4)],
             [L("主持听证机关", 1), V(p.agency.name, 4)],
-            [L("听证时间", 1), V(f"{fmt.iso(d.hearing)} 09:00 至 10:20", 2), L("听证地点", 1), V(p.agency.address, 2)],
-            [L("主持人", 1), V(st.hearing_host, 1), L("听证员", 1), V(st.hearing_member, 1), L("记录员", 1), V(st.clerk, 1)],
+            [
+                L("听证时间", 1),
+                V(f"{fmt.iso(d.hearing)} 09:00 至 10:20", 2),
+                L("听证地点", 1),
+                V(p.agency.address, 2),
+            ],
+            [
+                L("主持人", 1),
+                V(st.hearing_host, 1),
+                L("听证员", 1),
+                V(st.hearing_member, 1),
+                L("记录员", 1),
+                V(st.clerk, 1),
+            ],
         ]
     )
     s.group("执法人员", c.officer_rows((p.officers[0], p.officers[1])))
     s.grid([[L("当事人（代理人）", 1.2), V(f"{who.name}，{fmt.age_sex(who, d.hearing)}", 4)]])
     s.grid([[L("听证记录", 1)]])
-    s.para(f"主持人：现在宣布听证开始。本次听证由{st.hearing_host}主持，{st.hearing_member}任听证员，{st.clerk}任记录员。当事人是否申请回避？")
+    s.para(
+        f"主持人：现在宣布听证开始。本次听证由{st.hearing_host}主持，{st.hearing_member}任听证员，{st.clerk}任记录员。当事人是否申请回避？"
+    )
     s.para("当事人：不申请回避。")
-    s.para(f"执法人员：{c.act}，违反了{p.violation.breach}的规定，依据{p.violation.basis}的规定，拟处罚款{p.proposed_fine}元。")
+    s.para(
+        f"执法人员：{c.act}，违反了{p.violation.breach}的规定，依据{p.violation.basis}的规定，拟处罚款{p.proposed_fine}元。"
+    )
     s.para("当事人：对事实无异议，但认为处罚过重，希望从轻处理。")
     s.para("主持人：听证结束，请当事人阅读笔录后签名。")
-    s.line(f"当事人：{who.name}   主持人：{st.hearing_host}   听证员：{st.hearing_member}   记录员：{st.clerk}", 10, align="right")
+    s.line(
+        f"当事人：{who.name}   主持人：{st.hearing_host}   听证员：{st.hearing_member}   记录员：{st.clerk}",
+        10,
+        align="right",
+    )
     s.line(fmt.iso(d.hearing), 10, align="right")
     return c.done(s, "听证笔录", "听证笔录")
 
@@ -172,20 +212,34 @@ def legal_review(c: Case) -> RenderedDoc:
     title = "重大行政处罚法制审核意见书" if p.triggered else "法制审核意见书"
     s = c.sheet("法制审核意见", d.legal_review)
     _head(c, s, title)
-    items = ("主体是否合法", "执法人员是否具备资格", "程序是否合法", "事实是否清楚、证据是否充分", "适用法律和裁量是否适当", "陈述申辩及听证权利是否保障")
+    items = (
+        "主体是否合法",
+        "执法人员是否具备资格",
+        "程序是否合法",
+        "事实是否清楚、证据是否充分",
+        "适用法律和裁量是否适当",
+        "陈述申辩及听证权利是否保障",
+    )
     s.grid(
         [
             [L("执法部门", 1), V(p.agency.unit, 4)],
             [L("案由", 1), V(f"{p.violation.cause}案", 4)],
             [L("承办人员", 1), V(f"{p.officers[0].name}、{p.officers[1].name}", 4)],
-            [L("拟处理意见", 1), V(f"依据{p.violation.basis}的规定，给予罚款人民币{p.fine}元的行政处罚。", 4)],
+            [
+                L("拟处理意见", 1),
+                V(f"依据{p.violation.basis}的规定，给予罚款人民币{p.fine}元的行政处罚。", 4),
+            ],
         ]
     )
     s.group("审核事项", [[V(it, 3), V("■是  □否", 1)] for it in items])
     reviewer = "" if p.mut.get("p05") == "noreviewer" else st.reviewer
     cert = f"（法律职业资格证书编号：{st.reviewer_cert}）" if reviewer else ""
-    s.box("审核结论", "经审核，本案事实清楚，证据确凿，程序合法，适用法律正确，裁量适当，同意承办机构的处理意见。",
-          sign=f"审核人员：{reviewer}{cert}    审核日期：{fmt.iso(d.legal_review)}", min_h=80)
+    s.box(
+        "审核结论",
+        "经审核，本案事实清楚，证据确凿，程序合法，适用法律正确，裁量适当，同意承办机构的处理意见。",
+        sign=f"审核人员：{reviewer}{cert}    审核日期：{fmt.iso(d.legal_review)}",
+        min_h=80,
+    )
     return c.done(s, "法制审核意见", title)
 
 
@@ -198,16 +252,34 @@ def discussion(c: Case) -> RenderedDoc:
     s.grid(
         [
             [L("案件名称", 1), V(f"{p.party.name}{p.violation.cause}案", 4)],
-            [L("讨论时间", 1), V(f"{fmt.iso(d.discussion)} 14:30 至 15:40", 2), L("地点", 0.8), V("局三楼会议室", 1.2)],
-            [L("主持人", 1), V(chair, 1), L("汇报人", 1), V(p.officers[0].name, 1), L("记录人", 1), V(st.clerk, 1)],
+            [
+                L("讨论时间", 1),
+                V(f"{fmt.iso(d.discussion)} 14:30 至 15:40", 2),
+                L("地点", 0.8),
+                V("局三楼会议室", 1.2),
+            ],
+            [
+                L("主持人", 1),
+                V(chair, 1),
+                L("汇报人", 1),
+                V(p.officers[0].name, 1),
+                L("记录人", 1),
+                V(st.clerk, 1),
+            ],
             [L("出席人员姓名及职务", 1), V("；".join(f"{n}（{post}）" for n, post in st.attendees), 4)],
         ]
     )
     s.grid([[L("讨论记录", 1)]])
-    s.para(f"{p.officers[0].name}汇报案情：{c.act}。拟依据{p.violation.basis}的规定，给予罚款{p.fine}元的行政处罚。")
+    s.para(
+        f"{p.officers[0].name}汇报案情：{c.act}。拟依据{p.violation.basis}的规定，给予罚款{p.fine}元的行政处罚。"
+    )
     for name, post in st.attendees[1:]:
         s.para(f"{name}（{post}）：事实清楚，证据充分，同意承办机构意见。")
     if p.mut.get("p06") != "noconclusion":
-        s.box("结论性意见", f"经集体讨论决定：对当事人{p.party.name}给予罚款人民币{p.fine}元的行政处罚。", min_h=60)
+        s.box(
+            "结论性意见",
+            f"经集体讨论决定：对当事人{p.party.name}给予罚款人民币{p.fine}元的行政处罚。",
+            min_h=60,
+        )
     s.line("出席人员签名：" + "  ".join(n for n, _ in st.attendees), 10)
     return c.done(s, "重大案件集体讨论记录", "重大案件集体讨论记录")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import random
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pymupdf
 
@@ -122,11 +122,11 @@ class Cell:
     min_h: float = 0.0
 
 
-def L(text: str, w: float = 1.0) -> Cell:  # noqa: N802 - reads like the form: L("当事人")
+def L(text: str, w: float = 1.0) -> Cell:
     return Cell(text, w, label=True)
 
 
-def V(text: str, w: float = 1.0, **kw: object) -> Cell:  # noqa: N802
+def V(text: str, w: float = 1.0, **kw: object) -> Cell:
     return Cell(text, w, **kw)  # type: ignore[arg-type]
 
 
@@ -249,7 +249,9 @@ class Sheet:
         self.put(W / 2, self.y, shown, size, bold=True, align="center")
         self.y += gap
 
-    def line(self, text: str, size: float = 10.5, *, align: str = "left", x: float = LEFT, **kw: object) -> None:
+    def line(
+        self, text: str, size: float = 10.5, *, align: str = "left", x: float = LEFT, **kw: object
+    ) -> None:
         self.ensure(size * 1.7)
         self.y += size * 1.25
         xx = {"left": x, "right": RIGHT, "center": W / 2}[align]
@@ -257,7 +259,14 @@ class Sheet:
         self.y += size * 0.45
 
     def para(
-        self, text: str, size: float = 10.5, *, indent: bool = True, x0: float = LEFT, x1: float = RIGHT, lead: float = 1.75
+        self,
+        text: str,
+        size: float = 10.5,
+        *,
+        indent: bool = True,
+        x0: float = LEFT,
+        x1: float = RIGHT,
+        lead: float = 1.75,
     ) -> None:
         text = self.fix(text)
         first = "\u3000\u3000" if indent else ""

@@ -32,11 +32,12 @@ def seal_png(name: str, use: str, seed: int, px: int = 360) -> bytes:
     """A seal ``px`` pixels wide; ink density varies a little, as a real impression does."""
     rng = random.Random(seed)
     red = (205 + rng.randint(-15, 15), 28 + rng.randint(0, 20), 30 + rng.randint(0, 20))
+    ink = (*red, 235)
     img = Image.new("RGBA", (px, px), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
     c, ring = px / 2, px * 0.035
-    draw.ellipse((ring, ring, px - ring, px - ring), outline=red + (235,), width=int(ring))
-    draw.polygon(_star(c, c, px * 0.14), fill=red + (235,))
+    draw.ellipse((ring, ring, px - ring, px - ring), outline=ink, width=int(ring))
+    draw.polygon(_star(c, c, px * 0.14), fill=ink)
     # name along the arc, characters turned to face the centre
     n = len(name)
     span = min(250.0, 22.0 * n)
@@ -45,13 +46,13 @@ def seal_png(name: str, use: str, seed: int, px: int = 360) -> bytes:
         ang = math.radians(-90 - span / 2 + span * (i + 0.5) / n)
         r = px * 0.35
         tile = Image.new("RGBA", (fs + 8, fs + 8), (0, 0, 0, 0))
-        ImageDraw.Draw(tile).text((4, 0), ch, font=_font(fs), fill=red + (235,))
+        ImageDraw.Draw(tile).text((4, 0), ch, font=_font(fs), fill=ink)
         tile = tile.rotate(-math.degrees(ang) - 90, resample=Image.Resampling.BICUBIC, expand=True)
         x, y = c + r * math.cos(ang), c + r * math.sin(ang)
         img.alpha_composite(tile, (int(x - tile.width / 2), int(y - tile.height / 2)))
     bf = _font(int(px * 0.075))
     w = draw.textlength(use, font=bf)
-    draw.text((c - w / 2, c + px * 0.2), use, font=bf, fill=red + (235,))
+    draw.text((c - w / 2, c + px * 0.2), use, font=bf, fill=ink)
     # uneven ink: punch small holes in the impression
     pix = img.load()
     assert pix is not None
