@@ -221,3 +221,14 @@ def test_scanned_file(tmp_path: Path) -> None:
     assert path.stat().st_size < 1_500_000 * len(pdf)
     data = truth(plan, docs, path.name, FAMILY, True)
     assert data["kind"] == "scanned" and data["sealed_pages"] == [1, 2]
+    # the seal survives the copier red-ish: enough pixels where red clearly leads green
+    pix = pdf[0].get_pixmap(dpi=50)
+    px = pix.samples
+    reds = sum(1 for i in range(0, len(px), 3) if px[i] > px[i + 1] + 50)
+    assert reds > 200
+
+
+def test_wording_varies_by_case() -> None:
+    voices = {voice_for(seed) for seed in range(1, 40)}
+    assert {v.served for v in voices} == {"ymd", "iso", "dot"}
+    assert {v.party_label for v in voices} == {"被处罚人", "当事人"}
