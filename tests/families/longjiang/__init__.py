@@ -8,6 +8,8 @@ web-printed 公示 page, a provincial 非税收入一般缴款书, and a copier-
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pymupdf
@@ -38,13 +40,13 @@ def _body(c: Case) -> list[Dated]:
     drop = p.mut.get("drop")
     out = []
 
-    def add(key: str, when: dt.date | None, make: object) -> None:
+    def add(key: str, when: dt.date | None, make: Callable[[], RenderedDoc]) -> None:
         if key != drop:
-            out.append((make(), when))  # type: ignore[operator]
+            out.append((make(), when))
 
-    add("立案登记表", d.filing, lambda: inv.filing(c))
+    add("立案登记表", d.filing, partial(inv.filing, c))
     for i, q in enumerate(p.inquiries):
-        add(q.type, q.date, lambda q=q, i=i: inv.record(c, q, i))
+        add(q.type, q.date, partial(inv.record, c, q, i))
     if d.preservation:
         a, b = inv.preservation(c)
         out += [(a, d.preservation), (b, d.preservation_release)]
@@ -53,47 +55,48 @@ def _body(c: Case) -> list[Dated]:
         out += [(a, d.compulsion), (b, d.compulsion_release)]
     for e in p.evidence:
         out.append((inv.attachment(c, e, d.filing), None))
-    add("案件调查报告", d.report, lambda: inv.report(c))
-    add("违法行为通知书", d.notice, lambda: note.notice(c))
+    add("案件调查报告", d.report, partial(inv.report, c))
+    add("违法行为通知书", d.notice, partial(note.notice, c))
     assert d.notice_service and d.decision_service
     add(
         "送达回证:违法行为通知书",
         d.notice_service,
-        lambda: note.service(c, "违法行为通知书", "违法行为通知书", d.notice_service),
+        partial(note.service, c, "违法行为通知书", "违法行为通知书", d.notice_service),
     )
     if d.statement:
-        add("陈述申辩笔录", d.statement, lambda: note.statement(c))
+        add("陈述申辩笔录", d.statement, partial(note.statement, c))
     if d.waiver:
-        add("放弃陈述申辩（听证）声明", d.waiver, lambda: note.waiver(c))
+        add("放弃陈述申辩（听证）声明", d.waiver, partial(note.waiver, c))
     if d.hearing and d.hearing_notice_service:
-        add("听证通知书", d.hearing_notice, lambda: note.hearing_notice(c))
+        add("听证通知书", d.hearing_notice, partial(note.hearing_notice, c))
         add(
             "送达回证:听证通知书",
             d.hearing_notice_service,
-            lambda: note.service(c, "听证通知书", "听证通知书", d.hearing_notice_service),
+            partial(note.service, c, "听证通知书", "听证通知书", d.hearing_notice_service),
         )
-        add("听证笔录", d.hearing, lambda: note.hearing_record(c))
+        add("听证笔录", d.hearing, partial(note.hearing_record, c))
     if p.has_review and d.legal_review:
-        add("法制审核意见", d.legal_review, lambda: note.legal_review(c))
+        add("法制审核意见", d.legal_review, partial(note.legal_review, c))
     if p.has_discussion and d.discussion:
-        add("重大案件集体讨论记录", d.discussion, lambda: note.discussion(c))
-    add("行政处罚决定书", d.decision, lambda: dec.decision(c))
+        add("重大案件集体讨论记录", d.discussion, partial(note.discussion, c))
+    add("行政处罚决定书", d.decision, partial(dec.decision, c))
     add(
         "送达回证:行政处罚决定书",
         d.decision_service,
-        lambda: note.service(c, "行政处罚决定书", "行政处罚决定书", d.decision_service),
+        partial(note.service, c, "行政处罚决定书", "行政处罚决定书", d.decision_service),
     )
     if p.has_receipt and d.payment:
-        add("罚没款票据", d.payment, lambda: close.receipt(c))
+        add("罚没款票据", d.payment, partial(close.receipt, c))
     if p.has_publication and d.publication:
-        add("公示记录", d.publication, lambda: close.publication(c))
-    add("结案报告", d.closing, lambda: close.closing(c))
+        add("公示记录", d.publication, partial(close.publication, c))
+    add("结案报告", d.closing, partial(close.closing, c))
     return out
 
 
 def _number_pages(doc: pymupdf.Document) -> None:
     """Archive page numbers, stamped bottom right in blue as the 页码章 does."""
-    for i, page in enumerate(doc, 1):
+    for i in range(1, len(doc) + 1):
+        page = doc[i - 1]
         put(page, RIGHT + 30, H - 14, str(i), 11, color=(0.1, 0.2, 0.6), align="right", bold=True)
         flush(page)
 

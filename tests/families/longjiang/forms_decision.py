@@ -8,13 +8,13 @@ from families.contract import RenderedDoc
 from families.longjiang import fmt
 from families.longjiang.case import Case
 from families.longjiang.forms_invest import _head
-from families.longjiang.page import L, V
+from families.longjiang.page import LEFT, L, Sheet, V
 
 GUIDANCE = "（分以下情况填写：当事人为个人的，写明姓名、身份证件号码；为单位的，写明名称、统一社会信用代码）"
 
 
-def _section(s: object, text: str) -> None:
-    s.line(text, 11.5, bold=True, x=62 + 21)  # type: ignore[attr-defined]
+def _section(s: Sheet, text: str) -> None:
+    s.line(text, 11.5, bold=True, x=LEFT + 21)
 
 
 def _reasons(c: Case) -> str:

@@ -79,7 +79,8 @@ def service(c: Case, served: str, served_title: str, when: dt.date, *, on_spot: 
             [L("备注", 1), V("", 3.8, min_h=40)],
         ]
     )
-    c.agency_sign(s, when, seal=False, style="ymd")
+    s.space(20)
+    s.line(p.agency.name, 11, align="right")  # the date is the 送达日期 cell's; none repeated here
     return c.done(s, "送达回证", "送达回证", serves=served)
 
 

@@ -43,7 +43,7 @@ def _runs(text: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=8192)
 def _advance(ch: str, bold: bool) -> float:
-    return _FONTS[(ord(ch) < 128, bold)][1].text_length(ch, fontsize=1)
+    return float(_FONTS[(ord(ch) < 128, bold)][1].text_length(ch, fontsize=1))
 
 
 def width(text: str, size: float, bold: bool = False) -> float:
@@ -156,6 +156,7 @@ class Sheet:
     y: float = TOP
     sealed: set[int] = field(default_factory=set)
     qr: bool = True
+    _page: pymupdf.Page = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.new_page()

@@ -54,7 +54,8 @@ def scan_pdf(src: pymupdf.Document, seed: int) -> pymupdf.Document:
     """Image-only copy of ``src``: one JPEG per page, nothing to extract but pixels."""
     rng = random.Random(seed * 7 + 5)
     out = pymupdf.open()
-    for page in src:
+    for n in range(len(src)):
+        page = src[n]
         pix = page.get_pixmap(dpi=DPI)
         img = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
         img = _degrade(img, rng)

@@ -58,7 +58,7 @@ def seal_png(name: str, use: str, seed: int, px: int = 360) -> bytes:
     assert pix is not None
     for _ in range(px * 6):
         x, y = rng.randrange(px), rng.randrange(px)
-        r_, g_, b_, a_ = pix[x, y]
+        r_, g_, b_, a_ = pix[x, y]  # type: ignore[misc]  # RGBA pixels are tuples
         if a_:
             pix[x, y] = (r_, g_, b_, int(a_ * rng.uniform(0.2, 0.7)))
     buf = io.BytesIO()
