@@ -232,3 +232,12 @@ def test_wording_varies_by_case() -> None:
     voices = {voice_for(seed) for seed in range(1, 40)}
     assert {v.served for v in voices} == {"ymd", "iso", "dot"}
     assert {v.party_label for v in voices} == {"被处罚人", "当事人"}
+
+
+def test_deterministic(tmp_path: Path) -> None:
+    plan = _plan("det", procedure="summary")
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    _write(a, plan)
+    _write(b, plan)
+    assert (a / "det.pdf").read_bytes() == (b / "det.pdf").read_bytes()

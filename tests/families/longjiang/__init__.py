@@ -135,5 +135,5 @@ def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[Rend
     else:
         final.subset_fonts()
     path.parent.mkdir(parents=True, exist_ok=True)
-    final.save(path, garbage=3, deflate=True)
+    final.save(path, garbage=3, deflate=True, no_new_id=True)  # byte-identical for a seed
     return docs

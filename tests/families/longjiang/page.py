@@ -26,8 +26,9 @@ _FONTS = {
     (True, False): ("tiro", pymupdf.Font("tiro")),
     (True, True): ("tibo", pymupdf.Font("tibo")),
 }
-_TOKEN = re.compile(r"[!-~]+|\s|.", re.S)
+_TOKEN = re.compile(r"¥?[!-~]+|\s|.", re.S)  # ¥ stays with its figures
 _NO_LINE_START = set("，。、；：？！）》」』〕】”’%,.;:)")
+_NO_LINE_END = set("（《「『〔【“‘")
 
 
 def _runs(text: str) -> list[tuple[str, bool]]:
@@ -59,8 +60,12 @@ def wrap(text: str, w: float, size: float, bold: bool = False) -> list[str]:
         for tok in _TOKEN.findall(para):
             tw = width(tok, size, bold)
             if line and used + tw > w and tok not in _NO_LINE_START:
-                lines.append(line)
-                line = tok.lstrip()
+                carry = ""
+                while line and line[-1] in _NO_LINE_END:  # an opening bracket goes down with its text
+                    line, carry = line[:-1], line[-1] + carry
+                if line:
+                    lines.append(line)
+                line = carry + tok.lstrip()
                 used = width(line, size, bold)
             else:
                 line += tok
