@@ -126,7 +126,7 @@ def test_hearing_file(tmp_path: Path) -> None:
         assert key in keys, key
     texts, d = _texts(path, docs), plan.dates
     notice = _one(docs, texts, "违法行为通知书")
-    assert "听证" in notice and "五日内" in notice and "三日" not in notice
+    assert "听证" in notice and "五日内" in notice and "三日内" not in notice
     hn = _one(docs, texts, "听证通知书")
     assert cn_date(d.hearing_notice) in hn and ymd(d.hearing) in hn
     served = served_date(voice_for(plan.seed), d.hearing_notice_service)

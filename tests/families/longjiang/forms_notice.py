@@ -95,6 +95,7 @@ def statement(c: Case) -> RenderedDoc:
         [
             [L("时间", 1), V(f"{fmt.ymd(d.statement)} 09时30分至10时05分", 4)],
             [L("地点", 1), V(p.agency.station, 4)],
+            [L("当事人", 1), V(p.party.name, 4)],
             [L("陈述申辩人", 1), V(who.name, 1.5), L("记录人", 1), V(p.officers[1].name, 1.5)],
             [
                 L("执法人员", 1),
@@ -225,6 +226,7 @@ def legal_review(c: Case) -> RenderedDoc:
         [
             [L("执法部门", 1), V(p.agency.unit, 4)],
             [L("案由", 1), V(f"{p.violation.cause}案", 4)],
+            [L("当事人", 1), V(p.party.name, 4)],
             [L("承办人员", 1), V(f"{p.officers[0].name}、{p.officers[1].name}", 4)],
             [
                 L("拟处理意见", 1),
