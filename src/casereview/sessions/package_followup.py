@@ -33,7 +33,7 @@ from casereview.db.models import CaseFileRow
 from casereview.db.rectify_models import ObjectionRow
 from casereview.db.review_models import AuditLogRow
 from casereview.errors import InputError
-from casereview.reasons.model import Reason, ReasonEntry, ReasonSource
+from casereview.reasons.model import Reason, ReasonSource
 from casereview.reasons.store import import_entries, list_reasons
 from casereview.rectify.model import ObjectionStatus
 from casereview.rectify.objections import ORIGIN, list_objections, offline_origin
@@ -41,6 +41,7 @@ from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 from casereview.sessions.model import SessionCase, SessionInfo
 from casereview.sessions.package_zip import Entry, OpenedPackage, json_bytes, refused
+from casereview.standards.reason_files import ReasonEntry
 
 REASONS_ENTRY = "reasons.json"
 OBJECTIONS_ENTRY = "objections.json"
