@@ -12,8 +12,8 @@ from pathlib import Path
 from sqlalchemy import CursorResult, delete, insert, select
 from sqlalchemy.orm import Session
 
+from casereview.db.cases import case_exists
 from casereview.db.failures import NOT_FOUND
-from casereview.db.models import CaseFileRow
 from casereview.db.review_models import CasePublicationDateRow, PublicationListRow, PublicationRow
 from casereview.domain.model import Extraction
 from casereview.errors import ErrorCode, StorageError
@@ -138,7 +138,7 @@ def find_publication(session: Session, case_number: str) -> PublicationDate | No
 
 
 def _require_case(session: Session, case_id: int) -> None:
-    if session.get(CaseFileRow, case_id) is None:
+    if not case_exists(session, case_id):
         raise StorageError(ErrorCode.STORAGE, "", {"reason": NOT_FOUND, "case_id": case_id})
 
 
