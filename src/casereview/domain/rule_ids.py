@@ -17,11 +17,8 @@ RULE_IDS: Final[tuple[str, ...]] = (
     *("D-02", "D-03"),  # compulsion and inspection files (rules/kinds.py)
     *("T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-11", "T-12", "T-16", "T-19"),
     *("P-01", "P-02", "P-03", "P-04", "P-05", "P-06", "P-07", "P-08", "P-10", "P-11", "P-13", "P-14"),
-    *(
-        "P-19",
-        "P-20",
-        "P-21",
-    ),  # policy data and the officer roster (reasons.py, discretion.py, certificates.py)
+    # policy data and the officer roster (reasons.py, discretion.py, certificates.py)
+    *("P-19", "P-20", "P-21"),
     *("C-01", "C-02", "C-03", "W-01", "S-01"),
 )
 
