@@ -18,9 +18,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from casegen import generate_corpus  # noqa: E402
 from casereview.checking import Checker  # noqa: E402
 from casereview.domain.findings import Status  # noqa: E402
+from casereview.domain.rule_ids import RULE_IDS  # noqa: E402
 from casereview.ocr.scanner import OcrScanner  # noqa: E402
 from casereview.pipeline import read_case  # noqa: E402
-from casereview.standards.rule_ids import RULE_IDS  # noqa: E402
 
 GROUP = {"digital": "digital", "docx": "digital"}  # everything else went through OCR
 

@@ -13,10 +13,10 @@ from casereview.calendar import WorkCalendar
 from casereview.domain.casetype import CASE_TYPES, PENALTY, STANDARDS, detect_case_type
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
+from casereview.listfiles.publication_file import ParsedList, parse_publication_list
+from casereview.listfiles.roster_file import parse_roster
 from casereview.pipeline import Analysis
 from casereview.policy.roster import Roster
-from casereview.review.publication_file import ParsedList, parse_publication_list
-from casereview.review.roster_file import parse_roster
 from casereview.rules import run_rules
 from casereview.rules.base import PublicationDate, RuleContext
 from casereview.scoring import ScoreSheet, score_case
@@ -132,3 +132,24 @@ class Checker:
         )
         findings = run_rules(context, self.rule_ids(standard))
         return score_case(standard, profile, findings)
+
+
+def contract_object(
+    analysis: Analysis, sheet: ScoreSheet | None = None, case_type: str | None = None
+) -> dict[str, object]:
+    """The per-file object of ``casereview check --format json`` (rules.md output contract); with
+    ``case_type`` (penalty | compulsion | inspection) also the case kind it was scored as."""
+    case = analysis.case
+    extra: dict[str, object] = {"case_type": case_type} if case_type else {}
+    return {
+        **extra,
+        "source": case.source,
+        "sha256": case.sha256,
+        "page_count": case.page_count,
+        "documents": [d.to_json() for d in analysis.documents],
+        "fields": analysis.fields,
+        "standard": {"id": sheet.standard_id, "version": sheet.standard_version} if sheet else None,
+        "findings": [f.to_json() for f in sheet.findings] if sheet else [],
+        "score": sheet.score if sheet else None,
+        "grade": sheet.grade if sheet else None,
+    }

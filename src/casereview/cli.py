@@ -11,7 +11,7 @@ from pathlib import Path
 from casereview import __version__
 from casereview.calibration.cli import add_cli as add_calibration_cli
 from casereview.calibration.cli import run_cli as run_calibration_cli
-from casereview.checking import Checker
+from casereview.checking import Checker, contract_object
 from casereview.cli_table import print_table
 from casereview.db.cli import add_cli as add_db_cli
 from casereview.db.cli import run_audit_cli, run_db_cli
@@ -22,21 +22,21 @@ from casereview.export.cli import run_cli as run_export_cli
 from casereview.extract.agency import enforcement_unit
 from casereview.ingest import IngestOptions
 from casereview.ingest.scan import PageScanner
+from casereview.listfiles.roster_file import RosterError
+from casereview.lists.publication_cli import add_cli as add_publications_cli
+from casereview.lists.publication_cli import run_cli as run_publications_cli
+from casereview.lists.roster_cli import add_cli as add_roster_cli
+from casereview.lists.roster_cli import run_cli as run_roster_cli
 from casereview.messages import describe, describe_notice
-from casereview.pipeline import Analysis, contract_object, read_case
+from casereview.pipeline import Analysis, read_case
 from casereview.progress import Progress, ProgressEvent, no_progress
 from casereview.reasons.cli import add_cli as add_reasons_cli
 from casereview.reasons.cli import run_cli as run_reasons_cli
 from casereview.rectify.cli import add_cli as add_rectify_cli
 from casereview.rectify.cli import run_cli as run_rectify_cli
-from casereview.review.publication_cli import add_cli as add_publications_cli
-from casereview.review.publication_cli import run_cli as run_publications_cli
 from casereview.review.review_cli import add_cli as add_review_cli
 from casereview.review.review_cli import add_ingest_options, ingest_review, run_rescore
 from casereview.review.review_cli import run_cli as run_review_cli
-from casereview.review.roster_cli import add_cli as add_roster_cli
-from casereview.review.roster_cli import run_cli as run_roster_cli
-from casereview.review.roster_file import RosterError
 from casereview.sessions.cli import add_cli as add_session_cli
 from casereview.sessions.cli import run_cli as run_session_cli
 from casereview.standards.lint import add_cli as add_standards_cli

@@ -1,4 +1,5 @@
-"""The pipeline as plain functions: read → segment → extract (→ check → score, in later stages).
+"""The pipeline as plain functions: read → segment → extract (check → score, and the JSON object of
+``casereview check``: ``checking.py``).
 
 The GUI, the CLI and the tests all go through here.
 """
@@ -18,7 +19,6 @@ from casereview.ingest import IngestOptions, ingest_path
 from casereview.ingest.reader import PageSink
 from casereview.ingest.scan import PageScanner
 from casereview.progress import CancelToken, Progress, ProgressEvent, no_progress
-from casereview.scoring.model import ScoreSheet
 from casereview.segment import segment
 
 
@@ -63,24 +63,3 @@ def read_case(
     if require_documents and all(d.type in (doctypes.UNKNOWN, doctypes.FUJIAN) for d in analysis.documents):
         raise IngestError(ErrorCode.NOT_A_CASE_FILE, str(path))
     return analysis
-
-
-def contract_object(
-    analysis: Analysis, sheet: ScoreSheet | None = None, case_type: str | None = None
-) -> dict[str, object]:
-    """The per-file object of ``casereview check --format json`` (rules.md output contract); with
-    ``case_type`` (penalty | compulsion | inspection) also the case kind it was scored as."""
-    case = analysis.case
-    extra: dict[str, object] = {"case_type": case_type} if case_type else {}
-    return {
-        **extra,
-        "source": case.source,
-        "sha256": case.sha256,
-        "page_count": case.page_count,
-        "documents": [d.to_json() for d in analysis.documents],
-        "fields": analysis.fields,
-        "standard": {"id": sheet.standard_id, "version": sheet.standard_version} if sheet else None,
-        "findings": [f.to_json() for f in sheet.findings] if sheet else [],
-        "score": sheet.score if sheet else None,
-        "grade": sheet.grade if sheet else None,
-    }

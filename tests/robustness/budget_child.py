@@ -17,11 +17,11 @@ from pathlib import Path
 from casereview.budget import default_limit
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.ingest import IngestOptions
+from casereview.listfiles.publication_errors import PublicationListError
+from casereview.listfiles.publication_file import parse_publication_list
+from casereview.lists.publication_text import describe_publication_error
 from casereview.messages import describe, describe_notice
 from casereview.pipeline import read_case
-from casereview.review.publication_errors import PublicationListError
-from casereview.review.publication_file import parse_publication_list
-from casereview.review.publication_text import describe_publication_error
 from casereview.sessions.package_zip import read_package
 from casereview.standards.loader import check_file
 

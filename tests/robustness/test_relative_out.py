@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from casereview.export.gongwen import docx_to_pdf
 from casereview.ingest.docx import soffice_binary
+from casereview.office.gongwen import docx_to_pdf
 
 pytestmark = pytest.mark.skipif(soffice_binary() is None, reason="LibreOffice is not installed")
 

@@ -21,11 +21,11 @@ from casereview.db import Database
 from casereview.db.rectify_models import RectifyAttachmentRow
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export import collect
-from casereview.export.gongwen import chinese_date
 from casereview.export.notice import NoticeSettings
 from casereview.export.rectify_ledger import COUNTS, LEDGER, OBJECTIONS, write_ledger
 from casereview.export.rectify_record import write_session_notices
 from casereview.messages import describe
+from casereview.office.gongwen import chinese_date
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.items import attach_report, close_item, verify_item
 from casereview.rectify.ledger import list_items, unit_notice

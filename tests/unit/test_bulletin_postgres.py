@@ -27,7 +27,7 @@ def test_bulletin_on_postgresql(
             assert rectification_status(session, built.session_id) is NOT_TRACKED
     finally:
         built.database.close()
-    monkeypatch.setattr("casereview.export.gongwen.soffice_binary", lambda: None)  # the PDF: test_bulletin
+    monkeypatch.setattr("casereview.office.gongwen.soffice_binary", lambda: None)  # the PDF: test_bulletin
     out = tmp_path / "通报.docx"
     code = main(["export", "bulletin", "--session", SESSION, "--db", pg_url, "--out", str(out), "--no-ocr"])
     assert code == 0, capsys.readouterr().err

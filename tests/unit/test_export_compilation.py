@@ -22,7 +22,7 @@ from casereview.checking import Checker
 from casereview.db import open_database
 from casereview.domain.model import CaseFile
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.export import collect, gongwen, redact
+from casereview.export import collect, redact
 from casereview.export.anonymise import ID_NUMBER, NAME, Identifier, case_identifiers, fold
 from casereview.export.anonymity_check import docx_images, find_leak
 from casereview.export.compilation import write_compilation
@@ -34,6 +34,7 @@ from casereview.library import open_case
 from casereview.messages import describe
 from casereview.ocr.engine import FakeOcrEngine, OcrLine, RapidOcrEngine
 from casereview.ocr.engine import Image as Pixels
+from casereview.office import gongwen
 from casereview.pipeline import read_case
 from casereview.training.tags import TagRecord, TrainingTag, add_tag
 

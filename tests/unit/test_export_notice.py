@@ -17,8 +17,7 @@ from casegen import generate_case
 from casereview.checking import Checker
 from casereview.domain.model import Evidence
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.export import ReviewedCase, collect, gongwen
-from casereview.export.gongwen import BODY_FONT, HEADING_FONT, ISSUER_FONT, TITLE_FONT
+from casereview.export import ReviewedCase, collect
 from casereview.export.notice import (
     CLEAN_CASE,
     NO_PROBLEMS,
@@ -34,6 +33,8 @@ from casereview.export.notice import (
 )
 from casereview.ingest.docx import soffice_binary
 from casereview.legal.model import pages_text
+from casereview.office import gongwen
+from casereview.office.gongwen import BODY_FONT, HEADING_FONT, ISSUER_FONT, TITLE_FONT
 from casereview.scoring import score_case
 from casereview.scoring.model import DecisionKind, ReviewerDecision
 

@@ -22,7 +22,7 @@ from casereview.checking import Checker
 from casereview.cli import main
 from casereview.db import Database, find_case_by_sha256, open_database
 from casereview.db.rectify_models import ObjectionRow
-from casereview.reasons.model import ReasonEntry, ReasonSource
+from casereview.reasons.model import ReasonSource
 from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
 from casereview.rectify.ledger import record_notice
 from casereview.rectify.model import NewProblem, ObjectionStatus
@@ -37,6 +37,7 @@ from casereview.sessions.package import export_package, export_results, merge_re
 from casereview.sessions.package_followup import read_results_followup, read_review_followup
 from casereview.sessions.package_zip import OpenedPackage
 from casereview.sessions.store import add_reviewer, auto_assign, create_session, session_cases
+from casereview.standards.reason_files import ReasonEntry
 
 STANDARD = "transport_penalty"
 OTHER = "王复核"  # another reviewer of the lead's session

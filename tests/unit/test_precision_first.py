@@ -13,8 +13,8 @@ from casegen.generate import generate_case
 from casereview.checking import Checker
 from casereview.domain.casetype import STANDARDS
 from casereview.domain.findings import Finding, Status
+from casereview.domain.rule_ids import RULE_IDS
 from casereview.pipeline import Analysis, analyse_case, read_case
-from casereview.standards.rule_ids import RULE_IDS
 
 GARBLED = 0.3  # an OCR line confidence far below min_ocr_confidence (0.80)
 # Rules of the other case kinds, checked on files of that kind under its standard.

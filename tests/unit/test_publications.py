@@ -15,12 +15,11 @@ from sqlalchemy import func, select
 from casereview.cli import main
 from casereview.db import Database, open_database, save_case
 from casereview.db.review_models import PublicationListRow, PublicationRow
-from casereview.review import (
-    AuditAction,
+from casereview.listfiles.publication_file import parse_date, parse_publication_list
+from casereview.lists import (
     PublicationColumnsError,
     PublicationRowsError,
     PublicationUnreadable,
-    audit_trail,
     find_publication,
     get_reviewer_publication_date,
     import_publication_list,
@@ -28,8 +27,8 @@ from casereview.review import (
     publication_date_for_case,
     set_reviewer_publication_date,
 )
-from casereview.review.publication_file import parse_date, parse_publication_list
-from casereview.review.publication_text import describe_publication_error
+from casereview.lists.publication_text import describe_publication_error
+from casereview.review import AuditAction, audit_trail
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_db import build_sample

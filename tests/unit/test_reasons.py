@@ -15,11 +15,11 @@ from casereview.db import Database, open_database
 from casereview.errors import InputError
 from casereview.library import open_case
 from casereview.reasons import store
-from casereview.reasons.files import read_reasons_file, seed_file, write_reasons_file
-from casereview.reasons.model import Reason, ReasonEntry, match_reason
+from casereview.reasons.model import Reason, match_reason
 from casereview.review import AuditAction, audit_trail
 from casereview.review.workbench import Workbench
 from casereview.standards.loader import find_standards
+from casereview.standards.reason_files import ReasonEntry, read_reasons_file, seed_file, write_reasons_file
 
 STD = "transport_penalty"
 

@@ -13,8 +13,8 @@ from casereview.db import open_database
 from casereview.db.review_models import AuditLogRow
 from casereview.errors import InputError
 from casereview.reasons import store
-from casereview.reasons.model import ReasonEntry
 from casereview.review.records import AuditAction
+from casereview.standards.reason_files import ReasonEntry
 
 for _path in (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1]):
     if str(_path) not in sys.path:

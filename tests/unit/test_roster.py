@@ -17,8 +17,8 @@ from casegen import generate_case
 from casereview.cli import main
 from casereview.db import Database, open_database
 from casereview.db.review_models import RosterEntryRow, RosterListRow
-from casereview.review.roster import import_roster, list_rosters, load_roster
-from casereview.review.roster_file import RosterError, parse_roster
+from casereview.listfiles.roster_file import RosterError, parse_roster
+from casereview.lists.roster import import_roster, list_rosters, load_roster
 
 HEADER = "姓名,执法证号,执法领域/门类,有效期至\n"
 ROWS = "张伟,44010012345,道路运输,2027-06-30\n李娜,44010012346,公路路政,2026年3月31日\n"

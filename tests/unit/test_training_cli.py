@@ -10,9 +10,9 @@ import pytest
 
 from casegen import generate_case
 from casereview.cli import main
-from casereview.export import gongwen
 from casereview.ocr import engine
 from casereview.ocr.engine import FakeOcrEngine
+from casereview.office import gongwen
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 from casereview.calibration.report import CalibrationReport, TraineeResult, calibration_report, trainee_result
 from casereview.calibration.store import create_round, find_round, mark_gold, submit
 from casereview.db import open_database
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_record
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.review.review_cli import default_reviewer
@@ -127,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
                 found = find_round(session, args.round)
                 who = found.trainee(args.trainee)
                 for gold in found.gold:  # what to score, never the answer
-                    row = session.get(CaseFileRow, gold.case_id)
+                    row = case_record(session, gold.case_id)
                     label = (row.label or Path(row.source).name) if row is not None else ""
                     print(f"案卷 {gold.case_id}\t{label}")
             print("已提交" if who.submitted else "尚未提交：请逐件评查后执行 calibration submit")

@@ -26,7 +26,7 @@ from casereview.db.calibration_models import (
     RoundCaseRow,
     TraineeRow,
 )
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_exists
 from casereview.db.review_models import ReviewRow
 from casereview.errors import InputError
 from casereview.review.audit import write_audit
@@ -81,7 +81,7 @@ def _gold(row: GoldCaseRow) -> GoldCase:
 
 def mark_gold(session: Session, case_id: int, lead: str, standard_id: str | None = None) -> GoldCase:
     """Make ``case_id`` a gold case with ``lead``'s newest done review (of ``standard_id``, if given)."""
-    if session.get(CaseFileRow, case_id) is None:
+    if not case_exists(session, case_id):
         raise InputError("unknown_case", case=case_id)
     existing = session.scalar(select(GoldCaseRow).where(GoldCaseRow.case_id == case_id))
     if existing is not None:

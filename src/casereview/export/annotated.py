@@ -23,12 +23,12 @@ from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Page, TextSource
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.annotated_cover import CjkFont, Target, add_cover, cjk_font, subset_own_fonts
-from casereview.export.atomic import failure_reason
 from casereview.export.collect import MACHINE
 from casereview.export.model import ReviewedCase
 from casereview.ingest.docx import cached_docx_pdf
 from casereview.ingest.pdf import open_pdf
 from casereview.ingest.raster import invert, level_matrix
+from casereview.office.atomic import failure_reason
 from casereview.scoring.model import ItemResult, ItemStatus
 
 Point = tuple[float, float]

@@ -22,10 +22,11 @@ from docx.shared import Pt
 
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.anonymity_check import check_docx, check_pdf
-from casereview.export.atomic import failure_reason
 from casereview.export.bulletin_chart import grade_chart
 from casereview.export.bulletin_figures import BulletinFigures, TypicalCase
-from casereview.export.gongwen import (
+from casereview.ocr.engine import FakeOcrEngine
+from casereview.office.atomic import failure_reason
+from casereview.office.gongwen import (
     HEADING_FONT,
     KAI_FONT,
     TEXT_WIDTH,
@@ -40,8 +41,7 @@ from casereview.export.gongwen import (
     new_document,
     signature,
 )
-from casereview.export.gongwen_table import add_table
-from casereview.ocr.engine import FakeOcrEngine
+from casereview.office.gongwen_table import add_table
 from casereview.rectify.status import RectificationStatus
 from casereview.standards.checks import fmt_points
 from casereview.training.tags import TrainingTag

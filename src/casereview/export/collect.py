@@ -9,7 +9,7 @@ from pathlib import Path
 
 from casereview.checking import Checker
 from casereview.db import Database, load_case
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_record
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.export.collect_sheets import collect_sheets
 from casereview.export.model import ReviewedCase
@@ -34,7 +34,7 @@ def _stored(
         analysis = Analysis(case, documents, extraction, case_id)
         # The unit a session was told (its folder) comes first, then the one stored at import;
         # reading it off the pages again is the last resort (cases stored before units were).
-        row = session.get(CaseFileRow, case_id)
+        row = case_record(session, case_id)
         unit = unit or (row.unit if row is not None else None) or enforcement_unit(case, documents) or ""
         checker = checker.resolved(analysis, row.case_type if row is not None else None)
         tags = tuple(list_tags(session, case_id))

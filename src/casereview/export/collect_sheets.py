@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from casereview.checking import Checker
 from casereview.db import Database
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import CaseRecord, case_records
 from casereview.db.review_models import ReviewRow, TrainingTagRow
 from casereview.domain.model import CaseFile, Extraction
 from casereview.export.model import ReviewedCase
@@ -27,7 +27,7 @@ from casereview.review.store import load_reviews
 CHUNK = 500  # ids per IN (…): well below SQLite's bound on host parameters
 
 
-def light_analysis(row: CaseFileRow) -> Analysis:
+def light_analysis(row: CaseRecord) -> Analysis:
     """The case without its pages, documents or extraction: enough for the figures of a sheet."""
     case = CaseFile(row.source, row.sha256, row.kind, notices=list(row.notices))
     return Analysis(case, [], Extraction(), row.id)
@@ -62,10 +62,9 @@ def collect_sheets(
     if checker.kinds is not None:  # the standard depends on the case type: one at a time
         return {}
     with database.session_scope(readonly=True) as session:
-        rows: dict[int, CaseFileRow] = {}
+        rows = case_records(session, case_ids)
         tagged: set[int] = set()
         for part in _chunks(case_ids):
-            rows |= {r.id: r for r in session.scalars(select(CaseFileRow).where(CaseFileRow.id.in_(part)))}
             tagged |= set(
                 session.scalars(select(TrainingTagRow.case_id).where(TrainingTagRow.case_id.in_(part)))
             )

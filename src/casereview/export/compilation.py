@@ -32,7 +32,6 @@ from casereview.export.anonymise import (
     fold,
 )
 from casereview.export.anonymity_check import check_docx, check_pdf
-from casereview.export.atomic import failure_reason
 from casereview.export.compilation_content import (
     Entry,
     case_title,
@@ -41,7 +40,11 @@ from casereview.export.compilation_content import (
     select_entries,
     summary_lines,
 )
-from casereview.export.gongwen import (
+from casereview.export.model import ReviewedCase
+from casereview.export.redact import page_images, redact_pages
+from casereview.ocr.engine import OcrEngine
+from casereview.office.atomic import failure_reason
+from casereview.office.gongwen import (
     BODY_SIZE,
     HEADING_FONT,
     KAI_FONT,
@@ -54,9 +57,6 @@ from casereview.export.gongwen import (
     docx_to_pdf,
     new_document,
 )
-from casereview.export.model import ReviewedCase
-from casereview.export.redact import page_images, redact_pages
-from casereview.ocr.engine import OcrEngine
 from casereview.training.tags import TrainingTag
 
 DEFAULT_TITLE = "交通运输行政执法典型案例汇编"

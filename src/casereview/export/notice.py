@@ -22,8 +22,10 @@ from docx.shared import Pt
 
 from casereview.domain.findings import Status
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.export.atomic import failure_reason
-from casereview.export.gongwen import (
+from casereview.export.model import ReviewedCase
+from casereview.legal.model import pages_text
+from casereview.office.atomic import failure_reason
+from casereview.office.gongwen import (
     HEADING_FONT,
     KAI_FONT,
     TITLE_FONT,
@@ -39,8 +41,6 @@ from casereview.export.gongwen import (
     save_docx,
     signature,
 )
-from casereview.export.model import ReviewedCase
-from casereview.legal.model import pages_text
 from casereview.scoring.model import DecisionKind, ItemResult
 from casereview.standards.checks import fmt_points
 from casereview.standards.loader import find_standards

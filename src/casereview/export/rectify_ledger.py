@@ -14,8 +14,8 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from casereview.export.atomic import save_atomically
 from casereview.export.scoresheet_layout import BODY, BOLD, CENTRE, HEAD, SHADE, TITLE_FONT, WRAP, put
+from casereview.office.atomic import save_atomically
 from casereview.rectify.ledger import status_counts
 from casereview.rectify.model import ItemStatus as S
 from casereview.rectify.model import Objection, RectifyItem

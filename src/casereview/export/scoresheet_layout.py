@@ -20,9 +20,9 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from casereview.domain.findings import Status
 from casereview.errors import CaseReviewError
-from casereview.export.atomic import save_atomically
 from casereview.export.model import ReviewedCase
 from casereview.export.scoresheet_stats import unit_label
+from casereview.office.atomic import save_atomically
 from casereview.scoring import ItemResult, ItemStatus, ScoreSheet, TriggerResult
 from casereview.standards.schema import Standard
 

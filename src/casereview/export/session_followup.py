@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from casereview.db.cases import case_labels_of
 from casereview.export.rectify_ledger import (
     LEDGER,
     OBJECTIONS,
@@ -22,7 +23,7 @@ from casereview.export.rectify_ledger import (
 )
 from casereview.reasons.model import Reason
 from casereview.reasons.store import list_reasons
-from casereview.rectify.ledger import case_labels_of, list_items
+from casereview.rectify.ledger import list_items
 from casereview.rectify.model import Objection, RectifyItem
 from casereview.rectify.objections import list_objections
 from casereview.sessions.store import get_session

@@ -1,7 +1,7 @@
 """The 法制审核意见书 laid out like a 公文 (GB/T 9704 page and fonts) with python-docx.
 
 The page, fonts and their fallbacks, page numbers and Chinese dates come from
-:mod:`casereview.export.gongwen` (shared with the 整改通知书); this module lays out the opinion.
+:mod:`casereview.office.gongwen` (shared with the 整改通知书); this module lays out the opinion.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from casereview.export.gongwen import (
+from casereview.legal.model import Conclusion, LegalOpinion, problem_line
+from casereview.office.gongwen import (
     BODY_FONT,
     BODY_SIZE,
     HEADING_FONT,
@@ -25,7 +26,6 @@ from casereview.export.gongwen import (
     chinese_date,
     new_document,
 )
-from casereview.legal.model import Conclusion, LegalOpinion, problem_line
 
 # The fonts and the date format are re-exported: tests and callers name them through this module.
 __all__ = ["BODY_FONT", "TITLE", "TITLE_FONT", "build_document", "chinese_date"]

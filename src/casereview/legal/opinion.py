@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from casereview.domain.findings import Status
-from casereview.export.atomic import save_atomically
 from casereview.extract.summary import case_number, party
 from casereview.legal.layout import build_document
 from casereview.legal.model import Conclusion, LegalOpinion, OpinionProblem, pages_text, problem_line
+from casereview.office.atomic import save_atomically
 from casereview.pipeline import Analysis
 from casereview.scoring.model import ItemResult, ItemStatus, ScoreSheet
 from casereview.standards.schema import Standard

@@ -1,7 +1,7 @@
 """The officer roster (执法人员名单) as rules see it: name, certificate number, field, valid until.
 
-Stored in the database by :mod:`casereview.review.roster` and read from CSV/XLSX by
-:mod:`casereview.review.roster_file`; this plain form is what P-21 receives in its context.
+Stored in the database by :mod:`casereview.lists.roster` and read from CSV/XLSX by
+:mod:`casereview.listfiles.roster_file`; this plain form is what P-21 receives in its context.
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ from casereview.db import open_database
 from casereview.errors import CaseReviewError, InputError
 from casereview.messages import describe
 from casereview.reasons import store
-from casereview.reasons.files import seed_file, write_reasons_file
-from casereview.reasons.model import ReasonEntry, ReasonSource
+from casereview.reasons.model import ReasonSource
 from casereview.review.review_cli import default_reviewer
 from casereview.standards.loader import find_standards
+from casereview.standards.reason_files import ReasonEntry, seed_file, write_reasons_file
 
 _DB_HELP = "数据库地址（默认：用户数据目录下的 SQLite 文件）"
 

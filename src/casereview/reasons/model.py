@@ -1,4 +1,6 @@
-"""Plain data of the reason library, and how a decision's reason is matched to a library reason."""
+"""Plain data of the reason library, and how a decision's reason is matched to a library reason.
+
+A reason as a library file holds it (:class:`ReasonEntry`) is in :mod:`casereview.standards.reason_files`."""
 
 from __future__ import annotations
 
@@ -11,16 +13,6 @@ class ReasonSource(StrEnum):
     STANDARD = "standard"  # seeded from the file shipped beside the standard
     REVIEWER = "reviewer"  # added by a reviewer (window or CLI)
     IMPORT = "import"  # imported from another library's export
-
-
-@dataclass(frozen=True)
-class ReasonEntry:
-    """One reason as a library file holds it (no counts: those belong to a database)."""
-
-    item_id: str
-    text: str
-    basis: tuple[str, ...] = ()
-    added_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from casereview.db.reason_models import ReasonRow
 from casereview.errors import InputError
-from casereview.reasons.files import MAX_TEXT, read_reasons_file, seed_file
-from casereview.reasons.model import Reason, ReasonEntry, ReasonSource
+from casereview.reasons.model import Reason, ReasonSource
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
+from casereview.standards.reason_files import MAX_TEXT, ReasonEntry, read_reasons_file, seed_file
 
 
 def _now() -> dt.datetime:

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casereview.calendar.workdays import CalendarDataMissing, WorkCalendar
-from casereview.db import convert
-from casereview.db.models import CaseFileRow, FieldRow
 from casereview.db.rectify_models import (
     RectifyAttachmentRow,
     RectifyItemRow,
@@ -296,24 +293,6 @@ def _item(row: Any, reports: Sequence[str], overdue_days: int | None) -> Rectify
         tuple(reports),
         overdue_days,
     )
-
-
-def case_labels_of(session: Session, case_ids: Collection[int]) -> dict[int, str]:
-    """案号 (else the reviewer's label, else the file name) of the given cases: what a ledger row
-    shows. Only those cases are read, not every stored case."""
-    ids = sorted(set(case_ids))
-    if not ids:
-        return {}
-    numbers: dict[int, str | None] = {}
-    query = select(FieldRow.case_id, FieldRow.value).where(
-        (FieldRow.name == convert.CASE_NUMBER) & (FieldRow.seq == 0) & FieldRow.case_id.in_(ids)
-    )
-    for case_id, value in session.execute(query):
-        numbers[case_id] = convert.first_value_text(value)
-    rows = session.execute(
-        select(CaseFileRow.id, CaseFileRow.label, CaseFileRow.source).where(CaseFileRow.id.in_(ids))
-    )
-    return {i: numbers.get(i) or label or PurePath(source).name for i, label, source in rows}
 
 
 def status_counts(items: Sequence[RectifyItem]) -> dict[ItemStatus, int]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from casereview.db import convert
-from casereview.db.models import CaseFileRow, FieldRow
+from casereview.db.cases import case_heads
 from casereview.db.review_models import ReviewRow
 from casereview.review.records import ReviewStatus
 
@@ -60,18 +60,17 @@ def case_list(session: Session, standard_id: str | tuple[str, ...] | None = None
     elif standard_id is not None:
         newest = newest.where(ReviewRow.standard_id.in_(standard_id))
     latest = newest.subquery("latest")
-    number = aliased(FieldRow, name="number")
-    party = aliased(FieldRow, name="party")
+    cases = case_heads()
     query = (
         select(
-            CaseFileRow.id,
-            CaseFileRow.source,
-            CaseFileRow.label,
-            CaseFileRow.unit,
-            CaseFileRow.page_count,
-            CaseFileRow.imported_at,
-            number.value,
-            party.value,
+            cases.c.id,
+            cases.c.source,
+            cases.c.label,
+            cases.c.unit,
+            cases.c.page_count,
+            cases.c.imported_at,
+            cases.c.case_number,
+            cases.c.party,
             ReviewRow.id,
             ReviewRow.status,
             ReviewRow.score,
@@ -79,17 +78,9 @@ def case_list(session: Session, standard_id: str | tuple[str, ...] | None = None
             ReviewRow.reviewer,
             ReviewRow.updated_at,
         )
-        # The (case_id, name, seq) unique index serves both field joins.
-        .outerjoin(
-            number,
-            (number.case_id == CaseFileRow.id) & (number.name == convert.CASE_NUMBER) & (number.seq == 0),
-        )
-        .outerjoin(
-            party, (party.case_id == CaseFileRow.id) & (party.name == convert.PARTY) & (party.seq == 0)
-        )
-        .outerjoin(latest, latest.c.case_id == CaseFileRow.id)
+        .outerjoin(latest, latest.c.case_id == cases.c.id)
         .outerjoin(ReviewRow, ReviewRow.id == latest.c.review_id)
-        .order_by(CaseFileRow.imported_at.desc(), CaseFileRow.id.desc())
+        .order_by(cases.c.imported_at.desc(), cases.c.id.desc())
     )
     rows: list[CaseListRow] = []
     for (

@@ -10,18 +10,16 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from casereview.db.failures import NOT_FOUND
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_record, replace_case_type
 from casereview.domain.casetype import CASE_TYPES
-from casereview.errors import ErrorCode, StorageError
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 
 
 def stored_case_type(session: Session, case_id: int) -> str | None:
     """The type the reviewer set on the case; None when it is to be detected (or no such case)."""
-    row = session.get(CaseFileRow, case_id)
-    return None if row is None else row.case_type
+    record = case_record(session, case_id)
+    return None if record is None else record.case_type
 
 
 def set_case_type(session: Session, case_id: int, case_type: str | None, reviewer: str) -> bool:
@@ -29,14 +27,9 @@ def set_case_type(session: Session, case_id: int, case_type: str | None, reviewe
     an unknown type, StorageError when there is no such case."""
     if case_type is not None and case_type not in CASE_TYPES:
         raise ValueError(f"未知的案卷类型 {case_type}（可选：{'、'.join(CASE_TYPES)}）")
-    row = session.get(CaseFileRow, case_id, populate_existing=True)
-    if row is None:
-        raise StorageError(ErrorCode.STORAGE, "", {"reason": NOT_FOUND, "case_id": case_id})
-    before = row.case_type
+    before = replace_case_type(session, case_id, case_type)  # StorageError when no such case
     if before == case_type:
         return False
-    row.case_type = case_type
-    session.flush()
     write_audit(
         session,
         AuditAction.CASE_TYPE,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_exists
 from casereview.db.review_models import FieldCorrectionRow
 from casereview.domain.model import (
     DateMention,
@@ -203,7 +203,7 @@ def record_correction(
     reason: str = "",
 ) -> FieldCorrection:
     """Store a correction (``value`` as typed; None withdraws the field's correction), audited."""
-    if session.get(CaseFileRow, case_id) is None:
+    if not case_exists(session, case_id):
         raise StorageError(ErrorCode.STORAGE, "", {"reason": "not_found", "case_id": case_id})
     stored = None if value is None else normalise(field, value)
     if value is None and field not in CORRECTABLE:

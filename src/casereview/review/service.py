@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from casereview.db.engine import Database
 from casereview.db.repository import load_case
+from casereview.lists.publications import publication_for_extraction
+from casereview.lists.roster import load_roster
 from casereview.pipeline import Analysis
 from casereview.review.casetypes import stored_case_type
 from casereview.review.decisions import check_fits, fit_decisions, to_stored_decision
-from casereview.review.publications import publication_for_extraction
 from casereview.review.records import StandardMeta, StoredReview
-from casereview.review.roster import load_roster
 from casereview.review.store import create_review, load_review, record_decision, update_review_score
 from casereview.scoring import ReviewerDecision, ScoreSheet, score_case
 from casereview.standards.loader import find_standards

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from casereview.db.cases import case_exists
 from casereview.db.failures import CONFLICT, NOT_FOUND
-from casereview.db.models import CaseFileRow
 from casereview.db.review_models import ReviewDecisionRow, ReviewFindingRow, ReviewRow
 from casereview.domain.findings import Finding
 from casereview.errors import ErrorCode, StorageError
@@ -61,7 +61,7 @@ def create_review(
     grade: str,
 ) -> int:
     """Store the machine's review of a case (its findings, score and grade) and return its id."""
-    if session.get(CaseFileRow, case_id) is None:
+    if not case_exists(session, case_id):
         raise _not_found(case_id=case_id)
     now = _now()
     values = {

@@ -22,6 +22,7 @@ from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Evidence
 from casereview.errors import StorageError
 from casereview.fieldnames import field_label
+from casereview.lists.publications import publication_for_extraction
 from casereview.pipeline import Analysis
 from casereview.reasons.store import record_use
 from casereview.review.casetypes import stored_case_type
@@ -32,7 +33,6 @@ from casereview.review.corrections import (
     record_correction,
 )
 from casereview.review.decisions import KIND_LABELS, check_fits, to_stored_decision
-from casereview.review.publications import publication_for_extraction
 from casereview.review.records import ReviewStatus, StoredDecision, StoredReview
 from casereview.review.service import score_review, standard_meta
 from casereview.review.store import (

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from casereview.calendar import CalendarDataMissing
 from casereview.domain.findings import Finding
+from casereview.domain.rule_ids import RULE_IDS
 
 # Static imports, not importlib: a frozen build only bundles the modules it can see imported.
 from casereview.rules import (
@@ -29,15 +30,7 @@ from casereview.rules.unread_cells import note_unread_cells
 
 log = logging.getLogger(__name__)
 
-# shared/domain/rules.md, in the order of its tables.
-CATALOGUE: tuple[str, ...] = (
-    "D-01",
-    *("D-02", "D-03"),  # compulsion and inspection files (rules/kinds.py)
-    *("T-01", "T-02", "T-03", "T-04", "T-05", "T-06", "T-07", "T-11", "T-12", "T-16", "T-19"),
-    *("P-01", "P-02", "P-03", "P-04", "P-05", "P-06", "P-07", "P-08", "P-10", "P-11", "P-13", "P-14"),
-    *("P-19", "P-20", "P-21"),
-    *("C-01", "C-02", "C-03", "W-01", "S-01"),
-)
+CATALOGUE: tuple[str, ...] = RULE_IDS  # shared/domain/rules.md, in the order of its tables
 
 _MODULES = (time_limits, time_limits_after, procedure, consistency, kinds, reasons, discretion, certificates)
 

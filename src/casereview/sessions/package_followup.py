@@ -29,11 +29,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_sha256s
 from casereview.db.rectify_models import ObjectionRow
 from casereview.db.review_models import AuditLogRow
 from casereview.errors import InputError
-from casereview.reasons.model import Reason, ReasonEntry, ReasonSource
+from casereview.reasons.model import Reason, ReasonSource
 from casereview.reasons.store import import_entries, list_reasons
 from casereview.rectify.model import ObjectionStatus
 from casereview.rectify.objections import ORIGIN, list_objections, offline_origin
@@ -41,6 +41,7 @@ from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 from casereview.sessions.model import SessionCase, SessionInfo
 from casereview.sessions.package_zip import Entry, OpenedPackage, json_bytes, refused
+from casereview.standards.reason_files import ReasonEntry
 
 REASONS_ENTRY = "reasons.json"
 OBJECTIONS_ENTRY = "objections.json"
@@ -146,13 +147,6 @@ def _list(data: object) -> list[dict[str, Any]]:
     return data
 
 
-def _sha_of(session: Session, case_ids: Collection[int]) -> dict[int, str]:
-    rows = session.execute(
-        select(CaseFileRow.id, CaseFileRow.sha256).where(CaseFileRow.id.in_(list(case_ids)))
-    )
-    return {int(case_id): str(sha) for case_id, sha in rows}
-
-
 # -- the lead's review package ------------------------------------------------------------------
 
 
@@ -160,7 +154,7 @@ def review_entries(
     session: Session, info: SessionInfo, reviewer: str, cases: Sequence[SessionCase]
 ) -> list[Entry]:
     """``reasons.json`` and ``objections.json`` of a reviewer's review package."""
-    sha = _sha_of(session, [c.case_id for c in cases])
+    sha = case_sha256s(session, [c.case_id for c in cases])
     objections: list[dict[str, Any]] = []
     for o in list_objections(session, info.id, status=ObjectionStatus.PENDING):
         if o.case_id not in sha or o.original_reviewer == reviewer or offline_origin(o.outcome) is not None:
@@ -293,7 +287,7 @@ def load_review_followup(
 
 def results_entry(session: Session, info: SessionInfo, reviewer: str, cases: Sequence[SessionCase]) -> Entry:
     """``followup.json``: the reviewer's objection decisions, reasons and uses of reasons."""
-    sha = _sha_of(session, [c.case_id for c in cases])
+    sha = case_sha256s(session, [c.case_id for c in cases])
     verdicts: list[dict[str, Any]] = []
     decided = select(ObjectionRow).where(
         (ObjectionRow.session_id == info.id) & (ObjectionRow.status != ObjectionStatus.PENDING.value)

@@ -26,7 +26,6 @@ from casereview.db import find_case_by_sha256
 from casereview.db.rectify_models import ObjectionRow
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.messages import describe
-from casereview.reasons.files import MAX_TEXT
 from casereview.reasons.model import ReasonSource
 from casereview.reasons.store import import_entries, list_reasons, record_use
 from casereview.rectify.model import ObjectionStatus
@@ -35,6 +34,7 @@ from casereview.review.audit import audit_trail, write_audit
 from casereview.review.records import AuditAction
 from casereview.sessions.package_followup import PackedVerdict, ResultsFollowUp
 from casereview.sessions.package_zip import refused
+from casereview.standards.reason_files import MAX_TEXT
 from casereview.standards.schema import Standard
 
 USE_ORIGIN = "origin"  # key of a merged use's identity in its audit row

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casereview.db import Database
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_sha256s
 from casereview.db.review_models import FieldCorrectionRow
 from casereview.review.audit import audit_trail
 from casereview.review.codec import decision_json
@@ -273,7 +273,7 @@ def export_results(
             raise ValueError(f"评查人员“{reviewer}”在评查会话“{info.name}”中没有分配案卷")
         rows: list[dict[str, Any]] = []
         for case in cases:
-            sha = session.scalar(select(CaseFileRow.sha256).where(CaseFileRow.id == case.case_id))
+            sha = case_sha256s(session, [case.case_id]).get(case.case_id)
             slot = next(a.slot for a in case.assignments if a.reviewer == reviewer)
             review_id = next(
                 (

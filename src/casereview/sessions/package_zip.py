@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from casereview.budget import Budget, OverBudget
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.export.atomic import failure_reason
+from casereview.office.atomic import failure_reason
 
 FORMAT = "casereview-package"
 FORMAT_VERSION = 1

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_exists
 from casereview.db.review_models import ReviewRow
 from casereview.db.session_models import AssignmentRow, ReviewSessionRow, SessionCaseRow, SessionReviewerRow
 from casereview.errors import InputError
@@ -155,7 +155,7 @@ def reviewers(session: Session, session_id: int) -> list[Reviewer]:
 def add_case(session: Session, session_id: int, case_id: int, unit: str) -> int:
     """Put a stored case file into the session (again: its id is returned as is)."""
     get_session(session, session_id)
-    if session.get(CaseFileRow, case_id) is None:
+    if not case_exists(session, case_id):
         raise ValueError(f"没有编号为 {case_id} 的已导入案卷")
     found = session.scalar(
         select(SessionCaseRow.id).where(

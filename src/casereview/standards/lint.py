@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 
 from casereview.errors import InputError
-from casereview.reasons.files import REASONS_FILE, read_reasons_file
 from casereview.standards.loader import STANDARD_FILE, check_file, default_root, display_path
 from casereview.standards.policy_files import POLICY_KINDS, load_policy
 from casereview.standards.problems import Problem
+from casereview.standards.reason_files import REASONS_FILE, read_reasons_file
 from casereview.standards.schema import json_schema_text, write_json_schema
 
 

@@ -26,9 +26,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from casereview.domain.rule_ids import KNOWN_RULES, RULE_IDS
 from casereview.policy.model import PolicyData
 from casereview.rules.base import DEFAULT_PARAMS
-from casereview.standards.rule_ids import KNOWN_RULES, RULE_IDS
 
 SCHEMA_PATH = Path("schema") / "standard.schema.json"  # relative to the scoring_standards root
 

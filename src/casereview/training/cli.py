@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from casereview.db import open_database
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_exists
 from casereview.db.repository import find_case_by_sha256
 from casereview.errors import CaseReviewError, InputError
 from casereview.ingest.sources import file_sha256
@@ -63,7 +63,7 @@ def parse_pages(text: str | None) -> tuple[int | None, int | None]:
 def resolve_case(session: Session, spec: str) -> int:
     """A stored case's id from its id or its file (same SHA-256); InputError when not stored."""
     if spec.isdigit() and not Path(spec).exists():
-        if session.get(CaseFileRow, int(spec)) is None:
+        if not case_exists(session, int(spec)):
             raise InputError("unknown_case", case=spec)
         return int(spec)
     path = Path(spec)

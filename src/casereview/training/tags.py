@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casereview.db.models import CaseFileRow
+from casereview.db.cases import case_record
 from casereview.db.review_models import TrainingTagRow
 from casereview.errors import InputError
 from casereview.review.audit import write_audit
@@ -90,7 +90,7 @@ def add_tag(
     the file or reversed, only one end of the range is given, or the note or reviewer is empty.
     """
     tag = TrainingTag(tag)  # a plain "优秀" from a caller is accepted, anything else refused
-    case = session.get(CaseFileRow, case_id)
+    case = case_record(session, case_id)
     if case is None:
         raise InputError("unknown_case", case=case_id)
     _check_pages(first_page, last_page, case.page_count)

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from casereview.db import Database
+from casereview.db.cases import case_labels_of
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.items import attach_report, close_item, verify_item
-from casereview.rectify.ledger import case_labels_of, list_items, status_counts
+from casereview.rectify.ledger import list_items, status_counts
 from casereview.rectify.model import ItemStatus, RectifyItem
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.followup.ledger_model import LedgerModel

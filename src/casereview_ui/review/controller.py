@@ -21,10 +21,11 @@ from casereview.domain.model import BBox, Evidence
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.pipeline import Analysis
-from casereview.reasons.model import Reason, ReasonEntry, match_reason
+from casereview.reasons.model import Reason, match_reason
 from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
 from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
 from casereview.scoring import ScoreSheet
+from casereview.standards.reason_files import ReasonEntry
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.fieldrows import field_rows
 from casereview_ui.review.model import FINDING_STATUS_TEXT, first_failing

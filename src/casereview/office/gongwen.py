@@ -24,8 +24,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from casereview.errors import CaseReviewError, ErrorCode
-from casereview.export.atomic import failure_reason, save_atomically
 from casereview.ingest.docx import CONVERT_TIMEOUT_S, soffice_binary
+from casereview.office.atomic import failure_reason, save_atomically
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"

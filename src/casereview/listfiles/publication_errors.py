@@ -2,7 +2,7 @@
 
 A list is imported whole or not at all, so every error here refuses the whole file. The errors use
 ``ErrorCode.CORRUPT_FILE`` (the file is not in the expected format) with ``detail["reason"]`` one of
-the stable strings below; :mod:`casereview.review.publication_text` writes the Chinese text.
+the stable strings below; :mod:`casereview.lists.publication_text` writes the Chinese text.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from casereview.db.review_models import RosterEntryRow, RosterListRow
+from casereview.listfiles.roster_file import parse_roster
+from casereview.lists.imported_lists import store_list_row
 from casereview.policy.roster import Roster, RosterEntry, certificate_key
-from casereview.review.imported_lists import store_list_row
-from casereview.review.roster_file import parse_roster
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,29 @@ Reading refuses anything else with the file and the line (:class:`InputError` ``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from casereview.errors import InputError
-from casereview.reasons.model import ReasonEntry
 from casereview.standards.checks import Loc
 from casereview.standards.loader import default_root, line_of, read_yaml
 
 REASONS_FILE = "reasons.yaml"
 _ENTRY_KEYS = {"item", "text", "basis", "added_by"}
 MAX_TEXT = 500  # a reason is a sentence or two; a longer one is a pasted document
+
+
+@dataclass(frozen=True)
+class ReasonEntry:
+    """One reason as a library file holds it (no counts: those belong to a database)."""
+
+    item_id: str
+    text: str
+    basis: tuple[str, ...] = ()
+    added_by: str = ""
 
 
 def seed_file(standard_id: str, root: Path | None = None) -> Path:

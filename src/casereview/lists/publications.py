@@ -12,17 +12,17 @@ from pathlib import Path
 from sqlalchemy import CursorResult, delete, insert, select
 from sqlalchemy.orm import Session
 
+from casereview.db.cases import case_exists
 from casereview.db.failures import NOT_FOUND
-from casereview.db.models import CaseFileRow
 from casereview.db.review_models import CasePublicationDateRow, PublicationListRow, PublicationRow
 from casereview.domain.model import Extraction
 from casereview.errors import ErrorCode, StorageError
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
+from casereview.listfiles.publication_errors import BadRow
+from casereview.listfiles.publication_file import Duplicate, ParsedList, parse_publication_list
+from casereview.lists.imported_lists import store_list_row
 from casereview.review.audit import write_audit
-from casereview.review.imported_lists import store_list_row
-from casereview.review.publication_errors import BadRow
-from casereview.review.publication_file import Duplicate, ParsedList, parse_publication_list
 from casereview.review.records import AuditAction
 from casereview.rules.base import PublicationDate
 
@@ -71,7 +71,7 @@ def _result(parsed: ParsedList, list_id: int, row_count: int, again: bool) -> Im
 def import_publication_list(session: Session, path: Path) -> ImportResult:
     """Check the whole list, then store it in the caller's unit of work.
 
-    Raises the errors of :mod:`casereview.review.publication_errors` before anything is written.
+    Raises the errors of :mod:`casereview.listfiles.publication_errors` before anything is written.
     A file imported before (same SHA-256) is not stored again.
     """
     parsed = parse_publication_list(path)
@@ -138,7 +138,7 @@ def find_publication(session: Session, case_number: str) -> PublicationDate | No
 
 
 def _require_case(session: Session, case_id: int) -> None:
-    if session.get(CaseFileRow, case_id) is None:
+    if not case_exists(session, case_id):
         raise StorageError(ErrorCode.STORAGE, "", {"reason": NOT_FOUND, "case_id": case_id})
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from casereview.review.publication_errors import (
+from casereview.listfiles.publication_errors import (
     PublicationColumnsError,
     PublicationListError,
     PublicationRowsError,
     PublicationUnreadable,
 )
-from casereview.review.publication_table import ALIASES, REQUIRED
-from casereview.review.publications import ImportResult, PublicationListSummary
+from casereview.listfiles.publication_table import ALIASES, REQUIRED
+from casereview.lists.publications import ImportResult, PublicationListSummary
 
 FIELD_LABELS: Final = {
     "case_number": "行政处罚决定书文号",

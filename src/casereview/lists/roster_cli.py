@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from casereview.review.roster import import_roster, list_rosters, roster_entries
-from casereview.review.roster_file import RosterError
+from casereview.listfiles.roster_file import RosterError
+from casereview.lists.roster import import_roster, list_rosters, roster_entries
 
 _DB_HELP = "数据库地址（默认：用户数据目录下的 SQLite 文件）"
 

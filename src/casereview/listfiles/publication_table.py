@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from casereview.budget import Budget, OverBudget
-from casereview.review.publication_errors import PublicationColumnsError, PublicationUnreadable
+from casereview.listfiles.publication_errors import PublicationColumnsError, PublicationUnreadable
 
 Cell = str | int | float | dt.date | dt.datetime | None
 

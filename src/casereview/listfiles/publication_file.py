@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Final
 
 from casereview.extract.parsers import case_number_key, find_dates
-from casereview.review.publication_errors import BadRow, PublicationRowsError, PublicationUnreadable
-from casereview.review.publication_table import (
+from casereview.listfiles.publication_errors import BadRow, PublicationRowsError, PublicationUnreadable
+from casereview.listfiles.publication_table import (
     AGENCY,
     CASE_NUMBER,
     DECISION_DATE,

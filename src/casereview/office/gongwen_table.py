@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
-from casereview.export.gongwen import BODY_FONT, HEADING_FONT, TEXT_WIDTH, add_run
+from casereview.office.gongwen import BODY_FONT, HEADING_FONT, TEXT_WIDTH, add_run
 
 CELL_SIZE = Pt(12)  # 小四
 _BORDERS = (

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Final
 
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.listfiles.publication_errors import BadRow, PublicationUnreadable
+from casereview.listfiles.publication_table import HEADER_SEARCH_ROWS, Cell, normalise_header, read_sheets
 from casereview.policy.roster import RosterEntry, certificate_key
-from casereview.review.publication_errors import BadRow, PublicationUnreadable
-from casereview.review.publication_table import HEADER_SEARCH_ROWS, Cell, normalise_header, read_sheets
 
 NAME: Final = "name"
 CERTIFICATE: Final = "certificate"

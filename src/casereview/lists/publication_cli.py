@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from casereview.db.failures import NOT_FOUND
 from casereview.errors import StorageError
-from casereview.review.publication_errors import PublicationListError
-from casereview.review.publication_text import (
+from casereview.listfiles.publication_errors import PublicationListError
+from casereview.lists.publication_text import (
     describe_publication_error,
     format_import_result,
     format_publication_lists,
 )
-from casereview.review.publications import (
+from casereview.lists.publications import (
     import_publication_list,
     list_publication_lists,
     set_reviewer_publication_date,
