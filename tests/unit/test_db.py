@@ -227,6 +227,16 @@ def test_unread_table_cells_are_kept_with_the_page(db: Database) -> None:
     assert [p.cells_unread for p in loaded.pages] == [0, 3, 0]
 
 
+def test_unread_ink_is_kept_with_the_page(db: Database) -> None:
+    case, documents, extraction = build_sample(sha256="d" * 64)
+    case.pages[2].unread_ink = [(169.7, 614.3, 193.1, 624.4)]  # a name the OCR engine missed
+    with db.session_scope() as session:
+        case_id = save_case(session, case, documents, extraction)
+    with db.session_scope(readonly=True) as session:
+        loaded, _, _ = load_case(session, case_id)
+    assert [p.unread_ink for p in loaded.pages] == [[], [], [(169.7, 614.3, 193.1, 624.4)]]
+
+
 def test_same_sha256_reuses_the_stored_case(db: Database) -> None:
     case, documents, extraction = build_sample()
     with db.session_scope() as session:

@@ -726,6 +726,9 @@ def test_credit_code_wrapped_in_its_cell() -> None:
     )
     assert wrapped_credit_code(window) == "914302230A1FWMGB9K"
     assert wrapped_credit_code(window.replace("MGB9K", "MGB9X")) is None  # check digit fails
+    # the label wraps in its narrow cell too
+    label_wrapped = "被处罚人\n某某货运有限公司\n统一社会信用\n代码\n91430223DKK\n4G7KJ7W\n法定代表人"
+    assert wrapped_credit_code(label_wrapped) == "91430223DKK4G7KJ7W"
 
 
 def test_officer_after_a_doubled_ocr_colon() -> None:

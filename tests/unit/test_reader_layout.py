@@ -123,6 +123,10 @@ def test_figure_broken_by_a_line_end() -> None:
     assert [a.amount for a in signed] == [15000.0, 15000.0]
     assert [a.amount for a in find_amounts("罚款人民币壹拾万元整(¥1\n00,000.00)")] == [100000.0, 100000.0]
     assert [a.amount for a in find_amounts("金额¥1,000\n12人")] == [1000.0]  # a whole figure, then a new row
+    # both parts well formed alone, but one pair of brackets holds them: one figure
+    bracketed = find_amounts("罚款人民币壹万伍仟元整（¥1\n5,000.00）。")
+    assert [a.amount for a in bracketed] == [15000.0, 15000.0]
+    assert [a.amount for a in find_amounts("金额¥1\n5,000.00")] == [1.0]  # no brackets: no join
     account = find_amounts("账号:8055809381510277087\n1000元")
     assert [a.amount for a in account] == [1000.0]  # an account number ending a row is no amount's head
 

@@ -7,6 +7,7 @@ Values that JSON cannot hold natively (Party, dates) are tagged with ``"$type"``
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -144,7 +145,16 @@ def page_from(row: PageRow, spans: list[Span], seals: list[Seal]) -> Page:
         text_layer_usable=row.text_layer_usable,
         seals=seals,
         cells_unread=row.cells_unread,
+        unread_ink=ink_boxes(row.unread_ink),
     )
+
+
+def ink_json(boxes: Iterable[BBox]) -> str:
+    return json.dumps([list(b) for b in boxes])
+
+
+def ink_boxes(data: str | None) -> list[BBox]:
+    return [(float(b[0]), float(b[1]), float(b[2]), float(b[3])) for b in json.loads(data)] if data else []
 
 
 def seal_row(case_id: int, seq: int, seal: Seal, page_id: int | None) -> Row:

@@ -104,6 +104,7 @@ class PageRow(Base):
     text_layer_usable: Mapped[bool]
     # No Python-side default: a page with none leaves the column out of its INSERT (server default 0).
     cells_unread: Mapped[int] = mapped_column(server_default="0")
+    unread_ink: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON boxes (Page.unread_ink)
 
 
 class SpanRow(Base):

@@ -57,6 +57,9 @@ class Page:
     # Lines of a ruled table that ran across a cell border, so the table was read by rows there:
     # findings resting on this page say so (the cells could not be rebuilt).
     cells_unread: int = 0
+    # Scans: boxes of text-sized ink the OCR engine read nothing from (ingest.ink); a value missing
+    # beside its label there may be unread, not absent.
+    unread_ink: list[BBox] = field(default_factory=list)
 
     @property
     def text(self) -> str:

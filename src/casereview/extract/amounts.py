@@ -185,15 +185,23 @@ _SIGNED_BROKEN_RE: Final = re.compile(
 _WELL_FORMED: Final = re.compile(r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|0|[1-9][0-9]*)(?:\.[0-9]{1,2})?")
 
 
+def _bracketed(text: str, m: re.Match[str]) -> bool:
+    """The broken figure sits alone inside one pair of brackets: （¥1 / 5,000.00）."""
+    before = text[: m.start()].rstrip(" \u3000")
+    return before.endswith(("（", "(")) and text.startswith(("）", ")"), m.end())
+
+
 def _signed_broken(text: str) -> list[AmountMatch]:
     """Joined only where the parts are malformed alone and whole together, commas every three
-    digits confirming the join: ¥15,00 + 0.00, ¥1 + 00,000.00; never ¥1,000 + 12 (a new row)."""
+    digits confirming the join: ¥15,00 + 0.00, ¥1 + 00,000.00; never ¥1,000 + 12 (a new row).
+    Inside one pair of brackets the brackets confirm it: （¥1 / 5,000.00） is one figure."""
     out: list[AmountMatch] = []
     for m in _SIGNED_BROKEN_RE.finditer(text):
         head, tail = m["head"], m["tail"]
         joined = head + tail
         malformed_part = not _WELL_FORMED.fullmatch(head) or not _WELL_FORMED.fullmatch(tail)
-        if "," in joined and malformed_part and _WELL_FORMED.fullmatch(joined):
+        confirmed = ("," in joined and malformed_part) or _bracketed(text, m)
+        if confirmed and _WELL_FORMED.fullmatch(joined):
             out.append(AmountMatch(m.start(), m.end(), m[0], float(joined.replace(",", "")), False))
     return out
 

@@ -195,7 +195,16 @@ def _label_before(text: PageText, start: int) -> str:
         return label
     above_start, _ = text.line_of(row_start - 1)
     above = re.sub(r"\s+", "", text.text[above_start : row_start - 1])
+    if _WRAPPED_TAIL.fullmatch(above) and above_start > 0:
+        # A label wrapped in its narrow cell (违法时 / 间): its head is the row above that.
+        head_start, _ = text.line_of(above_start - 1)
+        head = re.sub(r"\s+", "", text.text[head_start : above_start - 1])
+        if len(head) + len(above) <= LABEL_CHARS and re.fullmatch(r"[\u4e00-\u9fff]{2,}", head):
+            above = head + above
     return above[-LABEL_CHARS:] if len(above) <= LABEL_CHARS else ""
+
+
+_WRAPPED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
 
 def _with_damaged_signature(
@@ -241,14 +250,39 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
             standalone.append(_standalone(text, match.start, match.end))
     if document.type in _SIGNATURE_ROLES:
         mentions, standalone = _with_damaged_signature(document, texts, mentions, standalone)
-        return _signature(_SIGNATURE_ROLES[document.type], mentions, standalone)
+        return _seconded(_signature(_SIGNATURE_ROLES[document.type], mentions, standalone))
     assign = _receipt(document.serves) if document.type == dt_.SONGDA else _ASSIGNERS.get(document.type)
     if assign is None:
         return mentions
     # Violation dates keep their role; the assigner chooses among the others.
     free = [m for m in mentions if m.role is None]
     assigned = iter(assign(free))
-    return [m if m.role is not None else next(assigned) for m in mentions]
+    return _seconded([m if m.role is not None else next(assigned) for m in mentions])
+
+
+def _seconded(mentions: list[DateMention]) -> list[DateMention]:
+    """A role date the OCR engine doubted, or one taken as the signature date though its row holds
+    more than the date (行政热法2026-04-17: the seal's text glued to it), is sure when the same
+    document prints the same date clearly elsewhere (…现决定自2026-04-17起解除): two independent
+    readings agree on the day the rules count from."""
+    out: list[DateMention] = []
+    for m in mentions:
+        ev = m.evidence
+        if m.role is not None and ev.confidence < OCR_DOUBT:
+            witness = next(
+                (
+                    w
+                    for w in mentions
+                    if w is not m and w.date == m.date and w.evidence.confidence >= OCR_DOUBT
+                ),
+                None,
+            )
+            if witness is not None:
+                sure = Evidence(ev.page, ev.bbox, ev.text, witness.evidence.confidence)
+                label = f"{m.label}（与第{witness.evidence.page}页本文书正文所载日期一致）"
+                m = DateMention(m.date, m.role, m.document, sure, m.time, label)
+        out.append(m)
+    return out
 
 
 # Where another document states the decision date in so many words (the 公示记录's 处罚决定日期,

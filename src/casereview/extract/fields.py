@@ -57,7 +57,7 @@ _PARTY_CELL_LABEL = re.compile(
 )
 _ORG_END = re.compile(r"(公司|有限公司|集团|合作社|中心|站|厂|店|部|队|所|院|协会|车行|商行|经营部)$")
 _TRAILING_LABEL = re.compile(r"(性别|身份证.*|统一社会信用代码.*|法定代表人.*|住址.*|地址.*|联系电话.*)$")
-_DECIDED_CUE = re.compile(r"(决定给予|处以|处罚如下|罚款)")
+_DECIDED_CUE = re.compile(r"(决定给予|处以|处罚如下|如下(?:行政)?处罚|罚款)")
 _PROPOSED_CUE = re.compile(r"拟")
 _SURCHARGE_CUE = re.compile(r"加处|百分之|每日")
 CONTEXT = 40  # characters before an amount read to decide what it is
@@ -95,7 +95,8 @@ def _amounts(document: Document, text: PageText) -> list[PenaltyAmount]:
     for match in matches:
         if match.in_words and _has_figure_near(match, matches):
             continue  # reported as the 大写 of its figure
-        before = text.text[max(0, match.start - CONTEXT) : match.start]
+        # Cue words broken by a line end (罚 / 款人民币…) are cues all the same.
+        before = re.sub(r"\s+", "", text.text[max(0, match.start - CONTEXT) : match.start])
         kind = _amount_kind(document.type, before)
         if kind == "decided" and _in_range(before, text.text[match.end : match.end + 6]):
             kind = "other"  # a bound of the discretion range the decision quotes (说理), not its fine
@@ -197,7 +198,8 @@ def _party_candidates(text: PageText) -> list[tuple[int, str]]:
     return sorted(out, key=lambda c: c[0])
 
 
-_CODE_LABEL = re.compile(r"统一社会信用代码\s*:?\s*(?P<head>[0-9A-Z]{4,17})(?![0-9A-Z])")
+# The label itself may wrap in its narrow cell (统一社会信用 / 代码) or be spaced to the column.
+_CODE_LABEL = re.compile(r"统一社会信用\s*代\s*码\s*[:：]?\s*(?P<head>[0-9A-Z]{4,17})(?![0-9A-Z])")
 _CODE_TAIL = re.compile(r"(?<![0-9A-Za-z])[0-9A-Z]{1,14}(?![0-9A-Za-z])")
 
 

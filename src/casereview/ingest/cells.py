@@ -197,4 +197,34 @@ def cells_of(spans: Sequence[Span], rulings: Iterable[Ruling]) -> list[BBox | No
     verticals = [r for r in rulings if r[0] == r[2]] if horizontals else []
     if len(horizontals) < 2 or len(verticals) < 2:
         return [None] * len(spans)
-    return [_cell(span, horizontals, verticals) for span in spans]
+    return _consistent([_cell(span, horizontals, verticals) for span in spans], spans)
+
+
+def _inside(box: BBox, x: float, y: float) -> bool:
+    return box[0] - TOUCH <= x <= box[2] + TOUCH and box[1] - TOUCH <= y <= box[3] + TOUCH
+
+
+def _within(inner: BBox, outer: BBox) -> bool:
+    return _inside(outer, inner[0], inner[1]) and _inside(outer, inner[2], inner[3])
+
+
+def _consistent(cells: list[BBox | None], spans: Sequence[Span]) -> list[BBox | None]:
+    """Cells that contradict the page are no cells: a real cell holds every line inside it, so a box
+    with a line in it that belongs to no cell (or to a cell reaching out of it) was made of rulings
+    that do not close it — a photographed sheet's edge against the desk, a header rule and a broken
+    footer rule — and its lines keep plain row order like their neighbours."""
+    centres = [((s.bbox[0] + s.bbox[2]) / 2, (s.bbox[1] + s.bbox[3]) / 2) for s in spans]
+    for _ in range(4):  # dropping a box can leave lines of a larger one cell-less: settle it
+        boxes = {c for c in cells if c is not None}
+        bad = {
+            box
+            for box in boxes
+            if any(
+                _inside(box, x, y) and (cell is None or not _within(cell, box))
+                for cell, (x, y) in zip(cells, centres, strict=True)
+            )
+        }
+        if not bad:
+            break
+        cells = [None if c in bad else c for c in cells]
+    return cells

@@ -128,6 +128,7 @@ class _Runner:
             for (page, _), outcome in zip(scans, outcomes, strict=True):
                 page.spans = outcome.spans
                 page.cells_unread = outcome.cells_unread
+                page.unread_ink = outcome.unread_ink
                 page.rotation, page.skew, page.ocr_confidence = (
                     outcome.rotation,
                     outcome.skew,

@@ -13,7 +13,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from casereview.domain.model import Seal, Span
+from casereview.domain.model import BBox, Seal, Span
 from casereview.progress import CancelToken, Progress
 
 RgbImage = npt.NDArray[np.uint8]
@@ -38,6 +38,7 @@ class ScanOutcome:
     confidence: float | None = None
     seals: list[Seal] = field(default_factory=list)
     cells_unread: int = 0  # table lines across cell borders (Page.cells_unread)
+    unread_ink: list[BBox] = field(default_factory=list)  # Page.unread_ink
 
 
 class PageScanner(Protocol):

@@ -14,6 +14,7 @@ import numpy as np
 
 from casereview.domain.model import Span
 from casereview.ingest.cells import crossing_lines, image_rulings
+from casereview.ingest.ink import unread_ink
 from casereview.ingest.raster import compose, level_matrix, quadrant_matrix
 from casereview.ingest.scan import PageImage, ScanOutcome
 from casereview.ingest.textlayer import sort_spans
@@ -74,4 +75,7 @@ def outcome_of(page: PageImage, lines: list[OcrLine]) -> ScanOutcome:
     confidence = sum(ln.confidence for ln in lines) / len(lines)
     rulings = image_rulings(page.image, matrix, k)
     crossed = crossing_lines(spans, rulings)
-    return ScanOutcome(sort_spans(spans, rulings), rotation, skew, round(confidence, 4), cells_unread=crossed)
+    ink = unread_ink(page.image, matrix, k, spans)
+    return ScanOutcome(
+        sort_spans(spans, rulings), rotation, skew, round(confidence, 4), cells_unread=crossed, unread_ink=ink
+    )

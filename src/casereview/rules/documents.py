@@ -31,6 +31,8 @@ _PAGE_NUMBER = re.compile(
 _UNTICKED = re.compile(r"[□☐][^☑■√☒✓□☐。；;]*")
 SEVERE_RE = re.compile(r"吊销|暂扣[^。]{0,12}证|降低资质|责令停产停业|责令停业|责令关闭|限制从业")
 
+INK_REACH = 160.0  # points right of a label where its value (the next cell or two) stands
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -111,6 +113,28 @@ class DocText:
         start = self.text.rfind("\n", 0, hit.start) + 1
         end = self.text.find("\n", hit.start)
         return self.evidence(start, len(self.text) if end < 0 else end)
+
+    def ink_beside(self, hit: Hit, reach: float = INK_REACH) -> Evidence | None:
+        """Unread ink (``Page.unread_ink``: a scan's text the OCR engine read nothing from) on the
+        row of ``hit`` just right of it, or right under it: where a form's value for that label would
+        be. A value missing there may only be unread."""
+        if not self.pages:
+            return None
+        index = max(i for i, o in enumerate(self.offsets) if o <= hit.start)
+        page = self.pages[index].page
+        label = self.hit_evidence(hit).bbox
+        height = max(label[3] - label[1], 1.0)
+        for box in page.unread_ink:
+            middle = (box[1] + box[3]) / 2
+            right = label[1] - height * 0.5 <= middle <= label[3] + height * 0.5 and (
+                label[2] - 2 <= box[0] <= label[2] + reach
+            )
+            under = (
+                label[3] - 1 <= box[1] <= label[3] + height * 1.5 and box[0] < label[2] and box[2] > label[0]
+            )
+            if right or under:
+                return Evidence(page.number, box, "（未能识别的字迹）", 0.0)
+        return None
 
     def title(self) -> Evidence:
         if self.document.title_evidence is not None:

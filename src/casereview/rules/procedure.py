@@ -151,7 +151,8 @@ _OFFICER_LABEL = re.compile(
     # a grid row: 询问人 | 姓名 | 执法证号 | number, the label cell followed by a name and its number
     # or a label cell without a colon followed by a name and its number (执法人员及证号 | 郝龙燕 HS22…)
     r"|(?<!被)(?:询问人|记录人|勘验人|检查人员?|执法人员)(?:及(?:其)?(?:执法)?证件?号)?"
-    r"(?=[\u4e00-\u9fff]{2,4}(?:执法证|证件号|证号|[A-Z\u4e00-\u9fff]{0,3}[0-9]{6,}))"
+    # (the number may stand in brackets behind the name: 郝龙燕（执法证号：HS22…）)
+    r"(?=[\u4e00-\u9fff]{2,4}[(（]?(?:执法证|证件号|证号|[A-Z\u4e00-\u9fff]{0,3}[0-9]{6,}))"
 )
 
 
@@ -165,6 +166,9 @@ def _officer_lines(text: DocText) -> list[Evidence]:
 
 # Where a record's header ends and its body (questions, the inspection's account) begins.
 _BODY_START = re.compile(r"问\s*[:：]|答\s*[:：]|(?:检查|勘验|现场)情况")
+# A form's own number in the page header (文书流水号：SB2025…, No.0011, 文书编号): never an officer's
+# certificate; 执法证编号 / 证件编号 are certificates and keep their numbers.
+_FORM_NUMBER = re.compile(r"(?<![证件])(?:流水号|文书编号|编号|No\.?|NO\.?)\s*[:：]?\s*[0-9A-Za-z\-]+")
 _NOT_CERT = re.compile(r"^(?:1\d{10}|\d{17}[\dX])$")  # a mobile phone, an ID number
 
 
@@ -173,6 +177,7 @@ def _header_tokens(text: DocText) -> set[str]:
     body = _BODY_START.search(text.text)
     head = text.text[: body.start() if body else 800]
     head = re.sub(r"[〔\[【(（][^〕\]】)）]{2,8}[〕\]】)）]\s*第?\d+", " ", head)  # case numbers
+    head = _FORM_NUMBER.sub(" ", head)  # the platform's serial number of the form, not a certificate
     return {t for t in certificate_tokens(head) if not _NOT_CERT.match(t) and not re.fullmatch(r"\d{4}", t)}
 
 

@@ -51,6 +51,15 @@ def _name_near_label(text: DocText) -> bool:
     return False
 
 
+def _ink_beside_label(text: DocText) -> Evidence | None:
+    """Unread ink where a 审核人员 label's name would be (a scan whose OCR missed the name)."""
+    for hit in text.find_all(_REVIEWER_LABEL):
+        ink = text.ink_beside(hit)
+        if ink is not None:
+            return ink
+    return None
+
+
 def _required(ctx: RuleContext, rule_id: str, what: str) -> Trigger | Finding:
     """The trigger when ``rule_id`` applies, else its not-applicable/needs-review finding."""
     if is_summary(ctx):
@@ -122,6 +131,10 @@ def check_legal_review(ctx: RuleContext) -> Finding:
         evidence.append(text.line_evidence(agree))
     reviewer = text.search(_REVIEWER, "name")
     unread_reviewer = reviewer is None and _name_near_label(text)
+    ink = None if reviewer is not None else _ink_beside_label(text)
+    if ink is not None:
+        evidence.append(ink)
+        unread_reviewer = True
     if reviewer is None and not unread_reviewer:
         problems.append("未载明审核人员")
     elif reviewer is not None:
@@ -141,7 +154,7 @@ def check_legal_review(ctx: RuleContext) -> Finding:
             violations=len(problems),
         )
     if unread_reviewer:
-        problems.append("审核人员栏的姓名未能识别（表格版式）")
+        problems.append("审核人员栏的姓名未能识别（表格版式或扫描字迹）")
     if problems or objection is not None or undecidable:
         why = "；".join(problems) or (
             "审核意见提出了问题，需核对是否已整改" if objection else "未识别出审核日期或决定日期"

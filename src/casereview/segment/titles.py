@@ -69,8 +69,8 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-# Qualifiers provincial systems print before a form's name (重大行政执法决定法制审核意见书).
-_QUALIFIER = re.compile(r"(?:交通运输)?(?:重大)?(?:行政(?:执法|处罚))?(?:决定|案件)?")
+# Qualifiers provincial systems print before a form's name (重大行政执法决定 / 重大执法决定法制审核意见书).
+_QUALIFIER = re.compile(r"(?:交通运输)?(?:重大)?(?:行政)?(?:执法|处罚)?(?:决定|案件)?")
 _WAIVER = re.compile(r"放弃[^,，。:]{0,14}声明书?")
 
 
@@ -92,7 +92,13 @@ def match_title(row: str) -> str | None:
             rest = row[len(variant) :]
             if re.fullmatch(r"\([^)]{1,8}\)|\d{0,2}", rest):  # "(存根)", "(第一联)"
                 return doc_type
+    tagged = _TAG.search(row)
+    if tagged and tagged.start() >= 4:  # both a prefix and a tag: 湖南省非税收入一般缴款书(电子)
+        return match_title(row[: tagged.start()])
     return None
+
+
+_TAG = re.compile(r"\([^)]{1,8}\)$")
 
 
 def fuzzy_title(row: str) -> str | None:

@@ -48,6 +48,7 @@ def _page(page: Page) -> Json:
     return {
         **page_columns(page),
         "cells_unread": page.cells_unread,
+        "unread_ink": [list(b) for b in page.unread_ink],
         # Spans as short rows: a 300-page OCR case holds tens of thousands of them.
         "spans": [[s.text, *s.bbox, s.confidence] for s in page.spans],
         "seals": [_seal(s) for s in page.seals],
@@ -71,6 +72,7 @@ def _page_from(data: Json) -> Page:
         text_layer_usable=bool(data["text_layer_usable"]),
         seals=[_seal_from(s) for s in data["seals"]],
         cells_unread=int(data.get("cells_unread", 0)),  # packages written before it: none counted
+        unread_ink=[_bbox(b) for b in data.get("unread_ink", [])],
     )
 
 
