@@ -9,14 +9,19 @@ when ``CASEREVIEW_GUI_DB_GUARD`` is ``1`` (refuse) or ``record``.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 from PySide6.QtCore import QCoreApplication, QThread
 
 from casereview.db import set_session_guard
 
+log = logging.getLogger(__name__)
 ENV = "CASEREVIEW_GUI_DB_GUARD"
 RAISE, RECORD = "raise", "record"
 _UI_PACKAGE = "casereview_ui"
@@ -58,6 +63,16 @@ def uninstall() -> None:
     install("")
 
 
+@contextmanager
+def paused() -> Iterator[None]:
+    """No guard inside (a test calling a job function such as ``check_database`` directly)."""
+    previous = set_session_guard(None)
+    try:
+        yield
+    finally:
+        set_session_guard(previous)
+
+
 def on_gui_thread() -> bool:
     app = QCoreApplication.instance()
     return app is not None and QThread.currentThread() is app.thread()
@@ -65,14 +80,13 @@ def on_gui_thread() -> bool:
 
 def _window_place() -> str | None:
     """The innermost ``casereview_ui`` frame on the stack (None: not window code, e.g. a test's set-up)."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
-        if module == _UI_PACKAGE or module.startswith(_UI_PACKAGE + "."):
-            if module != __name__:
-                path = frame.f_code.co_filename.replace("\\", "/")
-                short = path[path.rfind(_UI_PACKAGE + "/") :] if _UI_PACKAGE + "/" in path else path
-                return f"{short}:{frame.f_lineno} {frame.f_code.co_name}"
+        if (module == _UI_PACKAGE or module.startswith(_UI_PACKAGE + ".")) and module != __name__:
+            path = frame.f_code.co_filename.replace("\\", "/")
+            short = path[path.rfind(_UI_PACKAGE + "/") :] if _UI_PACKAGE + "/" in path else path
+            return f"{short}:{frame.f_lineno} {frame.f_code.co_name}"
         frame = frame.f_back
     return None
 
@@ -85,5 +99,6 @@ def _guard(what: str) -> None:
         return
     hit = Hit(what, place)
     hits.append(hit)
+    log.warning("database %s on the GUI thread", hit)
     if _mode == RAISE:
         raise GuiThreadDatabaseAccess(f"database {hit} runs on the GUI thread: use casereview_ui.workers")

@@ -109,5 +109,6 @@ def window(qtbot: object, prompts: RecordingPrompts) -> Iterator[MainWindow]:
     win = MainWindow(prompts=prompts, use_ocr=False)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.show()
+    win.runner.wait_for_idle(30.0)  # the database is opened and the stored cases listed off-thread
     yield win
     win.runner.wait_for_idle(30.0)
