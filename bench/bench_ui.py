@@ -89,6 +89,7 @@ def first_paint(pdf: Path, work: Path) -> dict[str, float]:
             (case,) = window.open_paths([pdf])
         else:
             window.load_stored_cases()
+            window.runner.wait_for_idle(60)  # the list is read on the task runner
             case = window.cases.cases()[0]
             window.select_case(case)
         _spin(lambda w=watch: w.painted_at is not None, 60)  # type: ignore[misc]

@@ -266,15 +266,18 @@ class WindowActions(QObject):
     def update_review(self) -> None:
         review = self._window.review
         bench = review.bench
+        ready = bench is not None and not review.saving  # no second write before the first is stored
         item = review.panel.current_item()
         for action in (self.accept, self.override):
-            action.setEnabled(bench is not None and item is not None)
-        for action in (self.manual, self.done, self.legal_opinion, self.training_tag):
+            action.setEnabled(ready and item is not None)
+        for action in (self.manual, self.done):
+            action.setEnabled(ready)
+        for action in (self.legal_opinion, self.training_tag):
             action.setEnabled(bench is not None)
-        self.withdraw.setEnabled(bench is not None and item is not None and item in bench.decisions)
+        self.withdraw.setEnabled(ready and bench is not None and item is not None and item in bench.decisions)
         self.save_reason.setEnabled(self.withdraw.isEnabled())
-        can_undo = bench is not None and bench.can_undo
-        can_redo = bench is not None and bench.can_redo
+        can_undo = ready and bench is not None and bench.can_undo
+        can_redo = ready and bench is not None and bench.can_redo
         self.undo.setEnabled(can_undo)
         self.redo.setEnabled(can_redo)
         undo_text = bench.undo_text() if bench is not None and can_undo else ""

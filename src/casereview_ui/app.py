@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from casereview import __version__
 from casereview.paths import APP_NAME, demo_case_path
+from casereview_ui import dbguard
 from casereview_ui.cases import CaseState
 from casereview_ui.dialogs import RecordingPrompts
 from casereview_ui.mainwindow import MainWindow
@@ -128,12 +129,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(raw)
     if args.smoke_test:
         return smoke_test([Path(c) for c in args.cases], args.screenshot, args.timeout)
+    guard = dbguard.mode_from_env()  # CASEREVIEW_GUI_DB_GUARD=1 / record: database work on the GUI thread
+    if guard:
+        dbguard.install(guard)
     window = MainWindow()
     window.show()
     if args.cases:
         window.open_paths(args.cases)
-    elif window.restore_last_case() is None and demo_case_path().exists():
-        window.open_demo()
+    else:
+        started = False
+
+        def first_case() -> None:  # once the stored cases are listed (on the task runner)
+            nonlocal started
+            if not started:
+                started = True
+                if window.restore_last_case() is None and demo_case_path().exists():
+                    window.open_demo()
+
+        window.configured.connect(first_case)
     rc = app.exec()
     window.runner.shutdown()
     return rc

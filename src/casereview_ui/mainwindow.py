@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from casereview import __version__
-from casereview.checking import DEFAULT_STANDARD, Checker
-from casereview.db import Database, open_database
-from casereview.domain.casetype import STANDARDS
+from casereview.db import Database
 from casereview.errors import CaseReviewError, ErrorCode
 from casereview.messages import describe
 from casereview.paths import demo_case_path
 from casereview.progress import ProgressEvent
-from casereview.review.caselist import case_list
-from casereview.sessions.model import SessionInfo
-from casereview.sessions.store import case_in_session, find_session, link_reviews, session_cases
+from casereview.review.caselist import CaseListRow
+from casereview.sessions.model import SessionCase, SessionInfo
+from casereview.sessions.store import case_in_session, link_reviews
 from casereview.standards.loader import find_standards
 from casereview.timeline import build_timeline
 from casereview_ui.actions import WindowActions
@@ -59,6 +57,7 @@ from casereview_ui.timeline import TimelineView
 from casereview_ui.viewer import PageView
 from casereview_ui.viewer.searchbar import SearchBar, SearchController
 from casereview_ui.viewer.thumbnails import ThumbnailStrip
+from casereview_ui.window_setup import Setup, prepare, read_stored_cases, same_session
 from casereview_ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)
@@ -67,6 +66,8 @@ PREVIEW_REFRESH_MS = 300  # how often the pages recognised so far are offered to
 
 
 class MainWindow(QMainWindow):
+    configured = Signal()  # reconfigure's job is applied: database, session, checker, stored cases
+
     def __init__(
         self,
         task_runner: TaskRunner | None = None,
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._database_url = ""
         self._restore_page = 0
         self._showing = False
+        self._linked: tuple[int, int | None, int, int] | None = None  # the review last linked
         self.session_info: SessionInfo | None = None  # the review session worked on, if any
         self.setAcceptDrops(True)
 
@@ -227,64 +229,68 @@ class MainWindow(QMainWindow):
         self.viewer.zoom_changed.connect(self._zoom_changed)
         self.review.changed.connect(self._review_changed)
         self.review.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_TIMEOUT_MS))
+        self.review.saving_changed.connect(lambda _saving: self.actions_.update_review())
 
     # -- configuration ---------------------------------------------------------------------------
     def reconfigure(self, reload_cases: bool = False) -> None:
-        """Apply the settings and the mode: database, checker (standard, profile, calendar), reviewer."""
+        """Apply the settings and the mode: database, checker (standard, profile, calendar), reviewer.
+
+        Opening the database, finding the session, building the checker and reading the stored
+        cases run on the task runner; :meth:`_configured` applies them in the GUI thread."""
         url = effective_database_url(self.settings)
-        if self.database is None or url != self._database_url or reload_cases:
-            if self.database is not None:
-                self.database.close()
-            self._database_url = url
-            try:
-                self.database = open_database(url)
-            except CaseReviewError as exc:
-                self.database = None
-                self.report_error(describe(exc))
-            reload_cases = True
+        reopen = self.database is None or url != self._database_url or reload_cases
+        self._database_url = url
         self.loader.database_url = url
         self.loader.ocr_workers = ocr_workers(self.settings)
-        previous = self.session_info
-        self.session_info = self._find_session()
-        if (previous is None) != (self.session_info is None) or (
-            previous is not None and self.session_info is not None and previous.id != self.session_info.id
-        ):
-            self.cases.clear()
-            reload_cases = True
-        blind = self.blind
-        self.actions_.update_session(self.session_info is not None, self.is_lead)
-        self.filter_bar.unit.setVisible(not blind)
-        self.panel.blind = blind
-        checker: Checker | None = None
-        try:
-            standard_id = self.modes.standard_id()
-            # Outside a session, the default standard means "each case by its case type's standard".
-            by_type = self.session_info is None and standard_id == DEFAULT_STANDARD
-            checker = Checker.create(standard_id, self.modes.profile(), by_case_type=by_type)
-            checker.calendar = calendar_for(self.settings)
-        except (KeyError, ValueError, CaseReviewError) as exc:
-            self.report_error(self.tr("评查标准不可用：{0}").format(exc))
-        if checker is not None:
-            self.review.configure(self.database, checker, self.settings.reviewer)
-        self.loader.review = (checker, self.settings.reviewer) if checker is not None else None
         title = MODE_TITLES[self.modes.mode]
         self.mode_label.setText(self.tr("{0}模式 · {1}").format(title, self.settings.reviewer))
         self.mode_label.setMinimumWidth(self.mode_label.sizeHint().width())
         self.setWindowTitle(self.tr("案卷评查工作站 — {0}").format(title))
-        if reload_cases:
-            self.load_stored_cases()
-        self._show(self.current_case(), force=True)
+        old, previous = self.database, self.session_info
+        settings, mode = self.settings, self.modes.mode
 
-    def _find_session(self) -> SessionInfo | None:
-        name = self.settings.session.strip()
-        if not name or self.database is None:
-            return None
-        try:
-            with self.database.session_scope(readonly=True) as session:
-                return find_session(session, name)
-        except ValueError as exc:
-            self.report_error(str(exc))
-            return None
+        def job(_p: object, _c: object) -> Setup:
+            return prepare(url, None if reopen else old, settings, mode, previous, reload_cases)
+
+        def done(setup: object) -> None:
+            if isinstance(setup, Setup):
+                self._configured(setup, reopen)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseReviewError):
+                self.report_error(describe(exc))
+
+        if reopen:
+            self.database = None  # closed below, once the jobs using it are done with it
+        self.runner.run_task(job, on_done=done, on_error=failed, kind="configure")
+        if reopen and old is not None:
+            self.runner.run_task(lambda _p, _c: old.close(), on_done=lambda _r: None)
+
+    def _configured(self, setup: Setup, reopened: bool) -> None:
+        if reopened:
+            self.database = setup.database
+        if setup.open_error is not None:
+            self.report_error(describe(setup.open_error))
+        if setup.session_error:
+            self.report_error(setup.session_error)
+        previous = self.session_info
+        self.session_info = setup.session_info
+        if not same_session(previous, self.session_info):
+            self.cases.clear()
+        blind = self.blind
+        self.actions_.update_session(self.session_info is not None, self.is_lead)
+        self.filter_bar.unit.setVisible(not blind)
+        self.panel.blind = blind
+        if setup.checker_error is not None:
+            self.report_error(self.tr("评查标准不可用：{0}").format(setup.checker_error))
+        checker = setup.checker
+        if checker is not None:
+            self.review.configure(self.database, checker, self.settings.reviewer)
+        self.loader.review = (checker, self.settings.reviewer) if checker is not None else None
+        if setup.stored is not None:
+            self._list_stored_cases(*setup.stored)
+        self._show(self.current_case(), force=True)
+        self.configured.emit()
 
     @property
     def is_lead(self) -> bool:
@@ -295,18 +301,33 @@ class MainWindow(QMainWindow):
         """Blind review: the reviewer does not see the unit or the officers' names."""
         return self.session_info is not None and self.session_info.blind and not self.is_lead
 
-    def load_stored_cases(self) -> int:
+    def load_stored_cases(self) -> None:
         """List the stored cases with their newest review: every case, or in a review session
-        the session's cases (a reviewer sees the ones assigned to them, the lead all)."""
-        if self.database is None:
-            return 0
+        the session's cases (a reviewer sees the ones assigned to them, the lead all). They are
+        read on the task runner; the list fills when they arrive."""
+        database, info = self.database, self.session_info
+        if database is None:
+            return
+        standard_id = self.modes.standard_id()
+
+        def done(stored: object) -> None:
+            if isinstance(stored, tuple) and self.database is database and self.session_info is info:
+                self._list_stored_cases(*stored)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseReviewError):
+                self.report_error(describe(exc))
+
+        self.runner.run_task(
+            lambda _p, _c: read_stored_cases(database, info, standard_id),
+            on_done=done,
+            on_error=failed,
+            kind="stored-cases",
+        )
+
+    def _list_stored_cases(self, rows: list[CaseListRow], listed: list[SessionCase]) -> int:
+        """Merge the stored cases into the list (the GUI-thread half of :meth:`load_stored_cases`)."""
         info = self.session_info
-        with self.database.session_scope(readonly=True) as session:
-            standard_id = self.modes.standard_id()
-            # outside sessions each case is reviewed under its case type's standard (as the checker above)
-            by_type = info is None and standard_id == DEFAULT_STANDARD
-            rows = case_list(session, tuple(STANDARDS.values()) if by_type else standard_id)
-            listed = session_cases(session, info.id) if info is not None else []
         in_session = {c.case_id: c for c in listed if self.is_lead or self.settings.reviewer in c.reviewers()}
         if info is not None:
             rows = [r for r in rows if r.case_id in in_session]
@@ -545,6 +566,7 @@ class MainWindow(QMainWindow):
         self.actions_.update_review()
         case = self.current_case()
         bench = self.review.bench
+        self.panel.fields.editable = bench is not None
         if case is None or bench is None:
             return
         case.score, case.grade = bench.sheet.score, bench.sheet.grade
@@ -552,15 +574,40 @@ class MainWindow(QMainWindow):
             case.reviewer = bench.reviewer
             case.review_status = STATUS_DONE if bench.status == "done" else STATUS_REVIEWING
         elif self.database is not None and case.case_id is not None:
-            with self.database.session_scope() as session:  # the assignment gets this review
-                link_reviews(session, self.session_info.id, case.case_id)
-                listed = case_in_session(session, self.session_info.id, case.case_id)
-            if listed is not None:
-                case.review_status = listed.status.label
+            self._link_review(self.database, self.session_info.id, case, bench.review_id, bench.version)
         self.cases.refresh(case)
         if not self._showing:
             self.panel.show_analysis(bench.analysis, corrected=self._corrected_fields(), keep_tab=True)
             self._show_timeline()
+
+    def _link_review(
+        self, database: Database, session_id: int, case: OpenCase, review: int, version: int
+    ) -> None:
+        """The session's assignment gets this review (on the task runner, once per stored version);
+        the case's session status follows."""
+        key = (session_id, case.case_id, review, version)
+        if key == self._linked:
+            return
+        self._linked = key
+        case_id = case.case_id
+        assert case_id is not None
+
+        def job(_p: object, _c: object) -> SessionCase | None:
+            with database.session_scope() as session:
+                link_reviews(session, session_id, case_id)
+                return case_in_session(session, session_id, case_id)
+
+        def done(listed: object) -> None:
+            if isinstance(listed, SessionCase):
+                case.review_status = listed.status.label
+                self.cases.refresh(case)
+
+        def failed(exc: BaseException) -> None:
+            self._linked = None
+            if isinstance(exc, CaseReviewError):
+                self.report_error(describe(exc))
+
+        self.runner.run_task(job, on_done=done, on_error=failed, kind=f"link:{case_id}")
 
     def _correct_field(self, name: str, text: str) -> None:
         self.review.correct(name, text or None)
@@ -626,17 +673,29 @@ class MainWindow(QMainWindow):
         from casereview_ui.dialogs.settings import SettingsDialog
         from casereview_ui.settings import save_settings
 
-        dialog = SettingsDialog(self.settings, find_standards(), self)
+        def opened(standards: object) -> None:
+            assert isinstance(standards, dict)
+            dialog = SettingsDialog(self.settings, standards, self, task_runner=self.runner)
 
-        def accepted() -> None:
-            self.settings = dialog.settings()
-            save_settings(self.settings)
-            self.reconfigure()
+            def accepted() -> None:
+                self.settings = dialog.settings()
+                save_settings(self.settings)
+                self.reconfigure()
 
-        dialog.accepted.connect(accepted)
-        dialog.setModal(True)
-        dialog.open()
-        self.settings_dialog = dialog
+            dialog.accepted.connect(accepted)
+            dialog.setModal(True)
+            dialog.open()
+            self.settings_dialog = dialog
+
+        # the installed standards are read from disk off the GUI thread; the dialog opens after
+        self.runner.run_task(
+            lambda _p, _c: find_standards(),
+            on_done=opened,
+            on_error=lambda exc: (
+                self.report_error(describe(exc)) if isinstance(exc, CaseReviewError) else None
+            ),
+            kind="settings",
+        )
 
     def show_shortcuts(self) -> None:
         from casereview_ui.dialogs.shortcuts import ShortcutsDialog

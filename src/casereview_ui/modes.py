@@ -14,18 +14,29 @@ from PySide6.QtCore import QObject, Signal
 from casereview.errors import CaseReviewError
 from casereview.legal.opinion import draft_opinion
 from casereview.messages import describe
-from casereview.training.tags import TrainingTag, add_tag, delete_tag, list_tags
+from casereview.sessions.model import SessionInfo
+from casereview.training.tags import TagRecord, TrainingTag, add_tag, delete_tag, list_tags
 
 if TYPE_CHECKING:
     from casereview_ui.dialogs.legal_opinion import LegalOpinionDialog
     from casereview_ui.dialogs.training_tag import TrainingTagDialog
     from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
 REVIEW, LEGAL, TRAINING = "review", "legal", "training"
 LEGAL_STANDARD = "legal_review_precheck"
 MODE_TITLES = {REVIEW: "评查", LEGAL: "法制审核", TRAINING: "案例培训"}
+
+
+def mode_standard(mode: str, info: SessionInfo | None, settings: AppSettings) -> tuple[str, str | None]:
+    """The standard and profile a case is checked against in ``mode`` (in session ``info``, if any)."""
+    if mode == LEGAL:
+        return LEGAL_STANDARD, None
+    if info is not None:
+        return info.standard_id, info.profile
+    return settings.standard_id, settings.profile or None
 
 
 class Modes(QObject):
@@ -37,18 +48,13 @@ class Modes(QObject):
         self.mode = REVIEW
         self.opinion_dialog: LegalOpinionDialog | None = None
         self.tag_dialog: TrainingTagDialog | None = None
+        self._tags_case: int | None = None  # the case whose tags the list shows
 
     def standard_id(self) -> str:
-        if self.mode == LEGAL:
-            return LEGAL_STANDARD
-        info = self._window.session_info
-        return info.standard_id if info is not None else self._window.settings.standard_id
+        return mode_standard(self.mode, self._window.session_info, self._window.settings)[0]
 
     def profile(self) -> str | None:
-        if self.mode == LEGAL:
-            return None
-        info = self._window.session_info
-        return info.profile if info is not None else (self._window.settings.profile or None)
+        return mode_standard(self.mode, self._window.session_info, self._window.settings)[1]
 
     def set_mode(self, mode: str) -> None:
         if mode == self.mode:
@@ -102,38 +108,62 @@ class Modes(QObject):
         request = dialog.request()
         database = self._window.database
         case_id = self._window.current_case_id()
+        reviewer = self._window.settings.reviewer
         if database is None or case_id is None:
             return
-        try:
+
+        def job(_p: object, _c: object) -> None:
             with database.session_scope() as session:
                 add_tag(
                     session,
                     case_id,
                     TrainingTag(request.tag),
                     request.note,
-                    self._window.settings.reviewer,
+                    reviewer,
                     request.first_page,
                     request.last_page,
                 )
-        except (ValueError, CaseReviewError) as exc:
-            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
-            return
-        self._window.statusBar().showMessage(self.tr("已标记为{0}").format(request.tag), 8000)
-        self.refresh_tags()
+
+        def done(_result: object) -> None:
+            self._window.statusBar().showMessage(self.tr("已标记为{0}").format(request.tag), 8000)
+            self.refresh_tags()
+
+        self._window.runner.run_task(job, on_done=done, on_error=self._failed, kind="tag-add")
 
     def delete_tag(self, tag_id: int) -> None:
         database = self._window.database
+        reviewer = self._window.settings.reviewer
         if database is None:
             return
-        with database.session_scope() as session:
-            delete_tag(session, tag_id, self._window.settings.reviewer)
-        self.refresh_tags()
+
+        def job(_p: object, _c: object) -> None:
+            with database.session_scope() as session:
+                delete_tag(session, tag_id, reviewer)
+
+        self._window.runner.run_task(job, on_done=lambda _r: self.refresh_tags(), on_error=self._failed)
 
     def refresh_tags(self) -> None:
+        """Show the shown case's tags (read on the task runner; none until they arrive)."""
         database = self._window.database
         case_id = self._window.current_case_id()
-        tags = []
-        if database is not None and case_id is not None:
+        if case_id != self._tags_case:  # another case's tags never show meanwhile
+            self._window.tag_list.set_tags([])
+        self._tags_case = case_id
+        if database is None or case_id is None:
+            self._window.runner.discard("tags")
+            self._window.tag_list.set_tags([])
+            return
+
+        def job(_p: object, _c: object) -> list[TagRecord]:
             with database.session_scope(readonly=True) as session:
-                tags = list_tags(session, case_id)
-        self._window.tag_list.set_tags(tags)
+                return list_tags(session, case_id)
+
+        def done(tags: object) -> None:
+            if isinstance(tags, list) and self._window.current_case_id() == case_id:
+                self._window.tag_list.set_tags(tags)
+
+        self._window.runner.run_task(job, on_done=done, on_error=self._failed, kind="tags")
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (ValueError, CaseReviewError)):
+            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))

@@ -1,8 +1,11 @@
 """The lead's 会话 menu: progress per reviewer, settling double reviews, arbitrating a case whose
-two reviews differ beyond the tolerance (both side by side, their page marks on the page)."""
+two reviews differ beyond the tolerance (both side by side, their page marks on the page).
+
+Every read and write runs on the window's task runner; the dialog or message follows its result."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -12,7 +15,7 @@ from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.sessions.arbitration import arbitrate
 from casereview.sessions.double import Comparison, pending_arbitrations, settle
-from casereview.sessions.model import STATUS_LABELS, CaseStatus
+from casereview.sessions.model import STATUS_LABELS, CaseStatus, ReviewerProgress
 from casereview.sessions.store import link_reviews, progress, session_cases, status_counts
 
 if TYPE_CHECKING:
@@ -28,6 +31,15 @@ class SessionActions(QObject):
         self._window = window
         self.arbitration_dialog: ArbitrationDialog | None = None
         self.audit_dialog: QDialog | None = None
+        self.waiting: int | None = None  # after 结算双评: the cases that now wait for arbitration
+
+    def _run(self, job: Callable[[], object], done: Callable[[object], None], kind: str = "") -> None:
+        """``job`` on the task runner; ``done`` with its result in the GUI thread, errors reported."""
+        self._window.runner.run_task(lambda _p, _c: job(), on_done=done, on_error=self._failed, kind=kind)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (ValueError, CaseReviewError)):
+            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
 
     def show_audit(self) -> None:
         """The audit trail of the selected case (any mode, with or without a session)."""
@@ -36,15 +48,24 @@ class SessionActions(QObject):
 
         window = self._window
         case = window.current_case()
-        if case is None or case.case_id is None or window.database is None:
+        database = window.database
+        if case is None or case.case_id is None or database is None:
             window.report_error("请先选择一份已导入的案卷")
             return
-        with window.database.session_scope(readonly=True) as session:
-            entries = audit_trail(session, case.case_id)
-        dialog = AuditDialog(case.name, entries, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.audit_dialog = dialog
+        case_id, name = case.case_id, case.name
+
+        def job() -> object:
+            with database.session_scope(readonly=True) as session:
+                return audit_trail(session, case_id)
+
+        def done(entries: object) -> None:
+            assert isinstance(entries, list)
+            dialog = AuditDialog(name, entries, window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.audit_dialog = dialog
+
+        self._run(job, done, kind="audit")
 
     def _ready(self) -> bool:
         window = self._window
@@ -53,62 +74,75 @@ class SessionActions(QObject):
             return False
         return True
 
-    def progress_text(self) -> str:
-        """Statuses and each reviewer's progress, as the lead reads them."""
-        window = self._window
-        assert window.session_info is not None and window.database is not None
-        with window.database.session_scope() as session:
-            link_reviews(session, window.session_info.id)
-            counts = status_counts(session_cases(session, window.session_info.id))
-            people = progress(session, window.session_info.id)
-        lines = [f"<h3>{window.session_info.name}</h3>"]
-        lines.append("，".join(f"{STATUS_LABELS[s]} {counts[s]} 份" for s in CaseStatus))
-        lines.append("<table border='1' cellspacing='0' cellpadding='3'>")
-        lines.append("<tr><th>评查人员</th><th>分配</th><th>已开始</th><th>已完成</th></tr>")
-        for p in people:
-            lines.append(
-                f"<tr><td>{p.reviewer}</td><td>{p.assigned}</td><td>{p.started}</td><td>{p.done}</td></tr>"
-            )
-        lines.append("</table>")
-        return "".join(lines)
-
     def show_progress(self) -> None:
-        if self._ready():
-            self._window.prompts.info(self._window, "会话进度", self.progress_text())
-
-    def settle(self) -> int:
-        """Settle the finished reviews; the number of cases that now wait for arbitration."""
+        """Statuses and each reviewer's progress, as the lead reads them."""
         if not self._ready():
-            return 0
+            return
         window = self._window
-        assert window.session_info is not None and window.database is not None
-        with window.database.session_scope() as session:
-            changed = settle(session, window.session_info.id, window.settings.reviewer)
-        waiting = sum(1 for c in changed if not c.within_tolerance)
-        window.statusBar().showMessage(f"已结算 {len(changed)} 份双评案卷，其中 {waiting} 份待仲裁", 15000)
-        window.load_stored_cases()
-        return waiting
+        info, database = window.session_info, window.database
+        assert info is not None and database is not None
 
-    def pending(self) -> list[Comparison]:
+        def job() -> object:
+            with database.session_scope() as session:
+                link_reviews(session, info.id)
+                counts = status_counts(session_cases(session, info.id))
+                return counts, progress(session, info.id)
+
+        def done(found: object) -> None:
+            assert isinstance(found, tuple)
+            window.prompts.info(window, "会话进度", progress_text(info.name, *found))
+
+        self._run(job, done, kind="session-progress")
+
+    def settle(self) -> None:
+        """Settle the finished reviews; :attr:`waiting` then counts the cases that wait for arbitration."""
+        if not self._ready():
+            return
         window = self._window
-        if window.session_info is None or window.database is None or window.review.checker is None:
-            return []
-        with window.database.session_scope(readonly=True) as session:
-            return pending_arbitrations(session, window.session_info.id, window.review.checker.standard)
+        info, database, reviewer = window.session_info, window.database, window.settings.reviewer
+        assert info is not None and database is not None
 
-    def arbitrate_current(self) -> ArbitrationDialog | None:
-        """Open the arbitration of the selected case (else the first waiting one)."""
+        def job() -> object:
+            with database.session_scope() as session:
+                return settle(session, info.id, reviewer)
+
+        def done(changed: object) -> None:
+            assert isinstance(changed, list)
+            self.waiting = sum(1 for c in changed if not c.within_tolerance)
+            window.statusBar().showMessage(
+                f"已结算 {len(changed)} 份双评案卷，其中 {self.waiting} 份待仲裁", 15000
+            )
+            window.load_stored_cases()
+
+        self._run(job, done, kind="session-settle")
+
+    def arbitrate_current(self) -> None:
+        """Open the arbitration of the selected case (else the first waiting one) once the cases
+        waiting for it are read (:attr:`arbitration_dialog`)."""
+        if not self._ready():
+            return
+        window = self._window
+        info, database, checker = window.session_info, window.database, window.review.checker
+        if info is None or database is None or checker is None:
+            self._chosen([])
+            return
+        standard = checker.standard
+
+        def job() -> object:
+            with database.session_scope(readonly=True) as session:
+                return pending_arbitrations(session, info.id, standard)
+
+        self._run(job, lambda waiting: self._chosen(waiting if isinstance(waiting, list) else []), "pending")
+
+    def _chosen(self, waiting: list[Comparison]) -> None:
         from casereview_ui.dialogs.arbitration import ArbitrationDialog
 
-        if not self._ready():
-            return None
         window = self._window
-        waiting = self.pending()
         current = window.current_case_id()
         chosen = next((c for c in waiting if c.case_id == current), waiting[0] if waiting else None)
         if chosen is None:
             window.report_error("没有待仲裁的案卷")
-            return None
+            return
         case = window.cases.find_id(chosen.case_id)
         if case is not None and case is not window.current_case():
             window.select_case(case)
@@ -117,24 +151,35 @@ class SessionActions(QObject):
         dialog.accepted.connect(lambda: self._decide(chosen, dialog))
         dialog.open()
         self.arbitration_dialog = dialog
-        return dialog
 
     def _decide(self, comparison: Comparison, dialog: ArbitrationDialog) -> None:
         window = self._window
-        info = window.session_info
-        if window.database is None or info is None:
+        info, database = window.session_info, window.database
+        if database is None or info is None:
             return
-        try:
+        choices, reviewer = dialog.choices(), window.settings.reviewer
+
+        def job() -> object:
             checker = Checker.create(info.standard_id, info.profile)
-            arbitrate(
-                window.database,
-                comparison.session_case_id,
-                dialog.choices(),
-                window.settings.reviewer,
-                checker,
-            )
-        except (ValueError, CaseReviewError) as exc:
-            window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
-            return
-        window.statusBar().showMessage("仲裁已保存，案卷评查完成", 15000)
-        window.load_stored_cases()
+            arbitrate(database, comparison.session_case_id, choices, reviewer, checker)
+            return None
+
+        def done(_result: object) -> None:
+            window.statusBar().showMessage("仲裁已保存，案卷评查完成", 15000)
+            window.load_stored_cases()
+
+        self._run(job, done, kind="arbitrate")
+
+
+def progress_text(name: str, counts: dict[CaseStatus, int], people: list[ReviewerProgress]) -> str:
+    """The session's statuses and each reviewer's progress as the lead reads them (HTML)."""
+    lines = [f"<h3>{name}</h3>"]
+    lines.append("，".join(f"{STATUS_LABELS[s]} {counts[s]} 份" for s in CaseStatus))
+    lines.append("<table border='1' cellspacing='0' cellpadding='3'>")
+    lines.append("<tr><th>评查人员</th><th>分配</th><th>已开始</th><th>已完成</th></tr>")
+    for p in people:
+        lines.append(
+            f"<tr><td>{p.reviewer}</td><td>{p.assigned}</td><td>{p.started}</td><td>{p.done}</td></tr>"
+        )
+    lines.append("</table>")
+    return "".join(lines)

@@ -1,4 +1,5 @@
-"""Qt test set-up: offscreen platform, no OCR, isolated QSettings, and no worker left running."""
+"""Qt test set-up: offscreen platform, no OCR, isolated QSettings, no worker left running, and no
+database session opened by window code on the GUI thread (the guard of ``casereview_ui.dbguard``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import (the root conftest does too)
 os.environ["CASEREVIEW_NO_OCR"] = "1"
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from uihelpers import write_case_pdf
 
-from casereview_ui import workers
+from casereview_ui import dbguard, workers
 from casereview_ui.app import configure_application
 from casereview_ui.dialogs import RecordingPrompts
 from casereview_ui.mainwindow import MainWindow
@@ -61,6 +63,37 @@ def no_jobs_left_running(app: QApplication) -> Iterator[None]:
         pytest.fail(f"{left} worker job(s) still running at the end of the test")
 
 
+_recorded: Counter[str] = Counter()  # CASEREVIEW_GUI_DB_GUARD=record: GUI-thread calls by place
+
+
+@pytest.fixture(autouse=True)
+def no_database_on_gui_thread() -> Iterator[None]:
+    """Fail a test in which window code opens a database session on the GUI thread.
+
+    ``CASEREVIEW_GUI_DB_GUARD=record`` counts those calls instead (summed up after the run)."""
+    mode = dbguard.mode_from_env() or dbguard.RAISE
+    dbguard.hits.clear()
+    dbguard.install(mode)
+    try:
+        yield
+    finally:
+        dbguard.uninstall()
+        found = list(dbguard.hits)
+        dbguard.hits.clear()
+    if mode == dbguard.RECORD:
+        _recorded.update(str(hit) for hit in found)
+    elif found:
+        pytest.fail("database work on the GUI thread: " + "; ".join(str(hit) for hit in found))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _recorded:
+        terminalreporter.section("GUI-thread database calls (CASEREVIEW_GUI_DB_GUARD=record)")
+        for place, count in _recorded.most_common():
+            terminalreporter.write_line(f"{count:5d}  {place}")
+        terminalreporter.write_line(f"{sum(_recorded.values()):5d}  in all, at {len(_recorded)} places")
+
+
 @pytest.fixture
 def case_pdf(tmp_path: Path) -> Path:
     return write_case_pdf(tmp_path / "case.pdf")
@@ -76,5 +109,6 @@ def window(qtbot: object, prompts: RecordingPrompts) -> Iterator[MainWindow]:
     win = MainWindow(prompts=prompts, use_ocr=False)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.show()
+    win.runner.wait_for_idle(30.0)  # the database is opened and the stored cases listed off-thread
     yield win
     win.runner.wait_for_idle(30.0)

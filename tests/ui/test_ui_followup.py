@@ -19,6 +19,7 @@ from casereview.calibration.report import Judgment, TraineeResult
 from casereview.db import Database, open_database
 from casereview.rectify.model import ItemStatus, ObjectionStatus
 from casereview.sessions.agreement import Measure
+from casereview_ui import dbguard
 from casereview_ui.dialogs import RecordingPrompts
 from casereview_ui.followup.calibration import CalibrationDialog, load_results
 from casereview_ui.followup.ledger import LedgerDialog
@@ -107,7 +108,8 @@ def test_objections_beside_the_items(qtbot: QtBot, tmp_path: Path) -> None:
         panel.resize(640, 330)
         panel.set_objections(None)
         assert panel.table.rowCount() == 0 and panel.title() == "异议"
-        panel.set_objections(load_objections(database, data.session_id, data.case_ids[0]))
+        with dbguard.paused():  # the job function itself, on the test's (GUI) thread
+            panel.set_objections(load_objections(database, data.session_id, data.case_ids[0]))
         assert [panel.table.item(r, 2).text() for r in range(3)] == ["维持", "待复核", "变更"]
         assert "2026-03-16" in panel.table.item(0, 3).text() and "（组长）" in panel.table.item(0, 4).text()
         assert panel.title() == "异议（1）" and "待复核 1 件" in panel.summary.text()
@@ -136,7 +138,8 @@ def _judgment(case: int, item: str, title: str, gold: float, mine: float, why: s
 def test_calibration_differences_after_submitting(qtbot: QtBot, tmp_path: Path) -> None:
     database = _database(tmp_path)
     try:
-        assert load_results(database, "学员甲") == {}  # nothing submitted: nothing to show
+        with dbguard.paused():  # the job function itself, on the test's (GUI) thread
+            assert load_results(database, "学员甲") == {}  # nothing submitted: nothing to show
     finally:
         database.close()
     differences = (

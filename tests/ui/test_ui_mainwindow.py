@@ -200,6 +200,7 @@ def test_layout_is_saved_and_restored(qtbot: QtBot) -> None:
     first = MainWindow(prompts=RecordingPrompts(), use_ocr=False)
     qtbot.addWidget(first)
     first.show()
+    wait_loaded(first)
     first.details_dock.hide()
     first.close()
     assert QSettings().contains("mainWindow/state")
@@ -207,6 +208,7 @@ def test_layout_is_saved_and_restored(qtbot: QtBot) -> None:
     qtbot.addWidget(second)
     second.show()
     assert not second.details_dock.isVisible()
+    wait_loaded(second)
 
 
 def test_about_goes_through_the_prompts(window: MainWindow, prompts: RecordingPrompts) -> None:

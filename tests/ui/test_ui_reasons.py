@@ -163,6 +163,8 @@ def test_an_override_written_from_a_reason_counts_its_use(qtbot: QtBot, tmp_path
     # 存为常用理由: the reviewer's own reason for the item joins the library.
     prompts.overrides.append((0.0, "公示截图模糊，无法辨认公示日期"))
     assert review.override()
+    assert not win.actions_.save_reason.isEnabled()  # until the override is stored
+    wait_loaded(win)
     assert win.actions_.save_reason.isEnabled()
     win.actions_.save_reason.trigger()
     wait_loaded(win)

@@ -32,6 +32,7 @@ def _window(qtbot: QtBot, prompts: RecordingPrompts, use_ocr: bool = False) -> M
     win.show()
     win.activateWindow()
     qtbot.waitExposed(win)
+    wait_loaded(win)  # the database is opened and the stored cases listed on the task runner
     return win
 
 
@@ -40,6 +41,7 @@ def _key(
 ) -> None:
     win.viewer.setFocus()
     qtbot.keyClick(win.viewer, key, modifier)
+    wait_loaded(win)  # the action is stored on the task runner
 
 
 def _drag(qtbot: QtBot, win: MainWindow, start: QPointF, end: QPointF) -> None:
@@ -49,6 +51,7 @@ def _drag(qtbot: QtBot, win: MainWindow, start: QPointF, end: QPointF) -> None:
     qtbot.mouseMove(view.viewport(), (a + b) / 2)
     qtbot.mouseMove(view.viewport(), b)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+    wait_loaded(win)
 
 
 def _review_a_case(qtbot: QtBot, case: Path, use_ocr: bool, shots: Path | None = None) -> None:
@@ -164,9 +167,11 @@ def test_correcting_a_field_reruns_the_rules(qtbot: QtBot, tmp_path: Path) -> No
     index = fields.index(row, 1)
     assert fields.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert fields.setData(index, f"{decided.date.year}年{decided.date.month}月{decided.date.day}日")
+    wait_loaded(win)  # the correction is stored and the rules re-run on the task runner
     assert review.sheet.item(t12.item).deduction == 0
     assert "T-12 不符合→符合" in win.statusBar().currentMessage()
     assert fields.index(row, 0).data() == "公示日期（已更正）"
     win.actions_.undo.trigger()
+    wait_loaded(win)
     assert review.sheet.item(t12.item).deduction > 0
     wait_loaded(win)

@@ -135,6 +135,7 @@ def test_every_action_runs_on_a_loaded_case(win: MainWindow, qtbot: QtBot) -> No
 
 def test_legal_mode_drafts_the_opinion(win: MainWindow, tmp_path: Path) -> None:
     win.actions_.mode_legal.trigger()
+    wait_loaded(win)  # the checker and the review are prepared on the task runner
     assert win.modes.mode == LEGAL and "法制审核" in win.windowTitle()
     assert win.review.bench is not None
     assert win.review.bench.checker.standard.id == "legal_review_precheck"
@@ -148,6 +149,7 @@ def test_legal_mode_drafts_the_opinion(win: MainWindow, tmp_path: Path) -> None:
     assert dialog.save_to(target) and target.stat().st_size > 5000
     dialog.reject()
     win.actions_.mode_review.trigger()
+    wait_loaded(win)
     assert win.review.bench is not None and win.review.bench.checker.standard.id == "transport_penalty"
 
 
@@ -157,6 +159,7 @@ def test_training_mode_tags_pages(win: MainWindow) -> None:
     assert dialog is not None
     dialog.note_edit.setPlainText("询问笔录制作规范，可作范例")
     dialog.accept()
+    wait_loaded(win)  # stored and listed again on the task runner
     assert win.tag_list.model.rowCount() == 1
     tags = win.tag_list.model
     assert "优秀" in " ".join(str(tags.index(0, c).data()) for c in range(tags.columnCount()))
@@ -164,9 +167,11 @@ def test_training_mode_tags_pages(win: MainWindow) -> None:
 
 def test_settings_dialog_applies_reviewer(win: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     win.show_settings()
+    wait_loaded(win)  # the installed standards are read off the GUI thread, then the dialog opens
     dialog = win.settings_dialog
     dialog.reviewer.setText("赵审核")
     dialog.accept()
+    wait_loaded(win)
     assert win.settings.reviewer == "赵审核" and "赵审核" in win.mode_label.text()
     assert win.review.reviewer == "赵审核"
 
@@ -194,7 +199,9 @@ def test_export_menu_writes_scoresheet_and_annotated_pdf(win: MainWindow, tmp_pa
 def test_audit_dialog_lists_the_changes(win: MainWindow) -> None:
     item = win.review.select_first_failing()
     assert item is not None and win.review.accept()
+    wait_loaded(win)
     win.actions_.audit.trigger()
+    wait_loaded(win)
     dialog = win.sessions.audit_dialog
     assert dialog is not None and dialog.isVisible()
     rows = [

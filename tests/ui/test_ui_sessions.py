@@ -55,6 +55,7 @@ def _window(qtbot: QtBot, reviewer: str) -> MainWindow:
     )
     qtbot.addWidget(win)
     win.show()
+    wait_loaded(win)  # the session and its cases are read on the task runner
     return win
 
 
@@ -120,10 +121,19 @@ def test_lead_settles_and_arbitrates_in_the_window(qtbot: QtBot, tmp_path: Path)
     )
     qtbot.addWidget(win)
     win.show()
-    assert win.sessions.settle() == 1
+    wait_loaded(win)
+    win.sessions.settle()
+    wait_loaded(win)
+    assert win.sessions.waiting == 1
     assert win.cases.index(0, 0).data(STATUS_ROLE) == "待仲裁"
-    assert "甲" in win.sessions.progress_text()
-    dialog = win.sessions.arbitrate_current()
+    win.sessions.show_progress()
+    wait_loaded(win)
+    prompts = win.prompts
+    assert isinstance(prompts, RecordingPrompts)
+    assert "甲" in prompts.infos[-1][1]
+    win.sessions.arbitrate_current()
+    wait_loaded(win)
+    dialog = win.sessions.arbitration_dialog
     assert dialog is not None
     for combo in dialog.combos:
         combo.setCurrentIndex(2)  # 采纳乙

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 from casereview.paths import default_database_url
 from casereview.standards.loader import find_standards
 from casereview.standards.schema import Standard
+from casereview_ui import dbguard
 from casereview_ui.dialogs.settings import SettingsDialog
 from casereview_ui.settings import (
     AppSettings,
@@ -27,6 +28,7 @@ from casereview_ui.settings import (
     ocr_workers,
     save_settings,
 )
+from casereview_ui.workers import runner
 
 GOOD_OVERRIDE = "covered_years: [2027]\nholidays:\n  2027-01-01: 元旦\nworkdays:\n"
 BAD_OVERRIDE = "covered_years: [2027]\nholidays:\n  2027-01-01: 元旦\n  2027-13-01: 春节\n"  # line 4
@@ -212,7 +214,10 @@ def test_postgres_url_is_checked(dialog: SettingsDialog) -> None:
 def test_connection_success_on_sqlite(dialog: SettingsDialog, tmp_path: Path) -> None:
     target = tmp_path / "new" / "cases.db"
     dialog.sqlite_path.setText(str(target))
-    assert dialog.test_connection()
+    dialog.test_connection()  # on the task runner: the button waits, the window does not
+    assert not dialog.test_button.isEnabled()
+    assert runner().wait_for_idle(10.0)
+    assert dialog.connection_ok and dialog.test_button.isEnabled()
     assert dialog.connection_result.text() == "连接成功" and target.is_file()
 
 
@@ -220,11 +225,14 @@ def test_connection_failure_is_fast_and_chinese(dialog: SettingsDialog) -> None:
     dialog.use_postgres.setChecked(True)
     dialog.postgres_url.setText(UNREACHABLE)
     started = time.monotonic()
-    assert not dialog.test_connection()
+    dialog.test_connection()
+    assert runner().wait_for_idle(10.0)
+    assert dialog.connection_ok is False
     assert time.monotonic() - started < 5
     assert dialog.connection_result.text().startswith("连接失败：无法连接数据库服务器")
 
 
+@dbguard.paused()  # the job function itself, called here on the test's (GUI) thread
 def test_check_database_reasons(tmp_path: Path) -> None:
     assert check_database(f"sqlite:///{tmp_path / 'ok.db'}") is None
     not_a_db = tmp_path / "notes.db"

@@ -4,6 +4,7 @@ Only domain dataclasses and :class:`CaseSummary` come out of this package, never
 """
 
 from casereview.db.engine import Database, open_database
+from casereview.db.guard import set_session_guard
 from casereview.db.migrate import migrate
 from casereview.db.repository import (
     CaseSummary,
@@ -24,4 +25,5 @@ __all__ = [
     "migrate",
     "open_database",
     "save_case",
+    "set_session_guard",
 ]

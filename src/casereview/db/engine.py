@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from casereview.db.failures import safe_url, storage_errors
+from casereview.db.guard import check_session
 from casereview.db.migrate import migrate
 from casereview.paths import default_database_url
 
@@ -94,6 +95,7 @@ class Database:
         pass through unchanged after the rollback. ``readonly`` scopes never take the write lock
         and are rolled back at the end.
         """
+        check_session("session")
         options = {_READONLY: True} if readonly else {}
         with storage_errors(self._raw_url, self._dbapi_error):
             session = Session(self.engine, expire_on_commit=False, execution_options=options)
@@ -125,6 +127,7 @@ def open_database(url: str | None = None, *, busy_timeout: float = 10.0) -> Data
     ``url`` defaults to :func:`casereview.paths.default_database_url`. Raises StorageError when the
     database cannot be created, opened, reached or migrated.
     """
+    check_session("open")
     with storage_errors(url or "", opening=True):  # the default data folder may be unwritable
         url = url or default_database_url()
     with storage_errors(url, opening=True):

@@ -1,7 +1,8 @@
 """The 设置 dialog: reviewer, standard and profile, holiday override file, OCR processes, database.
 
 Everything is validated before OK is accepted: a malformed holiday file shows its line, a
-PostgreSQL URL must parse. "测试连接" opens the database in the GUI thread (see check_database).
+PostgreSQL URL must parse. "测试连接" opens the database on the task runner (see check_database):
+the button waits for the answer, the window does not.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -43,6 +43,7 @@ from casereview_ui.settings import (
     normalise_url,
     override_problem,
 )
+from casereview_ui.workers import TaskRunner, runner
 
 _ERROR_STYLE = "color: #b3261e;"
 _OK_STYLE = "color: #1b6e20;"
@@ -104,8 +105,11 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         pick_file: FilePicker = _pick_yaml,
+        task_runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self._runner = task_runner or runner()
+        self.connection_ok: bool | None = None  # the answer of the last 测试连接 (None: none yet)
         self.setWindowTitle(self.tr("设置"))
         self._settings = settings
         self._standards = dict(standards)
@@ -309,22 +313,34 @@ class SettingsDialog(QDialog):
             return self.tr("PostgreSQL 地址应以 {0} 开头").format(PG_PREFIX)
         return None
 
-    def test_connection(self) -> bool:
-        """Open the configured database now and show 成功 or 失败 with the reason."""
+    def test_connection(self) -> None:
+        """Open the configured database on the task runner, then show 成功 or 失败 with the reason
+        (:attr:`connection_ok`); the button is disabled meanwhile."""
         problem = self._database_problem()
-        if problem is None:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                problem = check_database(self.database_url() or default_database_url())
-            finally:
-                QApplication.restoreOverrideCursor()
+        if problem is not None:
+            self._connection_tested(problem)
+            return
+        url = self.database_url() or default_database_url()
+        self.connection_ok = None
+        self.test_button.setEnabled(False)
+        self.connection_result.setStyleSheet("")
+        self._show(self.connection_result, self.tr("正在连接…"))
+        self._runner.run_task(
+            lambda _p, _c: check_database(url),
+            on_done=self._connection_tested,
+            on_error=lambda exc: self._connection_tested(f"{type(exc).__name__}: {exc}"),
+            kind="settings-connection",
+        )
+
+    def _connection_tested(self, problem: object) -> None:
+        self.test_button.setEnabled(True)
+        self.connection_ok = problem is None
         if problem is None:
             text, style = self.tr("连接成功"), _OK_STYLE
         else:
             text, style = self.tr("连接失败：{0}").format(problem), _ERROR_STYLE
         self.connection_result.setStyleSheet(style)
         self._show(self.connection_result, text)
-        return problem is None
 
     def settings(self) -> AppSettings:
         """The values as edited (validated by OK)."""

@@ -2,8 +2,9 @@
 marks and the fields panel's corrections. Every reviewer action goes through here, so each is
 stored at once (autosave) and can be undone.
 
-The workbench writes run in the GUI thread: each is one small transaction (a few milliseconds on
-SQLite in WAL mode), and doing them in order on one thread is what keeps undo/redo exact.
+Opening the review and every workbench write run on the task runner (a shared PostgreSQL server is
+a network round trip away). The writes stay in order: while one is saved the reviewer actions are
+disabled (:attr:`ReviewController.saving`), so undo/redo stays exact.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def rule_changes_text(changes: list[RuleChange]) -> str:
 class ReviewController(QObject):
     changed = Signal()  # the sheet, decisions or undo state changed
     message = Signal(str)  # a short Chinese status line
+    saving_changed = Signal(bool)  # a reviewer action is being stored (the actions wait for it)
 
     def __init__(
         self,
@@ -67,6 +69,7 @@ class ReviewController(QObject):
         self.checker: Checker | None = None
         self.reviewer = ""
         self.bench: Workbench | None = None
+        self.saving = False  # a write of the workbench is running on the task runner
         self.show_field_marks = False
         self._manual_item: str | None = None
         self.reasons: list[Reason] = []  # the library of the shown case's standard (loaded off-thread)
@@ -91,22 +94,23 @@ class ReviewController(QObject):
 
     # -- showing a case --------------------------------------------------------------------------
     def show(self, analysis: Analysis | None) -> bool:
-        """Open this reviewer's review of ``analysis`` (stored case files only); False if none."""
+        """Open this reviewer's review of ``analysis`` (stored case files only) on the task runner;
+        False if there is none to open. The panel stays empty until the review arrives."""
         self.bench = None
         self.viewer.cancel_region_pick()
-        if (
-            analysis is not None
-            and analysis.case_id is not None
-            and self.database is not None
-            and self.checker
-        ):
-            try:
-                self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer)
-            except (CaseReviewError, ValueError) as exc:
-                self._error(exc)
-            else:
-                self.load_reasons()
-        elif analysis is not None and self.checker is not None:
+        database, checker, reviewer = self.database, self.checker, self.reviewer
+        if analysis is not None and analysis.case_id is not None and database is not None and checker:
+            shown, checking = analysis, checker
+            self.runner.run_task(
+                lambda _p, _c: Workbench.open(database, shown, checking, reviewer),
+                on_done=self._opened,
+                on_error=self._open_failed,
+                kind="review-open",  # a newer case shown drops the older one's review
+            )
+            self._refresh()
+            return True
+        self.runner.discard("review-open")
+        if analysis is not None and self.checker is not None:
             # No database (read-only data dir …): the machine's findings still show, read-only.
             checker = self.checker.resolved(analysis)  # the standard of its case type
             sheet = checker.check(analysis)
@@ -115,7 +119,17 @@ class ReviewController(QObject):
             self.changed.emit()
             return False
         self._refresh()
-        return self.bench is not None
+        return False
+
+    def _opened(self, bench: object) -> None:
+        if isinstance(bench, Workbench):
+            self.bench = bench
+            self.load_reasons()
+            self._refresh()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (CaseReviewError, ValueError)):
+            self._error(exc)
 
     # -- the reason library ------------------------------------------------------------------------
     def load_reasons(self) -> None:
@@ -239,13 +253,12 @@ class ReviewController(QObject):
             return False
         deduction, reason = answer
         used = self._reason_id(result.item_id, reason)
-        ok = self._do(
+        return self._do(
             lambda bench: bench.override(result.item_id, deduction, reason, used),
             f"已改判 {result.item_id}",
+            # the counts, so the most used stay first
+            then=self.load_reasons if used is not None else None,
         )
-        if ok and used is not None:
-            self.load_reasons()  # the counts, so the most used stay first
-        return ok
 
     def withdraw(self) -> bool:
         item = self.panel.current_item()
@@ -275,14 +288,17 @@ class ReviewController(QObject):
         item_id, deduction, reason = answer
         region: BBox = bbox
         used = self._reason_id(item_id, reason)
-        if (
-            self._do(
-                lambda b: b.manual(item_id, deduction, reason, page, region, used),
-                f"已对 {item_id} 人工扣 {deduction:g} 分",
-            )
-            and used is not None
-        ):
-            self.load_reasons()
+
+        def then() -> None:
+            if used is not None:
+                self.load_reasons()
+            self.panel.select_item(item_id, flash=False)
+
+        self._do(
+            lambda b: b.manual(item_id, deduction, reason, page, region, used),
+            f"已对 {item_id} 人工扣 {deduction:g} 分",
+            then=then,
+        )
         self.panel.select_item(item_id, flash=False)
 
     def _region_cancelled(self) -> None:
@@ -299,10 +315,7 @@ class ReviewController(QObject):
             changes.extend(bench.correct(field, value, page))
             return None
 
-        ok = self._do(run, "")
-        if ok:
-            self.message.emit(rule_changes_text(changes))
-        return ok
+        return self._do(run, "", then=lambda: self.message.emit(rule_changes_text(changes)))
 
     def undo(self) -> bool:
         if self.bench is None or not self.bench.can_undo:
@@ -327,29 +340,67 @@ class ReviewController(QObject):
                 return False
         return self._do(lambda bench: bench.set_done(done), "已标记为评查完成" if done else "已恢复为评查中")
 
-    def _do(self, action: Callable[[Workbench], object], done_text: str) -> bool:
+    def _do(
+        self,
+        action: Callable[[Workbench], object],
+        done_text: str,
+        then: Callable[[], None] | None = None,
+    ) -> bool:
+        """Store ``action`` on the task runner; True when it was started. Until it returns the
+        reviewer actions are disabled; then the panel shows the stored result, ``done_text`` and
+        ``then`` follow (on success only, as before)."""
         bench = self.bench
-        if bench is None:
+        if bench is None or self.saving:
             return False
-        try:
-            result = action(bench)
-        except ReviewConflict as exc:
+        self._set_saving(True)
+
+        def done(_result: object) -> None:
+            self._set_saving(False)
+            if self.bench is not bench:  # another case is shown now: the write is stored all the same
+                return
+            self._refresh()
+            if done_text:
+                self.message.emit(done_text)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            self._set_saving(False)
+            self._save_failed(bench, exc)
+
+        self.runner.run_task(lambda _p, _c: action(bench), on_done=done, on_error=failed)
+        return True
+
+    def _save_failed(self, bench: Workbench, exc: BaseException) -> None:
+        if isinstance(exc, ReviewConflict):
             self.prompts.error(self._window, "评查冲突", str(exc))
             if self.prompts.confirm(self._window, "评查冲突", "现在重新载入这份评查吗？"):
-                bench.reload()
-                self._refresh()
-            return False
-        except ValueError as exc:
+                self._reload(bench)
+        elif isinstance(exc, ValueError):
             self.prompts.error(self._window, "无法保存", str(exc))
-            return False
-        except CaseReviewError as exc:
+        elif isinstance(exc, CaseReviewError):
             self._error(exc)
-            return False
-        del result
-        self._refresh()
-        if done_text:
-            self.message.emit(done_text)
-        return True
+        # anything else is a programming error, logged by the runner: nothing was stored
+
+    def _reload(self, bench: Workbench) -> None:
+        """Read the review again after a conflict (on the task runner), then show it."""
+        self._set_saving(True)
+
+        def done(_result: object) -> None:
+            self._set_saving(False)
+            if self.bench is bench:
+                self._refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._set_saving(False)
+            if isinstance(exc, Exception):
+                self._error(exc)
+
+        self.runner.run_task(lambda _p, _c: bench.reload(), on_done=done, on_error=failed)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.saving_changed.emit(saving)
 
     def _error(self, exc: Exception) -> None:
         text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
