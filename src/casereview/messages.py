@@ -26,7 +26,7 @@ _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.ANONYMISATION_FAILED: "匿名化核验失败：{path} 中仍可读出{kind}“{text}”{reason}",
     ErrorCode.PACKAGE_REFUSED: "已拒绝评查包：{path}{reason}，未写入任何数据",
     ErrorCode.OVER_BUDGET: "文件所需内存超出预算，已拒绝读取：{path}{reason}",
-    ErrorCode.INVALID_INPUT: "{reason}",
+    ErrorCode.REVIEW_CONFLICT: "这份评查已在别处被修改（可能是另一位评查人员或另一个窗口），请重新载入后再操作",
     ErrorCode.INTERNAL: "内部错误：{path}{reason}",
 }
 
@@ -104,6 +104,86 @@ INPUT_PROBLEMS: dict[str, str] = {
     "unknown_reason": "没有编号为 {reason} 的常用理由",
     "reason_other_item": "常用理由 #{reason} 属于评查项目 {reason_item}，不能用于 {item}",
     "unknown_standard": "没有编号为 {standard} 的评查标准",
+    # sessions, assignment, arbitration and offline packages
+    "session_name_missing": "评查会话必须有名称",
+    "session_exists": "已有名为“{name}”的评查会话",
+    "tolerance_negative": "双评允许差值不能为负数",
+    "unknown_session_id": "没有编号为 {session} 的评查会话",
+    "reviewer_name_missing": "评查人员姓名不能为空",
+    "reviewer_exists": "评查人员“{reviewer}”已在本会话中",
+    "unknown_stored_case": "没有编号为 {case} 的已导入案卷",
+    "unknown_session_case": "没有编号为 {session_case} 的会话案卷",
+    "single_review_slot": "单评会话每份案卷只有一名评查人员",
+    "bad_slot": "无效的评查席位 {slot}",
+    "not_reviewer": "“{reviewer}”不是本会话的评查人员",
+    "reviewer_own_unit": "评查人员“{reviewer}”来自被评查单位“{unit}”，不能评查本单位案卷",
+    "same_reviewer_twice": "双评的两名评查人员不能是同一人（{reviewer}）",
+    "no_reviewers": "本会话还没有评查人员",
+    "no_eligible_reviewer": "案卷（单位：{unit}）没有可分配的评查人员：其余人员均来自该单位或已分配",
+    "lead_reviewed_case": "“{lead}”是本案卷的评查人员，不能仲裁本案卷",
+    "nothing_to_arbitrate": "两份评查结果一致，无需仲裁",
+    "arbitration_missing": "请对以下评查项目作出仲裁：{items}",
+    "arbitration_extra": "以下评查项目两名评查人员意见一致，无需仲裁：{items}",
+    "arbitration_invalid": "{item} 的仲裁意见无效",
+    "arbitration_deduction": "{item} 的仲裁扣分应在 0 至 {points} 分之间",
+    "arbitration_reason": "{item} 自定扣分必须填写理由",
+    "arbiter_missing": "仲裁人姓名不能为空",
+    "arbitration_standard": "本会话使用评查标准 {standard}，不能按 {given} 仲裁",
+    "arbitration_not_ready": "两名评查人员的评查尚未全部完成，不能仲裁",
+    "arbitration_changed": "仲裁期间评查结果已被修改，请重新比对后再仲裁",
+    "reviewer_no_cases": "评查人员“{reviewer}”在本会话中没有分配案卷",
+    "reviewer_no_session_cases": "评查人员“{reviewer}”在评查会话“{name}”中没有分配案卷",
+    "other_lead_key": "评查会话“{name}”的评查包由另一台机器的组长密钥签名（指纹 {fingerprint}），请在那台机器上导出",
+    "key_file_missing": "{file}：文件不存在",
+    "key_file_invalid": "{file}：不是评查人员公钥文件或已损坏",
+    "key_file_other_session": "{file}：公钥文件属于另一个评查会话（会话标识不同）",
+    "key_fingerprint_differs": "{file}：公钥指纹为 {fingerprint}，与给出的 {given} 不符，未登记",
+    "key_file_not_reviewer": "{file}：“{reviewer}”不是本会话的评查人员",
+    "assign_needs_case": "手工分配需要 --case 与 --reviewer",
+    "field_not_correctable": "要素“{field}”不能由评查人员更正",
+    "field_empty": "{field}不能为空",
+    "field_bad_date": "{field}“{value}”不是有效日期（例如 2026-03-05 或 2026年3月5日）",
+    "field_bad_amount": "{field}“{value}”不是有效金额（例如 2000 或 2,000.00元）",
+    "item_not_in_standard": "评查标准 {standard}（版本 {version}）中没有评查项目 {item}",
+    "deduction_over_points": "{item} 扣分 {deduction} 超过该项分值 {points} 分",
+    "override_reason_missing": "改判机器评查结果必须填写理由",
+    "manual_reason_missing": "人工添加的扣分项必须填写理由",
+    "decision_no_item": "评查决定必须指明评查项目",
+    "deduction_negative": "扣分不能为负数",
+    "deduction_missing": "改判或人工添加扣分项必须填写扣分（不扣分填 0）",
+    "region_without_page": "标注了页面区域的评查决定必须指明页码",
+    "manual_without_page": "人工添加的扣分项必须标注所在页码",
+    "unknown_case_type": "未知的案卷类型 {case_type}（可选：{known}）",
+    "bad_role_name": "角色名“{role}”无效：只能使用小写字母、数字和下划线，且不以数字开头",
+    "app_role_too_strong": "应用角色“{role}”是超级用户或可创建角色，不能用作工作站的连接角色",
+    "app_role_in_owner": "应用角色“{role}”属于所有者角色“{owner}”，可以改写审计记录；请先撤销该成员关系",
+    "same_roles": "所有者角色与应用角色必须不同",
+    "not_superuser": "设置角色需要以 PostgreSQL 超级用户（数据库管理员）连接",
+}
+
+# StandardUnavailable problems: a standard a review or a session needs is not installed or changed.
+STANDARD_PROBLEMS: dict[str, str] = {
+    "session_missing": "评查会话“{name}”使用的评查标准 {standard} 未安装",
+    "not_installed": "评查标准 {standard} 未安装",
+    "review_missing": "评查 #{review} 使用的评查标准 {standard} 未安装",
+    "review_changed": (
+        "评查 #{review} 按评查标准 {standard} 版本 {version}（{hash}）评分，当前安装的是版本 {installed}"
+        "（{installed_hash}），内容不同；请先用 casereview rescore --apply 按当前版本重新评分"
+    ),
+}
+
+# SigningKeyError problems: this machine's signing key file (``{path}``) cannot be used.
+SIGNING_KEY_PROBLEMS: dict[str, str] = {
+    "too_open": "签名私钥文件 {path} 的权限过宽（其他用户可读），请执行 chmod 600 后重试",
+    "corrupt": "签名私钥文件 {path} 已损坏，无法读取",
+    "not_ed25519": "签名私钥文件 {path} 不是 Ed25519 私钥",
+}
+
+# The codes whose sentence is chosen by the error's ``problem`` field.
+PROBLEM_TABLES: dict[ErrorCode, dict[str, str]] = {
+    ErrorCode.INVALID_INPUT: INPUT_PROBLEMS,
+    ErrorCode.STANDARD_UNAVAILABLE: STANDARD_PROBLEMS,
+    ErrorCode.SIGNING_KEY: SIGNING_KEY_PROBLEMS,
 }
 
 
@@ -166,9 +246,10 @@ def describe(error: CaseReviewError) -> str:
         fields["reason"] = "".join(f"\n  {_standard_problem(p)}" for p in problems)
     if error.code == ErrorCode.STORAGE and isinstance(reason, str) and reason in STORAGE_REASONS:
         fields["reason"] = STORAGE_REASONS[reason]
-    if error.code == ErrorCode.INVALID_INPUT:
+    table = PROBLEM_TABLES.get(error.code)
+    if table is not None:
         problem = str(detail.get("problem", ""))
-        return INPUT_PROBLEMS.get(problem, problem).format_map(detail)
+        return table.get(problem, problem).format_map({"path": error.path, **detail})
     template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
     return template.format(**fields)
 

@@ -262,8 +262,9 @@ class MainWindow(QMainWindow):
             by_type = self.session_info is None and standard_id == DEFAULT_STANDARD
             checker = Checker.create(standard_id, self.modes.profile(), by_case_type=by_type)
             checker.calendar = calendar_for(self.settings)
-        except (KeyError, ValueError, CaseReviewError) as exc:
-            self.report_error(self.tr("评查标准不可用：{0}").format(exc))
+        except (KeyError, CaseReviewError) as exc:  # KeyError: an unknown standard or profile
+            shown = describe(exc) if isinstance(exc, CaseReviewError) else exc
+            self.report_error(self.tr("评查标准不可用：{0}").format(shown))
         if checker is not None:
             self.review.configure(self.database, checker, self.settings.reviewer)
         self.loader.review = (checker, self.settings.reviewer) if checker is not None else None
@@ -282,8 +283,8 @@ class MainWindow(QMainWindow):
         try:
             with self.database.session_scope(readonly=True) as session:
                 return find_session(session, name)
-        except ValueError as exc:
-            self.report_error(str(exc))
+        except CaseReviewError as exc:  # InputError: no session of that name
+            self.report_error(describe(exc))
             return None
 
     @property

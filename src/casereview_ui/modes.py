@@ -115,8 +115,8 @@ class Modes(QObject):
                     request.first_page,
                     request.last_page,
                 )
-        except (ValueError, CaseReviewError) as exc:
-            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
+        except CaseReviewError as exc:
+            self._window.report_error(describe(exc))
             return
         self._window.statusBar().showMessage(self.tr("已标记为{0}").format(request.tag), 8000)
         self.refresh_tags()

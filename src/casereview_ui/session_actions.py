@@ -133,8 +133,8 @@ class SessionActions(QObject):
                 window.settings.reviewer,
                 checker,
             )
-        except (ValueError, CaseReviewError) as exc:
-            window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
+        except CaseReviewError as exc:
+            window.report_error(describe(exc))
             return
         window.statusBar().showMessage("仲裁已保存，案卷评查完成", 15000)
         window.load_stored_cases()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from casereview.db.failures import NOT_FOUND
 from casereview.db.models import CaseFileRow
 from casereview.domain.casetype import CASE_TYPES
-from casereview.errors import ErrorCode, StorageError
+from casereview.errors import ErrorCode, InputError, StorageError
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 
@@ -25,10 +25,10 @@ def stored_case_type(session: Session, case_id: int) -> str | None:
 
 
 def set_case_type(session: Session, case_id: int, case_type: str | None, reviewer: str) -> bool:
-    """Set (or with ``None`` clear) the case's type; True when it changed. ValueError (Chinese) for
+    """Set (or with ``None`` clear) the case's type; True when it changed. InputError for
     an unknown type, StorageError when there is no such case."""
     if case_type is not None and case_type not in CASE_TYPES:
-        raise ValueError(f"未知的案卷类型 {case_type}（可选：{'、'.join(CASE_TYPES)}）")
+        raise InputError("unknown_case_type", case_type=case_type, known="、".join(CASE_TYPES))
     row = session.get(CaseFileRow, case_id, populate_existing=True)
     if row is None:
         raise StorageError(ErrorCode.STORAGE, "", {"reason": NOT_FOUND, "case_id": case_id})

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from casereview.db import Database, load_case, save_case
 from casereview.domain.model import CaseFile, Document, Extraction
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError, ErrorCode, InputError, StandardUnavailable
 from casereview.ingest.sources import DOCX_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES
 from casereview.paths import data_dir
 from casereview.review.records import StandardMeta
@@ -161,7 +161,7 @@ def export_package(
     """Write ``out/评查包_<会话>_<评查人员>.zip`` with the reviewer's cases of the session, signed
     by the lead's key (``key``, default: this user's) and carrying the session's id.
 
-    ValueError (Chinese) for an unknown reviewer or one without cases, or a session whose packages
+    InputError for an unknown reviewer or one without cases, or a session whose packages
     another machine signs; CaseReviewError when a case file is gone (FILE_NOT_FOUND), changed since
     import (CORRUPT_FILE) or the ZIP cannot be written.
     """
@@ -169,15 +169,15 @@ def export_package(
     with database.session_scope() as session:
         info = claim_session(session, session_id, public_text(key), get_session(session, session_id).lead)
         if reviewer not in {r.name for r in reviewers(session, session_id)}:
-            raise ValueError(f"“{reviewer}”不是本会话的评查人员")
+            raise InputError("not_reviewer", reviewer=reviewer)
         cases = my_cases(session, session_id, reviewer)
         # The reason library and the objections the reviewer re-reviews, for their offline machine.
         followup = review_entries(session, info, reviewer, cases)
     if not cases:
-        raise ValueError(f"评查人员“{reviewer}”在本会话中没有分配案卷")
+        raise InputError("reviewer_no_cases", reviewer=reviewer)
     standard = find_standards().get(info.standard_id)
     if standard is None:
-        raise ValueError(f"评查标准 {info.standard_id} 未安装")
+        raise StandardUnavailable("not_installed", standard=info.standard_id)
     meta = standard_meta(standard)
     header: dict[str, object] = {
         "kind": "review",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from casereview.domain.model import CaseFile, Document, Extraction
+from casereview.errors import InputError
 from casereview.review.records import StandardMeta
 from casereview.sessions.identity import adopt_identity
 from casereview.sessions.keys import fingerprint
@@ -150,7 +151,7 @@ def local_session(session: Session, path: Path, header: Header) -> int:
     if found is None:
         try:
             found = find_session(session, meta["name"])
-        except ValueError:
+        except InputError:
             return create_session(
                 session,
                 meta["name"],

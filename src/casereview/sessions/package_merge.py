@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from casereview.checking import Checker
 from casereview.db import Database, find_case_by_sha256, load_case
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError, ErrorCode, InputError
 from casereview.fieldnames import field_label
 from casereview.messages import describe
 from casereview.pipeline import Analysis
@@ -334,7 +334,7 @@ def _validate(path: Path, checker: Checker, reviewer: str, cases: list[PackedCas
             for correction in review.corrections:
                 if correction.value is not None:
                     normalise(correction.field, correction.value)
-        except ValueError as exc:
+        except (ValueError, InputError) as exc:  # ValueError: ReviewerDecision's own checks
             raise refused(path, f"评查结果中的评查决定或更正无效：{exc}") from exc
 
 

@@ -138,7 +138,7 @@ def write_package(
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             for entry in entries:
                 if safe_member_name(entry.name) != entry.name:
-                    raise ValueError(f"不安全的条目名称：{entry.name}")
+                    raise ValueError(f"unsafe entry name {entry.name!r}")
                 if entry.data is not None:
                     archive.writestr(entry.name, entry.data, compresslevel=6)
                     size, digest = len(entry.data), hashlib.sha256(entry.data).hexdigest()

@@ -18,12 +18,12 @@ from casereview.checking import Checker
 from casereview.db import Database
 from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Evidence
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, InputError, ReviewConflict, StandardUnavailable
 from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.reasons.model import Reason, ReasonEntry, match_reason
 from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
-from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
+from casereview.review.workbench import RuleChange, Workbench
 from casereview.scoring import ScoreSheet
 from casereview_ui.dialogs.prompts import Prompts
 from casereview_ui.fieldrows import field_rows
@@ -101,7 +101,7 @@ class ReviewController(QObject):
         ):
             try:
                 self.bench = Workbench.open(self.database, analysis, self.checker, self.reviewer)
-            except (CaseReviewError, ValueError) as exc:
+            except CaseReviewError as exc:
                 self._error(exc)
             else:
                 self.load_reasons()
@@ -333,13 +333,13 @@ class ReviewController(QObject):
         try:
             result = action(bench)
         except ReviewConflict as exc:
-            self.prompts.error(self._window, "评查冲突", str(exc))
+            self.prompts.error(self._window, "评查冲突", describe(exc))
             if self.prompts.confirm(self._window, "评查冲突", "现在重新载入这份评查吗？"):
                 bench.reload()
                 self._refresh()
             return False
-        except ValueError as exc:
-            self.prompts.error(self._window, "无法保存", str(exc))
+        except (InputError, StandardUnavailable) as exc:  # a decision or correction to fix first
+            self.prompts.error(self._window, "无法保存", describe(exc))
             return False
         except CaseReviewError as exc:
             self._error(exc)
@@ -351,6 +351,7 @@ class ReviewController(QObject):
         return True
 
     def _error(self, exc: Exception) -> None:
+        """A refused operation's sentence; anything else (a worker's unexpected failure) as is."""
         text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
         log.warning("review action failed: %s", text)
         self.prompts.error(self._window, "案卷评查工作站", text)
