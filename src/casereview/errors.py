@@ -99,10 +99,19 @@ class ProblemError(CaseReviewError):
     def problem(self) -> str:
         return str(self.detail.get("problem", ""))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exception pickling replays only the positional arguments; the fields are keywords.
+        return (_rebuild_problem, (type(self), self.path, dict(self.detail)))
+
     def __str__(self) -> str:
         from casereview.messages import describe  # messages imports this module
 
         return describe(self)
+
+
+def _rebuild_problem(cls: type[ProblemError], path: str, detail: dict[str, object]) -> ProblemError:
+    fields = dict(detail)
+    return cls(str(fields.pop("problem", "")), path, **fields)
 
 
 class InputError(ProblemError):

@@ -179,6 +179,90 @@ SIGNING_KEY_PROBLEMS: dict[str, str] = {
     "not_ed25519": "签名私钥文件 {path} 不是 Ed25519 私钥",
 }
 
+# PACKAGE_REFUSED reasons (casereview.sessions.package_zip.refused): ``why`` selects the sentence,
+# the error's fields fill it (``…_bytes`` as a size, a list joined, None as 无).
+PACKAGE_REASONS: dict[str, str] = {
+    "other_reviewer": "这是评查人员“{reviewer}”的评查包，不是“{wanted}”的",
+    "unsigned_review": "评查包没有组长签名或会话标识（由升级前的版本导出）；请组长用新版本重新导出评查包",
+    "not_lead_signature": "评查包的签名不是包中所列组长密钥的签名",
+    "no_standard_file": "缺少评查标准文件 standard/standard.yaml",
+    "standard_missing_here": (
+        "评查包按评查标准 {standard} 版本 {version} 评查，本机未安装；请先安装包内 standard/standard.yaml 所示的评查标准"
+    ),
+    "standard_other_here": (
+        "评查包按评查标准 {standard} 版本 {version} 评查，本机为版本 {installed}；"
+        "请先安装包内 standard/standard.yaml 所示的评查标准"
+    ),
+    "followup_malformed": "评查包中的常用理由或异议清单格式有误，或所涉案卷不在包中",
+    "followup_reasons_invalid": "评查包中的常用理由无效：{error}",
+    "results_followup_malformed": "评查结果中的异议复核或常用理由格式有误",
+    "reasons_other_standard": "评查结果中的常用理由属于评查标准 {standard}，本会话为 {mine}",
+    "reason_invalid": "评查结果中的常用理由“{text}”（{item}）无效",
+    "verdict_incomplete": "评查结果中异议 #{objection} 的复核决定不完整",
+    "verdict_no_deduction": "评查结果中异议 #{objection} 的变更没有新的扣分",
+    "verdict_mismatch": "评查结果中的异议复核（异议 #{objection}，{item}）与本会话的异议不符，不能合并",
+    "verdict_refused": "异议 #{objection} 的复核决定不能合并：{error}",
+    "reason_use_unknown": "评查结果中使用的常用理由“{text}”（{item}）在本机的理由库和结果包中都没有",
+    "header_incomplete": "清单中的会话或评查标准信息不完整",
+    "cases_mismatch": "评查包中的案卷清单或分析数据有误，与案卷文件的 SHA-256 不符",
+    "cases_duplicate": "评查包中的案卷重复",
+    "session_other_uid": "本机已有名为“{name}”的评查会话，但它是另一个评查会话（会话标识不同），评查包不能并入其中",
+    "session_differs": "本机已有名为“{name}”的评查会话，但其评查标准、组长或年度与评查包不同",
+    "lead_key_differs": "评查包的组长签名密钥（指纹 {fingerprint}）与本机此前收到的（指纹 {mine}）不同，可能不是组长导出的",
+    "results_standard_differs": "评查结果按评查标准 {standard} 版本 {version} 评分，本机会话使用版本 {mine}，内容不同",
+    "results_profile_differs": "评查结果按评分方案“{profile}”评分，本会话使用“{mine}”",
+    "results_other_people": "“{reviewer}”的评查结果中有其他人员的评查决定或更正：{others}",
+    "results_invalid": "评查结果中的评查决定或更正无效：{error}",
+    "results_other_session": (
+        "这是另一个评查会话的评查结果（会话标识 {uid}…，本会话为 {mine}…），虽然名称同为“{name}”，不能合并"
+    ),
+    "key_not_registered": (
+        "签名密钥（指纹 {fingerprint}）未登记为“{reviewer}”在本会话的密钥（已登记：{registered}）；"
+        "若确是该评查人员的新密钥，请核对指纹后用 session register-key 登记"
+    ),
+    "results_malformed": "评查结果内容不完整或格式有误",
+    "results_duplicate": "评查结果中的案卷重复",
+    "results_unsigned": (
+        "评查结果包没有签名或会话标识（由升级前的版本导出），无法确认出自评查人员“{reviewer}”；"
+        "请评查人员用新版本打开组长新导出的评查包后重新导出结果，"
+        "或由组长确认后以 --accept-unsigned 接受（记入审计记录）"
+    ),
+    "results_other_session_name": "这是评查会话“{session}”的评查结果，不是“{name}”的",
+    "results_not_reviewer": "“{reviewer}”不是评查会话“{name}”的评查人员",
+    "results_case_unknown": "评查结果中的案卷 {sha}… 不在本会话中",
+    "signature_malformed": "签名文件 signature.json 格式有误",
+    "signature_algorithm": "签名算法“{algorithm}”不受支持",
+    "signature_invalid": "签名无效：包的清单在签名后被改动过，或签名不是由包中的公钥生成的",
+    "entry_not_json": "条目“{name}”缺失或不是有效的 JSON",
+    "too_many_entries": "条目过多：{count} 个，上限 {limit} 个",
+    "entry_unsafe": "条目“{name}”的路径不安全，可能写到解压目录之外",
+    "entry_symlink": "条目“{name}”是符号链接",
+    "entry_encrypted": "条目“{name}”已加密",
+    "entry_duplicate": "条目“{name}”重复出现",
+    "entry_too_large": "条目“{name}”解压后过大：{size_bytes}，上限 {limit_bytes}",
+    "entry_ratio": "条目“{name}”压缩比异常，达 {ratio} 倍，疑似压缩炸弹",
+    "total_too_large": "解压后总大小过大：{size_bytes}，上限 {limit_bytes}",
+    "over_budget": "所需内存超出预算：{budget}",
+    "not_a_manifest": "清单不是 CaseReview 评查包的清单",
+    "format_version": "格式版本 {version} 不受支持，本机支持版本 {supported}",
+    "not_review_package": "这不是评查包",
+    "not_results_package": "这不是评查结果包",
+    "no_entry_list": "清单缺少条目列表",
+    "entry_list_malformed": "清单中的条目格式有误",
+    "listed_unsafe": "清单中的条目“{name}”路径不安全",
+    "entry_size_mismatch": "条目“{name}”的大小与清单不符，包已被篡改",
+    "no_manifest": "缺少清单文件 manifest.json",
+    "manifest_not_json": "清单文件 manifest.json 不是有效的 JSON",
+    "entry_unlisted": "条目“{name}”不在清单中",
+    "entry_missing": "清单列出的条目“{name}”在包中缺失",
+    "signature_too_large": "签名文件 signature.json 过大",
+    "entry_unexpected": "条目“{name}”不应出现在这种包中",
+    "entry_hash_mismatch": "条目“{name}”的 SHA-256 校验不符，包已被篡改",
+    "file_missing": "文件不存在",
+    "unreadable": "{error}",
+    "not_a_zip": "不是有效的 ZIP 文件或已损坏",
+}
+
 # The codes whose sentence is chosen by the error's ``problem`` field.
 PROBLEM_TABLES: dict[ErrorCode, dict[str, str]] = {
     ErrorCode.INVALID_INPUT: INPUT_PROBLEMS,
@@ -229,6 +313,8 @@ def describe(error: CaseReviewError) -> str:
     detail = dict(error.detail)
     if error.code in _LEDGER_TEMPLATES or error.code == ErrorCode.RECTIFY_REFUSED:
         return _ledger_text(error, detail)
+    if error.code == ErrorCode.PACKAGE_REFUSED and "why" in detail:
+        detail["reason"] = _package_reason(detail)
     reason = detail.get("reason")
     fields: dict[str, object] = {
         "path": error.path,
@@ -252,6 +338,19 @@ def describe(error: CaseReviewError) -> str:
         return table.get(problem, problem).format_map({"path": error.path, **detail})
     template = _TEMPLATES.get(error.code, "错误：{path}{reason}")
     return template.format(**fields)
+
+
+def _package_value(key: str, value: object) -> object:
+    if key.endswith("_bytes") and isinstance(value, int):
+        return f"{value} 字节" if value < 1 << 20 else f"{value / (1 << 20):.1f} MB"
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value) or "无"
+    return "无" if value is None else value
+
+
+def _package_reason(detail: dict[str, object]) -> str:
+    template = PACKAGE_REASONS.get(str(detail["why"]), "{why}")
+    return template.format_map(_Blank({k: _package_value(k, v) for k, v in detail.items()}))
 
 
 class _Blank(dict[str, object]):

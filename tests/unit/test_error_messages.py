@@ -8,6 +8,7 @@ sentence whose placeholders the raise site fills.
 from __future__ import annotations
 
 import ast
+import pickle
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,8 @@ from casereview.errors import (
     SigningKeyError,
     StandardUnavailable,
 )
-from casereview.messages import PROBLEM_TABLES, describe
+from casereview.messages import PACKAGE_REASONS, PROBLEM_TABLES, describe
+from casereview.sessions.package_zip import refused
 
 CORE = Path(__file__).resolve().parents[2] / "src" / "casereview"
 BARE = ("ValueError", "RuntimeError")
@@ -33,6 +35,9 @@ PROBLEM_CLASSES = {
     "StandardUnavailable": ErrorCode.STANDARD_UNAVAILABLE,
     "SigningKeyError": ErrorCode.SIGNING_KEY,
 }
+# Where the key sits: ``InputError("problem", …)``, ``refused(path, "why", …)``.
+KEY_ARGUMENT = dict.fromkeys(PROBLEM_CLASSES, 0) | {"refused": 1}
+TABLES = {name: PROBLEM_TABLES[code] for name, code in PROBLEM_CLASSES.items()} | {"refused": PACKAGE_REASONS}
 
 
 def _sources() -> Iterator[tuple[Path, ast.Module]]:
@@ -87,13 +92,15 @@ def test_every_error_code_has_a_message() -> None:
     assert set(ErrorCode) - with_sentence == set()
 
 
-def _problem_sites() -> Iterator[tuple[str, ErrorCode, str, set[str]]]:
-    """(where, code, problem, keyword fields) of every typed error raised with a literal problem."""
+def _problem_sites() -> Iterator[tuple[str, str, str, set[str]]]:
+    """(where, error, key, keyword fields) of every typed error made with a literal key."""
     for path, tree in _sources():
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or _name(node) not in PROBLEM_CLASSES or not node.args:
+            if not isinstance(node, ast.Call) or _name(node) not in KEY_ARGUMENT:
                 continue
-            first = node.args[0]
+            if len(node.args) <= KEY_ARGUMENT[_name(node)]:  # the definition's own call, forwarding
+                continue
+            first = node.args[KEY_ARGUMENT[_name(node)]]
             options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
             if isinstance(first, ast.Subscript):  # REASON_REQUIRED[kind]: every value of the table
                 continue
@@ -103,7 +110,7 @@ def _problem_sites() -> Iterator[tuple[str, ErrorCode, str, set[str]]]:
                     f"{path.relative_to(CORE)}:{node.lineno}: the problem should be a literal key"
                 )
                 where = f"{path.relative_to(CORE)}:{node.lineno}"
-                yield where, PROBLEM_CLASSES[_name(node)], option.value, fields
+                yield where, _name(node), option.value, fields
 
 
 def _placeholders(template: str) -> set[str]:
@@ -112,15 +119,13 @@ def _placeholders(template: str) -> set[str]:
 
 def test_every_raised_problem_has_a_sentence_its_fields_fill() -> None:
     sites = list(_problem_sites())
-    assert len(sites) > 80  # the walk found the raise sites
-    missing = [
-        f"{where}: {problem}" for where, code, problem, _f in sites if problem not in PROBLEM_TABLES[code]
-    ]
+    assert len(sites) > 140  # the walk found the raise sites
+    missing = [f"{where}: {key}" for where, error, key, _f in sites if key not in TABLES[error]]
     assert missing == []
     unfilled = [
-        f"{where}: {problem} needs {sorted(_placeholders(PROBLEM_TABLES[code][problem]) - fields)}"
-        for where, code, problem, fields in sites
-        if _placeholders(PROBLEM_TABLES[code][problem]) - fields
+        f"{where}: {key} needs {sorted(_placeholders(TABLES[error][key]) - fields)}"
+        for where, error, key, fields in sites
+        if _placeholders(TABLES[error][key]) - fields
     ]
     assert unfilled == []
 
@@ -147,3 +152,25 @@ def test_typed_errors_read_as_their_sentence(error: CaseReviewError, sentence: s
     assert sentence in describe(error)
     assert str(error) == describe(error)  # what a log or pytest.raises(match=…) sees
     assert not isinstance(error, ValueError | RuntimeError)  # the edges catch CaseReviewError only
+    copied = pickle.loads(pickle.dumps(error))  # from a worker process, fields and all
+    assert type(copied) is type(error) and describe(copied) == describe(error)
+
+
+@pytest.mark.parametrize(
+    ("error", "sentence"),
+    [
+        (
+            refused("/u/包.zip", "entry_too_large", name="cases/a.pdf", size_bytes=3 << 20, limit_bytes=900),
+            "已拒绝评查包：/u/包.zip（条目“cases/a.pdf”解压后过大：3.0 MB，上限 900 字节），未写入任何数据",
+        ),
+        (
+            refused("p.zip", "key_not_registered", fingerprint="ab12", reviewer="李", registered=[]),
+            "已登记：无",
+        ),
+        (refused("p.zip", "results_other_people", reviewer="李", others=["王", "张"]), "更正：王、张"),
+        (refused("p.zip", "lead_key_differs", fingerprint="ab12", mine=None), "（指纹 无）不同"),
+    ],
+)
+def test_package_refusals_read_as_their_sentence(error: CaseReviewError, sentence: str) -> None:
+    assert error.code is ErrorCode.PACKAGE_REFUSED
+    assert sentence in describe(error)

@@ -265,7 +265,7 @@ def open_package(
     def check(manifest: dict[str, Any]) -> None:
         header = read_header(path, manifest)
         if reviewer_check is not None and header.reviewer != reviewer_check:
-            raise refused(path, f"这是评查人员“{header.reviewer}”的评查包，不是“{reviewer_check}”的")
+            raise refused(path, "other_reviewer", reviewer=header.reviewer, wanted=reviewer_check)
         found.append(header)
 
     opened = read_package(path, "review", staging=staging, check_manifest=check)
@@ -273,20 +273,19 @@ def open_package(
         header = found[0]
         signer = package_signer(opened)
         if signer is None or header.uid is None or header.lead_key is None:
-            raise refused(
-                path, "评查包没有组长签名或会话标识（由升级前的版本导出）；请组长用新版本重新导出评查包"
-            )
+            raise refused(path, "unsigned_review")
         if signer.public_key != header.lead_key:
-            raise refused(path, "评查包的签名不是包中所列组长密钥的签名")
+            raise refused(path, "not_lead_signature")
         if STANDARD_ENTRY not in opened.texts:
-            raise refused(path, "缺少评查标准文件 standard/standard.yaml")
+            raise refused(path, "no_standard_file")
         installed = find_standards().get(header.standard.id)
         if installed is None or standard_meta(installed) != header.standard:
-            here = "未安装" if installed is None else f"为版本 {installed.version}"
             raise refused(
                 path,
-                f"评查包按评查标准 {header.standard.id} 版本 {header.standard.version} 评查，本机{here}；"
-                "请先安装包内 standard/standard.yaml 所示的评查标准",
+                "standard_missing_here" if installed is None else "standard_other_here",
+                standard=header.standard.id,
+                version=header.standard.version,
+                installed=None if installed is None else installed.version,
             )
         packed = packed_cases(opened)
         followup = read_review_followup(opened, header.standard.id, {p.sha256 for p in packed})
