@@ -46,6 +46,20 @@ _LEDGER_TEMPLATES: dict[ErrorCode, str] = {
     ),
     ErrorCode.OTHER_UNIT: "整改事项 {item} 属于“{item_unit}”，不是“{unit}”的整改事项，不能{action}",
 }
+# ATTACHMENT_UNREADABLE reasons (casereview.rectify.attachments): ``why`` selects the sentence.
+ATTACHMENT_REASONS: dict[str, str] = {
+    "zip_bomb": "解压后过大，可能是压缩炸弹",
+    "not_word": "不是 Word 文档（缺少正文）",
+    "docx_broken": "DOCX 文件已损坏",
+    "pdf_encrypted": "PDF 已加密，请提供未加密的文件",
+    "pdf_empty": "PDF 中没有页面",
+    "pdf_broken": "PDF 文件已损坏",
+    "image_broken": "图片已损坏或无法识别",
+    "unsupported": "不支持的文件类型",
+    "too_large": "文件超过 {limit_mb} MB",
+    "unreadable": "文件不存在或无法读取",
+    "empty": "文件是空的",
+}
 RECTIFY_REASONS: dict[str, str] = {
     "no_notice": "评查会话“{session}”尚未向“{unit}”发出整改通知书（请先用 export notice --session 导出）",
     "no_item": "没有编号为 {item} 的整改事项",
@@ -363,6 +377,9 @@ def _ledger_text(error: CaseReviewError, detail: dict[str, object]) -> str:
         template = RECTIFY_REASONS.get(str(detail.get("why")), "操作被拒绝：{why}")
     else:
         template = _LEDGER_TEMPLATES[error.code]
+    if error.code == ErrorCode.ATTACHMENT_UNREADABLE and "why" in detail:
+        why = str(detail["why"])
+        detail["reason"] = ATTACHMENT_REASONS.get(why, why).format_map(_Blank(detail))
     return template.format_map(_Blank(detail, path=error.path))
 
 

@@ -24,7 +24,7 @@ from casereview.errors import (
     SigningKeyError,
     StandardUnavailable,
 )
-from casereview.messages import PACKAGE_REASONS, PROBLEM_TABLES, describe
+from casereview.messages import ATTACHMENT_REASONS, PACKAGE_REASONS, PROBLEM_TABLES, describe
 from casereview.sessions.package_zip import refused
 
 CORE = Path(__file__).resolve().parents[2] / "src" / "casereview"
@@ -36,8 +36,10 @@ PROBLEM_CLASSES = {
     "SigningKeyError": ErrorCode.SIGNING_KEY,
 }
 # Where the key sits: ``InputError("problem", …)``, ``refused(path, "why", …)``.
-KEY_ARGUMENT = dict.fromkeys(PROBLEM_CLASSES, 0) | {"refused": 1}
-TABLES = {name: PROBLEM_TABLES[code] for name, code in PROBLEM_CLASSES.items()} | {"refused": PACKAGE_REASONS}
+KEY_ARGUMENT = dict.fromkeys(PROBLEM_CLASSES, 0) | {"refused": 1, "_refuse": 1}
+TABLES = {name: PROBLEM_TABLES[code] for name, code in PROBLEM_CLASSES.items()}
+TABLES |= {"refused": PACKAGE_REASONS, "_refuse": ATTACHMENT_REASONS}
+ONLY_IN = {"_refuse": "rectify/attachments.py"}  # ingest's _refuse still takes a sentence (not done)
 
 
 def _sources() -> Iterator[tuple[Path, ast.Module]]:
@@ -98,7 +100,12 @@ def _problem_sites() -> Iterator[tuple[str, str, str, set[str]]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or _name(node) not in KEY_ARGUMENT:
                 continue
-            if len(node.args) <= KEY_ARGUMENT[_name(node)]:  # the definition's own call, forwarding
+            if (
+                ONLY_IN.get(_name(node), path.relative_to(CORE).as_posix())
+                != path.relative_to(CORE).as_posix()
+            ):
+                continue
+            if len(node.args) <= KEY_ARGUMENT[_name(node)]:  # rectify.ledger.refused(why): RECTIFY_REASONS
                 continue
             first = node.args[KEY_ARGUMENT[_name(node)]]
             options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
