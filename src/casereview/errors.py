@@ -72,10 +72,20 @@ class StorageError(CaseReviewError):
 
 
 class CalendarFileError(CaseReviewError):
-    """A holiday override file is malformed; ``detail`` has the 1-based ``line`` and the ``reason``."""
+    """A holiday override file is malformed; ``detail`` has the 1-based ``line`` and ``why``, a key
+    of ``casereview.messages.CALENDAR_REASONS`` whose sentence the keyword fields fill."""
 
-    def __init__(self, path: str, line: int, reason: str) -> None:
-        super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "reason": f"第{line}行：{reason}"})
+    def __init__(self, path: str, line: int, why: str, **fields: object) -> None:
+        super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "why": why, **fields})
+
+    def __reduce__(self) -> tuple[object, ...]:
+        fields = dict(self.detail)
+        line, why = fields.pop("line"), fields.pop("why")
+        return (_rebuild_calendar, (self.path, line, why, fields))
+
+
+def _rebuild_calendar(path: str, line: int, why: str, fields: dict[str, object]) -> CalendarFileError:
+    return CalendarFileError(path, line, why, **fields)
 
 
 class RectifyError(CaseReviewError):

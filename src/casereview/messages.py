@@ -193,6 +193,24 @@ SIGNING_KEY_PROBLEMS: dict[str, str] = {
     "not_ed25519": "签名私钥文件 {path} 不是 Ed25519 私钥",
 }
 
+# CALENDAR_INVALID reasons (casereview.calendar.overrides): ``why`` selects the sentence after
+# 第N行：, the error's fields fill it.
+CALENDAR_REASONS: dict[str, str] = {
+    "years_not_list": "covered_years 应为年份列表，例如 [2027]",
+    "bad_year": "“{value}”不是有效年份",
+    "days_not_mapping": "{key} 应为“日期: 名称”的映射，例如 2027-01-01: 元旦",
+    "bad_date": "“{value}”不是有效日期（格式 YYYY-MM-DD）",
+    "no_name": "{value} 缺少名称（例如 元旦、春节调休）",
+    "repeated": "{value} 重复出现",
+    "over_budget": "文件所需内存超出预算（{budget}）",
+    "yaml": "YAML 格式错误：{error}",
+    "unreadable": "无法读取：{error}",
+    "not_mapping": "文件应包含 covered_years、holidays、workdays 三项",
+    "unknown_key": "未知项“{key}”（可用：{known}）",
+    "year_not_covered": "{year}年未列入 covered_years，请先确认该年安排已完整录入",
+    "holiday_and_workday": "{value} 同时列为假日和调休工作日",
+}
+
 # PACKAGE_REFUSED reasons (casereview.sessions.package_zip.refused): ``why`` selects the sentence,
 # the error's fields fill it (``…_bytes`` as a size, a list joined, None as 无).
 PACKAGE_REASONS: dict[str, str] = {
@@ -329,6 +347,8 @@ def describe(error: CaseReviewError) -> str:
         return _ledger_text(error, detail)
     if error.code == ErrorCode.PACKAGE_REFUSED and "why" in detail:
         detail["reason"] = _package_reason(detail)
+    if error.code == ErrorCode.CALENDAR_INVALID and "why" in detail:
+        detail["reason"] = calendar_reason(error)
     reason = detail.get("reason")
     fields: dict[str, object] = {
         "path": error.path,
@@ -360,6 +380,14 @@ def _package_value(key: str, value: object) -> object:
     if isinstance(value, list | tuple):
         return "、".join(str(v) for v in value) or "无"
     return "无" if value is None else value
+
+
+def calendar_reason(error: CaseReviewError) -> str:
+    """``第4行：…`` of a malformed holiday override file (CALENDAR_INVALID), without the path."""
+    detail = error.detail
+    template = CALENDAR_REASONS.get(str(detail.get("why")), "{why}")
+    text = template.format_map(_Blank({k: _package_value(k, v) for k, v in detail.items()}))
+    return f"第{detail.get('line', 1)}行：{text}"
 
 
 def _package_reason(detail: dict[str, object]) -> str:

@@ -17,6 +17,7 @@ import pytest
 
 from casereview import messages
 from casereview.errors import (
+    CalendarFileError,
     CaseReviewError,
     ErrorCode,
     InputError,
@@ -24,7 +25,13 @@ from casereview.errors import (
     SigningKeyError,
     StandardUnavailable,
 )
-from casereview.messages import ATTACHMENT_REASONS, PACKAGE_REASONS, PROBLEM_TABLES, describe
+from casereview.messages import (
+    ATTACHMENT_REASONS,
+    CALENDAR_REASONS,
+    PACKAGE_REASONS,
+    PROBLEM_TABLES,
+    describe,
+)
 from casereview.sessions.package_zip import refused
 
 CORE = Path(__file__).resolve().parents[2] / "src" / "casereview"
@@ -36,10 +43,13 @@ PROBLEM_CLASSES = {
     "SigningKeyError": ErrorCode.SIGNING_KEY,
 }
 # Where the key sits: ``InputError("problem", …)``, ``refused(path, "why", …)``.
-KEY_ARGUMENT = dict.fromkeys(PROBLEM_CLASSES, 0) | {"refused": 1, "_refuse": 1}
+KEY_ARGUMENT = dict.fromkeys(PROBLEM_CLASSES, 0) | {"refused": 1, "_refuse": 1, "CalendarFileError": 2}
 TABLES = {name: PROBLEM_TABLES[code] for name, code in PROBLEM_CLASSES.items()}
-TABLES |= {"refused": PACKAGE_REASONS, "_refuse": ATTACHMENT_REASONS}
-ONLY_IN = {"_refuse": "rectify/attachments.py"}  # ingest's _refuse still takes a sentence (not done)
+TABLES |= {"refused": PACKAGE_REASONS, "_refuse": ATTACHMENT_REASONS, "CalendarFileError": CALENDAR_REASONS}
+ONLY_IN = {
+    "_refuse": "rectify/attachments.py",
+    "CalendarFileError": "calendar/overrides.py",
+}  # ingest's _refuse still takes a sentence (not done)
 
 
 def _sources() -> Iterator[tuple[Path, ast.Module]]:
@@ -181,3 +191,10 @@ def test_typed_errors_read_as_their_sentence(error: CaseReviewError, sentence: s
 def test_package_refusals_read_as_their_sentence(error: CaseReviewError, sentence: str) -> None:
     assert error.code is ErrorCode.PACKAGE_REFUSED
     assert sentence in describe(error)
+
+
+def test_holiday_file_errors_read_as_their_line_and_sentence() -> None:
+    error = CalendarFileError("h.yaml", 4, "unknown_key", key="x", known=["a", "b"])
+    assert describe(error) == "节假日覆盖文件有误：h.yaml（第4行：未知项“x”（可用：a、b））"
+    copied = pickle.loads(pickle.dumps(error))
+    assert type(copied) is CalendarFileError and describe(copied) == describe(error)
