@@ -193,6 +193,28 @@ SIGNING_KEY_PROBLEMS: dict[str, str] = {
     "not_ed25519": "签名私钥文件 {path} 不是 Ed25519 私钥",
 }
 
+# Reasons of the file errors (CORRUPT_FILE, CONVERSION_FAILED, WRITE_FAILED …) raised with a
+# ``why`` key instead of a ``reason``; the error's fields fill them.
+REASONS: dict[str, str] = {
+    "no_libreoffice": "未安装 LibreOffice",
+    "libreoffice_failed": "LibreOffice 转换失败",
+    "libreoffice_no_pdf": "LibreOffice 未生成 PDF",
+    "docx_unparsable": "DOCX 内容无法解析",
+    "docx_macros": "：文档含宏或 ActiveX 控件（可能是改名的 DOCM），已拒绝转换",
+    "docx_dtd": "：文档的 XML 含 DTD 声明，已拒绝转换",
+    "docx_macro_content": "：文档声明了宏内容（DOCM），已拒绝转换",
+    "not_docx_zip": "不是有效的 DOCX（ZIP）文件",
+    "image_unrecognised": "无法识别的图片数据",
+    "page_unreadable": "第 {page} 页无法读取：{error}",
+    "empty_file": "文件为空",
+    "no_document_xml": "缺少 word/document.xml",
+    "listing_encoding": "清单不是 UTF-8 或 GBK 编码的 CSV",
+    "member_unpackable": "文件名“{name}”不能放入评查包",
+    "changed_since_import": "文件内容与导入时不同，SHA-256 不符，请重新导入该案卷",
+    "is_a_folder": "该路径是一个文件夹",
+    "no_tagged_cases": "所选案卷均未标记为优秀或典型差案，没有可汇编的案例",
+}
+
 # CALENDAR_INVALID reasons (casereview.calendar.overrides): ``why`` selects the sentence after
 # 第N行：, the error's fields fill it.
 CALENDAR_REASONS: dict[str, str] = {
@@ -347,8 +369,11 @@ def describe(error: CaseReviewError) -> str:
         return _ledger_text(error, detail)
     if error.code == ErrorCode.PACKAGE_REFUSED and "why" in detail:
         detail["reason"] = _package_reason(detail)
-    if error.code == ErrorCode.CALENDAR_INVALID and "why" in detail:
+    elif error.code == ErrorCode.CALENDAR_INVALID and "why" in detail:
         detail["reason"] = calendar_reason(error)
+    elif "why" in detail and "reason" not in detail:
+        why = str(detail["why"])
+        detail["reason"] = REASONS.get(why, why).format_map(_Blank(detail))
     reason = detail.get("reason")
     fields: dict[str, object] = {
         "path": error.path,

@@ -30,6 +30,7 @@ from casereview.messages import (
     CALENDAR_REASONS,
     PACKAGE_REASONS,
     PROBLEM_TABLES,
+    REASONS,
     describe,
 )
 from casereview.sessions.package_zip import refused
@@ -42,14 +43,20 @@ PROBLEM_CLASSES = {
     "StandardUnavailable": ErrorCode.STANDARD_UNAVAILABLE,
     "SigningKeyError": ErrorCode.SIGNING_KEY,
 }
-# Where the key sits: ``InputError("problem", …)``, ``refused(path, "why", …)``.
-KEY_ARGUMENT = dict.fromkeys(PROBLEM_CLASSES, 0) | {"refused": 1, "_refuse": 1, "CalendarFileError": 2}
-TABLES = {name: PROBLEM_TABLES[code] for name, code in PROBLEM_CLASSES.items()}
-TABLES |= {"refused": PACKAGE_REASONS, "_refuse": ATTACHMENT_REASONS, "CalendarFileError": CALENDAR_REASONS}
-ONLY_IN = {
-    "_refuse": "rectify/attachments.py",
-    "CalendarFileError": "calendar/overrides.py",
-}  # ingest's _refuse still takes a sentence (not done)
+# The calls that name a sentence by key: (function, module or "" for any) → (argument, table).
+KEYED: dict[tuple[str, str], tuple[int, dict[str, str]]] = {
+    **{(name, ""): (0, PROBLEM_TABLES[code]) for name, code in PROBLEM_CLASSES.items()},
+    ("refused", "sessions/package_zip.py"): (1, PACKAGE_REASONS),  # and its importers
+    ("_refuse", "rectify/attachments.py"): (1, ATTACHMENT_REASONS),
+    ("_refuse", "ingest/docx_sanitise.py"): (1, REASONS),
+    ("CalendarFileError", "calendar/overrides.py"): (2, CALENDAR_REASONS),
+}
+
+
+def _keyed(module: str, name: str) -> tuple[int, dict[str, str]] | None:
+    if name == "refused" and not module.startswith("sessions/"):
+        return None  # rectify.ledger.refused(why) selects from RECTIFY_REASONS
+    return KEYED.get((name, module)) or KEYED.get((name, "")) or KEYED.get((name, "sessions/package_zip.py"))
 
 
 def _sources() -> Iterator[tuple[Path, ast.Module]]:
@@ -104,20 +111,18 @@ def test_every_error_code_has_a_message() -> None:
     assert set(ErrorCode) - with_sentence == set()
 
 
-def _problem_sites() -> Iterator[tuple[str, str, str, set[str]]]:
+def _problem_sites() -> Iterator[tuple[str, dict[str, str], str, set[str]]]:
     """(where, error, key, keyword fields) of every typed error made with a literal key."""
     for path, tree in _sources():
+        module = path.relative_to(CORE).as_posix()
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or _name(node) not in KEY_ARGUMENT:
+            keyed = _keyed(module, _name(node)) if isinstance(node, ast.Call) else None
+            if keyed is None or not isinstance(node, ast.Call):
                 continue
-            if (
-                ONLY_IN.get(_name(node), path.relative_to(CORE).as_posix())
-                != path.relative_to(CORE).as_posix()
-            ):
+            index, table = keyed
+            if len(node.args) <= index:  # a forwarding call inside the helper
                 continue
-            if len(node.args) <= KEY_ARGUMENT[_name(node)]:  # rectify.ledger.refused(why): RECTIFY_REASONS
-                continue
-            first = node.args[KEY_ARGUMENT[_name(node)]]
+            first = node.args[index]
             options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
             if isinstance(first, ast.Subscript):  # REASON_REQUIRED[kind]: every value of the table
                 continue
@@ -127,7 +132,7 @@ def _problem_sites() -> Iterator[tuple[str, str, str, set[str]]]:
                     f"{path.relative_to(CORE)}:{node.lineno}: the problem should be a literal key"
                 )
                 where = f"{path.relative_to(CORE)}:{node.lineno}"
-                yield where, _name(node), option.value, fields
+                yield where, table, option.value, fields
 
 
 def _placeholders(template: str) -> set[str]:
@@ -137,12 +142,12 @@ def _placeholders(template: str) -> set[str]:
 def test_every_raised_problem_has_a_sentence_its_fields_fill() -> None:
     sites = list(_problem_sites())
     assert len(sites) > 140  # the walk found the raise sites
-    missing = [f"{where}: {key}" for where, error, key, _f in sites if key not in TABLES[error]]
+    missing = [f"{where}: {key}" for where, table, key, _f in sites if key not in table]
     assert missing == []
     unfilled = [
-        f"{where}: {key} needs {sorted(_placeholders(TABLES[error][key]) - fields)}"
-        for where, error, key, fields in sites
-        if _placeholders(TABLES[error][key]) - fields
+        f"{where}: {key} needs {sorted(_placeholders(table[key]) - fields)}"
+        for where, table, key, fields in sites
+        if _placeholders(table[key]) - fields
     ]
     assert unfilled == []
 
@@ -198,3 +203,22 @@ def test_holiday_file_errors_read_as_their_line_and_sentence() -> None:
     assert describe(error) == "节假日覆盖文件有误：h.yaml（第4行：未知项“x”（可用：a、b））"
     copied = pickle.loads(pickle.dumps(error))
     assert type(copied) is CalendarFileError and describe(copied) == describe(error)
+
+
+def test_every_reason_key_of_a_file_error_has_its_sentence() -> None:
+    """``{"why": "…", …}`` details (CORRUPT_FILE, CONVERSION_FAILED, WRITE_FAILED …) name a
+    sentence of messages.REASONS that the other keys of the dict fill."""
+    sites = []
+    for path, tree in _sources():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Dict):
+                continue
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            if "why" not in keys:
+                continue
+            value = node.values[keys.index("why")]
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                sites.append((f"{path.relative_to(CORE)}:{node.lineno}", value.value, set(map(str, keys))))
+    assert len(sites) >= 16  # the walk found the file errors
+    assert [f"{where}: {why}" for where, why, _k in sites if why not in REASONS] == []
+    assert [w for w, why, keys in sites if _placeholders(REASONS[why]) - keys] == []

@@ -123,8 +123,8 @@ def _case_entries(case: CaseFile) -> list[tuple[str, Path, str]]:
         for member, digest in case.file_hashes.items():
             name = f"cases/{case.sha256}/{member}"
             if safe_member_name(name) is None:
-                reason = f"文件名“{member}”不能放入评查包"
-                raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(source), {"reason": reason})
+                why: dict[str, object] = {"why": "member_unpackable", "name": member}
+                raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(source), why)
             entries.append((name, source / member, digest))
         return entries
     suffix = source.suffix.lower()

@@ -118,8 +118,7 @@ def _stream_file(archive: zipfile.ZipFile, entry: Entry) -> tuple[int, str]:
             dest.write(chunk)
             size += len(chunk)
     if entry.expect_sha256 is not None and digest.hexdigest() != entry.expect_sha256:
-        reason = "文件内容与导入时不同，SHA-256 不符，请重新导入该案卷"
-        raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(entry.source), {"reason": reason})
+        raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(entry.source), {"why": "changed_since_import"})
     return size, digest.hexdigest()
 
 
