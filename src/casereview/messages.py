@@ -213,6 +213,9 @@ REASONS: dict[str, str] = {
     "changed_since_import": "文件内容与导入时不同，SHA-256 不符，请重新导入该案卷",
     "is_a_folder": "该路径是一个文件夹",
     "no_tagged_cases": "所选案卷均未标记为优秀或典型差案，没有可汇编的案例",
+    "leak_in_docx_text": "文档文字；生成的文件已删除",
+    "leak_in_image": "第{image}张图片的文字识别结果；生成的文件已删除",
+    "leak_in_pdf_page": "PDF 第{page}页的文字层；生成的文件已删除",
 }
 
 # CALENDAR_INVALID reasons (casereview.calendar.overrides): ``why`` selects the sentence after

@@ -49,6 +49,7 @@ KEYED: dict[tuple[str, str], tuple[int, dict[str, str]]] = {
     ("refused", "sessions/package_zip.py"): (1, PACKAGE_REASONS),  # and its importers
     ("_refuse", "rectify/attachments.py"): (1, ATTACHMENT_REASONS),
     ("_refuse", "ingest/docx_sanitise.py"): (1, REASONS),
+    ("_fail", "export/anonymity_check.py"): (2, REASONS),
     ("CalendarFileError", "calendar/overrides.py"): (2, CALENDAR_REASONS),
 }
 
