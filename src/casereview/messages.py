@@ -376,7 +376,9 @@ def describe(error: CaseReviewError) -> str:
         detail["reason"] = calendar_reason(error)
     elif "why" in detail and "reason" not in detail:
         why = str(detail["why"])
-        detail["reason"] = REASONS.get(why, why).format_map(_Blank(detail))
+        detail["reason"] = REASONS.get(why, why).format_map(
+            _Blank({k: _field_value(k, v) for k, v in detail.items()})
+        )
     reason = detail.get("reason")
     fields: dict[str, object] = {
         "path": error.path,
@@ -402,7 +404,7 @@ def describe(error: CaseReviewError) -> str:
     return template.format(**fields)
 
 
-def _package_value(key: str, value: object) -> object:
+def _field_value(key: str, value: object) -> object:
     if key.endswith("_bytes") and isinstance(value, int):
         return f"{value} 字节" if value < 1 << 20 else f"{value / (1 << 20):.1f} MB"
     if isinstance(value, list | tuple):
@@ -414,13 +416,13 @@ def calendar_reason(error: CaseReviewError) -> str:
     """``第4行：…`` of a malformed holiday override file (CALENDAR_INVALID), without the path."""
     detail = error.detail
     template = CALENDAR_REASONS.get(str(detail.get("why")), "{why}")
-    text = template.format_map(_Blank({k: _package_value(k, v) for k, v in detail.items()}))
+    text = template.format_map(_Blank({k: _field_value(k, v) for k, v in detail.items()}))
     return f"第{detail.get('line', 1)}行：{text}"
 
 
 def _package_reason(detail: dict[str, object]) -> str:
     template = PACKAGE_REASONS.get(str(detail["why"]), "{why}")
-    return template.format_map(_Blank({k: _package_value(k, v) for k, v in detail.items()}))
+    return template.format_map(_Blank({k: _field_value(k, v) for k, v in detail.items()}))
 
 
 class _Blank(dict[str, object]):

@@ -164,7 +164,6 @@ def override_problem(path: str) -> str | None:
     try:
         load_overrides(Path(path), BUILTIN_YEARS)
     except CalendarFileError as error:
-        return _tr("文件有误，{0}").format(
-            calendar_reason(error)
-        )  # "第4行：…"; the path is in the field above
+        # "第4行：…" only: the path is in the field above
+        return _tr("文件有误，{0}").format(calendar_reason(error))
     return None
