@@ -12,6 +12,7 @@ from casereview import __version__
 from casereview.calibration.cli import add_cli as add_calibration_cli
 from casereview.calibration.cli import run_cli as run_calibration_cli
 from casereview.checking import Checker, contract_object
+from casereview.cli_errors import report_error
 from casereview.cli_table import print_table
 from casereview.db.cli import add_cli as add_db_cli
 from casereview.db.cli import run_audit_cli, run_db_cli
@@ -270,8 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "db":
             return run_db_cli(args)
     except CaseReviewError as exc:
-        print(f"错误 [{exc.code}]：{describe(exc)}", file=sys.stderr)
-        return 1
+        return report_error(exc, with_code=True)
     except KeyboardInterrupt:
         print(describe(CaseReviewError(ErrorCode.CANCELLED)), file=sys.stderr)
         return 130

@@ -38,6 +38,9 @@ class ErrorCode(StrEnum):
     OTHER_UNIT = "E_OTHER_UNIT"  # a rectification item of another unit than the one named
     RECTIFY_REFUSED = "E_RECTIFY_REFUSED"  # any other refused ledger/objection step (detail "why")
     INVALID_INPUT = "E_INVALID_INPUT"  # something the user must correct: ``detail["problem"]`` says what
+    REVIEW_CONFLICT = "E_REVIEW_CONFLICT"  # the review changed elsewhere since it was loaded
+    STANDARD_UNAVAILABLE = "E_STANDARD_UNAVAILABLE"  # a standard a review or session needs is not installed
+    SIGNING_KEY = "E_SIGNING_KEY"  # this machine's signing key file cannot be used (``problem`` says why)
     INTERNAL = "E_INTERNAL"
 
 
@@ -69,10 +72,20 @@ class StorageError(CaseReviewError):
 
 
 class CalendarFileError(CaseReviewError):
-    """A holiday override file is malformed; ``detail`` has the 1-based ``line`` and the ``reason``."""
+    """A holiday override file is malformed; ``detail`` has the 1-based ``line`` and ``why``, a key
+    of ``casereview.messages.CALENDAR_REASONS`` whose sentence the keyword fields fill."""
 
-    def __init__(self, path: str, line: int, reason: str) -> None:
-        super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "reason": f"第{line}行：{reason}"})
+    def __init__(self, path: str, line: int, why: str, **fields: object) -> None:
+        super().__init__(ErrorCode.CALENDAR_INVALID, path, {"line": line, "why": why, **fields})
+
+    def __reduce__(self) -> tuple[object, ...]:
+        fields = dict(self.detail)
+        line, why = fields.pop("line"), fields.pop("why")
+        return (_rebuild_calendar, (self.path, line, why, fields))
+
+
+def _rebuild_calendar(path: str, line: int, why: str, fields: dict[str, object]) -> CalendarFileError:
+    return CalendarFileError(path, line, why, **fields)
 
 
 class RectifyError(CaseReviewError):
@@ -83,18 +96,60 @@ class RectifyError(CaseReviewError):
         super().__init__(code, path, dict(detail))
 
 
-class InputError(CaseReviewError, ValueError):
-    """Input the user must correct (an unknown session or case, pages outside the file …).
+class ProblemError(CaseReviewError):
+    """An error whose ``problem`` (a key of the code's table in ``casereview.messages``) selects the
+    Chinese sentence; the keyword fields (case, name, value …) fill it. ``str()`` is that sentence."""
 
-    ``problem`` names it (a key of ``casereview.messages.INPUT_PROBLEMS``), the keyword fields fill
-    its Chinese sentence. A ValueError too, so callers that show a ValueError's text to the user
-    keep working; ``str()`` is the Chinese sentence.
-    """
+    CODE = ErrorCode.INVALID_INPUT
 
     def __init__(self, problem: str, path: str = "", **fields: object) -> None:
-        super().__init__(ErrorCode.INVALID_INPUT, path, {"problem": problem, **fields})
+        super().__init__(self.CODE, path, {"problem": problem, **fields})
+
+    @property
+    def problem(self) -> str:
+        return str(self.detail.get("problem", ""))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exception pickling replays only the positional arguments; the fields are keywords.
+        return (_rebuild_problem, (type(self), self.path, dict(self.detail)))
 
     def __str__(self) -> str:
         from casereview.messages import describe  # messages imports this module
+
+        return describe(self)
+
+
+def _rebuild_problem(cls: type[ProblemError], path: str, detail: dict[str, object]) -> ProblemError:
+    fields = dict(detail)
+    return cls(str(fields.pop("problem", "")), path, **fields)
+
+
+class InputError(ProblemError):
+    """Input the user must correct (an unknown session or case, pages outside the file, a decision
+    without its reason …): ``problem`` is a key of ``casereview.messages.INPUT_PROBLEMS``."""
+
+
+class StandardUnavailable(ProblemError):
+    """A standard a review was scored with, or a session uses, is not installed or has changed
+    (``problem``: a key of ``casereview.messages.STANDARD_PROBLEMS``)."""
+
+    CODE = ErrorCode.STANDARD_UNAVAILABLE
+
+
+class SigningKeyError(ProblemError):
+    """This machine's signing key file cannot be used (``problem``: a key of
+    ``casereview.messages.SIGNING_KEY_PROBLEMS``); ``path`` is the key file."""
+
+    CODE = ErrorCode.SIGNING_KEY
+
+
+class ReviewConflict(CaseReviewError):
+    """The review changed elsewhere since it was loaded; reload and retry."""
+
+    def __init__(self, review: int | None = None) -> None:
+        super().__init__(ErrorCode.REVIEW_CONFLICT, "", {"review": review})
+
+    def __str__(self) -> str:
+        from casereview.messages import describe
 
         return describe(self)

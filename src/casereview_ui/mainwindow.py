@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
         self.filter_bar.unit.setVisible(not blind)
         self.panel.blind = blind
         if setup.checker_error is not None:
-            self.report_error(self.tr("评查标准不可用：{0}").format(setup.checker_error))
+            exc = setup.checker_error
+            shown = describe(exc) if isinstance(exc, CaseReviewError) else exc
+            self.report_error(self.tr("评查标准不可用：{0}").format(shown))
         checker = setup.checker
         if checker is not None:
             self.review.configure(self.database, checker, self.settings.reviewer)

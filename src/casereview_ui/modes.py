@@ -165,5 +165,5 @@ class Modes(QObject):
         self._window.runner.run_task(job, on_done=done, on_error=self._failed, kind="tags")
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, (ValueError, CaseReviewError)):
-            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
+        if isinstance(exc, CaseReviewError):
+            self._window.report_error(describe(exc))

@@ -38,8 +38,8 @@ class SessionActions(QObject):
         self._window.runner.run_task(lambda _p, _c: job(), on_done=done, on_error=self._failed, kind=kind)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, (ValueError, CaseReviewError)):
-            self._window.report_error(describe(exc) if isinstance(exc, CaseReviewError) else str(exc))
+        if isinstance(exc, CaseReviewError):
+            self._window.report_error(describe(exc))
 
     def show_audit(self) -> None:
         """The audit trail of the selected case (any mode, with or without a session)."""

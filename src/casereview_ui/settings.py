@@ -23,7 +23,7 @@ from casereview.checking import DEFAULT_STANDARD
 from casereview.db import failures as reasons
 from casereview.db import open_database
 from casereview.errors import CalendarFileError, CaseReviewError, StorageError
-from casereview.messages import STORAGE_REASONS, describe
+from casereview.messages import STORAGE_REASONS, calendar_reason, describe
 from casereview.paths import default_database_url
 
 DEFAULT_REVIEWER = "评查人员"  # when the OS gives no login name
@@ -164,6 +164,6 @@ def override_problem(path: str) -> str | None:
     try:
         load_overrides(Path(path), BUILTIN_YEARS)
     except CalendarFileError as error:
-        reason = error.detail.get("reason")  # "第4行：…"; the path is in the field above
-        return _tr("文件有误，{0}").format(reason) if isinstance(reason, str) else describe(error)
+        # "第4行：…" only: the path is in the field above
+        return _tr("文件有误，{0}").format(calendar_reason(error))
     return None

@@ -10,6 +10,7 @@ from casereview.checking import DEFAULT_STANDARD, Checker
 from casereview.db import Database, open_database
 from casereview.domain.casetype import STANDARDS
 from casereview.errors import CaseReviewError
+from casereview.messages import describe
 from casereview.review.caselist import CaseListRow, case_list
 from casereview.sessions.model import SessionCase, SessionInfo
 from casereview.sessions.store import find_session, session_cases
@@ -69,8 +70,8 @@ def prepare(
         try:
             with setup.database.session_scope(readonly=True) as session:
                 setup.session_info = find_session(session, name)
-        except ValueError as exc:
-            setup.session_error = str(exc)
+        except CaseReviewError as exc:  # InputError: no session of that name
+            setup.session_error = describe(exc)
     info = setup.session_info
     if not same_session(previous, info):
         reload_cases = True
@@ -81,7 +82,7 @@ def prepare(
         checker = Checker.create(standard_id, profile, by_case_type=by_type)
         checker.calendar = calendar_for(settings)
         setup.checker = checker
-    except (KeyError, ValueError, CaseReviewError) as exc:
+    except (KeyError, CaseReviewError) as exc:  # KeyError: an unknown standard or profile
         setup.checker_error = exc
     if reload_cases and setup.database is not None:
         setup.stored = read_stored_cases(setup.database, info, standard_id)

@@ -15,9 +15,10 @@ from casegen import generate_case
 from casereview.checking import Checker
 from casereview.cli import main
 from casereview.db import Database, load_case, open_database
+from casereview.errors import ReviewConflict
 from casereview.pipeline import Analysis
 from casereview.review import AuditAction, audit_trail
-from casereview.review.workbench import ReviewConflict, Workbench
+from casereview.review.workbench import Workbench
 from casereview.scoring import ItemStatus
 from casereview.sessions.arbitration import SECOND, arbitrate
 from casereview.sessions.double import pending_arbitrations

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from casereview.db import Database, open_database
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.messages import PACKAGE_REASONS, describe
 from casereview.review.service import standard_meta
 from casereview.sessions.package import STANDARD_ENTRY, open_package
 from casereview.sessions.package_load import ASSIGNMENTS
@@ -83,7 +84,7 @@ def must_refuse(sandbox: Sandbox, data: bytes) -> None:
     except CaseReviewError as exc:
         assert exc.code == ErrorCode.PACKAGE_REFUSED, exc
         assert exc.path == str(path)
-        assert isinstance(exc.detail.get("reason"), str) and exc.detail["reason"]
+        assert exc.detail.get("why") in PACKAGE_REASONS and describe(exc), exc  # a named reason
     except Exception as exc:
         raise AssertionError(f"raw {type(exc).__name__}: {exc} ({len(data)} bytes)") from exc
     else:

@@ -22,6 +22,7 @@ import pytest
 from casereview.errors import IngestError
 from casereview.ingest.docx import convert_to_pdf, soffice_binary
 from casereview.ingest.docx_sanitise import sanitise_part, sanitised_copy
+from casereview.messages import describe
 
 pytestmark = pytest.mark.skipif(soffice_binary() is None, reason="LibreOffice is not installed")
 
@@ -137,7 +138,7 @@ def test_macro_document_renamed_docx_is_refused(tmp_path: Path) -> None:
         out.writestr("word/vbaProject.bin", b"\x00" * 64)
     with pytest.raises(IngestError) as caught:
         sanitised_copy(macro, tmp_path / "x.docx")
-    assert "宏" in str(caught.value.detail["reason"])
+    assert "宏" in describe(caught.value)
 
 
 def test_a_dtd_is_refused(tmp_path: Path) -> None:
@@ -152,7 +153,7 @@ def test_a_dtd_is_refused(tmp_path: Path) -> None:
             out.writestr(info, data)
     with pytest.raises(IngestError) as caught:
         sanitised_copy(bomb, tmp_path / "y.docx")
-    assert "DTD" in str(caught.value.detail["reason"])
+    assert "DTD" in describe(caught.value)
 
 
 def test_links_out_of_a_case_folder_are_not_followed(tmp_path: Path) -> None:

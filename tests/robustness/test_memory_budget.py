@@ -45,6 +45,7 @@ from casereview.domain.model import CaseFile, Page, TextSource
 from casereview.errors import CalendarFileError
 from casereview.ingest import IngestOptions, ingest_path
 from casereview.ingest.sources import file_sha256
+from casereview.messages import describe
 from casereview.render import render_page
 from casereview.sessions.importing import import_cases
 from casereview.sessions.store import create_session
@@ -289,7 +290,7 @@ def test_holiday_file_is_held_to_the_budget(
     path = build(tmp_path / "holidays.yaml")
     with pytest.raises(CalendarFileError) as caught:
         load_overrides(path, range(2004, 2027))
-    message = str(caught.value.detail["reason"])
+    message = describe(caught.value)
     assert caught.value.path == str(path)
     assert any(word in message for word in ("内存超出预算", "嵌套超过", "循环引用")), message
 

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from casereview.cli import main
 from casereview.db import Database, open_database
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, InputError
 from casereview.messages import describe
 from casereview.review import AuditAction, audit_trail
 from casereview.sessions.keys import fingerprint, load_or_create_key, public_text
@@ -249,7 +249,7 @@ def test_review_packages_are_signed_by_the_pinned_lead_key(
     info = open_package(package, reviewer_db, REVIEWER, files_dir=tmp_path / "files")
     assert info.lead_fingerprint == fingerprint(public_text(load_or_create_key()))  # the run's key made it
     intruder = Ed25519PrivateKey.generate()
-    with pytest.raises(ValueError, match="另一台机器"):  # the lead's session is bound to its key
+    with pytest.raises(InputError, match="另一台机器"):  # the lead's session is bound to its key
         export_package(lead, built[1], REVIEWER, tmp_path / "x", key=intruder)
     # Someone else's package for the same session id, signed by their own key and naming it.
     forged = tmp_path / "伪造评查包.zip"

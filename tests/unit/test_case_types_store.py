@@ -12,6 +12,7 @@ from casereview.checking import Checker
 from casereview.cli import main
 from casereview.db import list_cases, load_case, open_database
 from casereview.domain.casetype import STANDARDS
+from casereview.errors import InputError
 from casereview.pipeline import Analysis
 from casereview.review import AuditAction, audit_trail, reviews_of_case
 from casereview.review.caselist import case_list
@@ -64,7 +65,7 @@ def test_ingest_reviews_each_case_under_its_type_and_the_reviewer_can_change_it(
         with database.session_scope() as session:
             assert set_case_type(session, comp.id, None, "李四") is True  # back to detection
             assert set_case_type(session, comp.id, None, "李四") is False
-            with pytest.raises(ValueError, match="未知的案卷类型"):
+            with pytest.raises(InputError, match="未知的案卷类型"):
                 set_case_type(session, comp.id, "licence", "李四")
     assert main(["review", "set-type", "999", "auto", "--db", url]) == 1
 

@@ -13,9 +13,10 @@ import pytest
 from casegen import generate_case
 from casereview.checking import Checker
 from casereview.db import Database, open_database
+from casereview.errors import ReviewConflict
 from casereview.library import open_case
 from casereview.review import AuditAction, audit_trail, load_review
-from casereview.review.workbench import ReviewConflict, Workbench
+from casereview.review.workbench import Workbench
 
 for _path in (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1]):
     if str(_path) not in sys.path:

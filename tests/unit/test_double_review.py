@@ -16,6 +16,7 @@ from casegen import generate_case
 from casereview.checking import Checker
 from casereview.db import Database, load_case, open_database
 from casereview.domain.model import Evidence
+from casereview.errors import InputError
 from casereview.export.agreement_sheet import SHEET, write_agreement_sheet
 from casereview.pipeline import Analysis
 from casereview.review.audit import audit_trail
@@ -144,13 +145,13 @@ def test_settle_then_arbitrate(scenario: Scenario) -> None:
 
     # Refused arbitrations leave no review behind.
     case_b = scenario.cases["B"]
-    with pytest.raises(ValueError, match="FL-02"):
+    with pytest.raises(InputError, match="FL-02"):
         arbitrate(db, case_b.id, {"SS-02": "first"}, LEAD, scenario.checker)
-    with pytest.raises(ValueError, match="不能仲裁"):
+    with pytest.raises(InputError, match="不能仲裁"):
         arbitrate(db, case_b.id, {"SS-02": "first", "FL-02": "second"}, "甲", scenario.checker)
-    with pytest.raises(ValueError, match="0 至 3 分"):
+    with pytest.raises(InputError, match="0 至 3 分"):
         arbitrate(db, case_b.id, {"SS-02": "first", "FL-02": Custom(6, "过重")}, LEAD, scenario.checker)
-    with pytest.raises(ValueError, match="无需仲裁"):
+    with pytest.raises(InputError, match="无需仲裁"):
         arbitrate(
             db, case_b.id, {"SS-02": "first", "FL-02": "second", "SS-01": "first"}, LEAD, scenario.checker
         )

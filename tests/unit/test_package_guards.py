@@ -141,16 +141,19 @@ def test_oversized_entry_and_total(
 ) -> None:
     before = row_counts(reviewer_db)
     monkeypatch.setattr(package_zip, "MAX_ENTRY_BYTES", 1000)
-    with pytest.raises(CaseReviewError, match="解压后过大"):
+    with pytest.raises(CaseReviewError) as caught:
         open_package(built[2], reviewer_db, files_dir=tmp_path / "f")
+    assert "解压后过大" in describe(caught.value)
     monkeypatch.undo()
     monkeypatch.setattr(package_zip, "MAX_TOTAL_BYTES", 10_000)
-    with pytest.raises(CaseReviewError, match="总大小过大"):
+    with pytest.raises(CaseReviewError) as caught:
         open_package(built[2], reviewer_db, files_dir=tmp_path / "f")
+    assert "总大小过大" in describe(caught.value)
     monkeypatch.setattr(package_zip, "MAX_TOTAL_BYTES", 1 << 40)
     monkeypatch.setattr(package_zip, "MAX_ENTRIES", 3)
-    with pytest.raises(CaseReviewError, match="条目过多"):
+    with pytest.raises(CaseReviewError) as caught:
         open_package(built[2], reviewer_db, files_dir=tmp_path / "f")
+    assert "条目过多" in describe(caught.value)
     assert row_counts(reviewer_db) == before
 
 

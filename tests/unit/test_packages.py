@@ -81,7 +81,7 @@ def test_analysis_codec_round_trip(lead: Database) -> None:
     extraction.dates[0] = replace(extraction.dates[0], time=dt.time(9, 30))
     data = json.loads(json.dumps(encode_analysis(case, documents, extraction)))
     assert decode_analysis(data) == (case, documents, extraction)
-    with pytest.raises(ValueError, match="版本"):
+    with pytest.raises(ValueError, match="codec version"):
         decode_analysis(data | {"codec_version": 99})
 
 

@@ -21,7 +21,7 @@ from casereview.db.migrate import alembic_config, head_revision
 from casereview.db.models import Base
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Evidence
-from casereview.errors import StorageError
+from casereview.errors import InputError, StorageError
 from casereview.review import (
     AuditAction,
     DecisionKind,
@@ -192,7 +192,7 @@ def test_override_or_manual_without_reason_is_refused(
     db: Database, review: tuple[int, int], kind: DecisionKind
 ) -> None:
     case_id, review_id = review
-    with pytest.raises(ValueError, match="必须填写理由"), db.session_scope() as session:
+    with pytest.raises(InputError, match="必须填写理由"), db.session_scope() as session:
         record_decision(session, review_id, StoredDecision(kind, "2.3", deduction=1.0, reason="  "), "王评查")
     with db.session_scope(readonly=True) as session:
         assert load_review(session, review_id).history == []
@@ -206,7 +206,7 @@ def test_manual_finding_with_page_mark(db: Database, review: tuple[int, int]) ->
     )
     with db.session_scope() as session:
         record_decision(session, review_id, manual, "王评查")
-        with pytest.raises(ValueError, match="页码"):
+        with pytest.raises(InputError, match="页码"):
             record_decision(
                 session,
                 review_id,
@@ -328,5 +328,5 @@ def test_rescore_reports_grade_changes_with_reasons(db: Database, review: tuple[
 def test_decisions_that_could_not_be_scored_are_refused(
     db: Database, review: tuple[int, int], decision: StoredDecision, message: str
 ) -> None:
-    with pytest.raises(ValueError, match=message), db.session_scope() as session:
+    with pytest.raises(InputError, match=message), db.session_scope() as session:
         record_decision(session, review[1], decision, "王评查")

@@ -15,6 +15,7 @@ from casereview.cli import main
 from casereview.db import Database, list_cases, open_database
 from casereview.domain.findings import Status
 from casereview.domain.model import Evidence
+from casereview.errors import InputError, StandardUnavailable
 from casereview.review import (
     AuditAction,
     StandardMeta,
@@ -25,7 +26,7 @@ from casereview.review import (
     reviews_of_case,
 )
 from casereview.review.decisions import fit_decisions, to_reviewer_decision, to_stored_decision
-from casereview.review.service import StandardUnavailable, current_sheet, decide, review_case
+from casereview.review.service import current_sheet, decide, review_case
 from casereview.review.standard_scorer import StandardScorer
 from casereview.scoring import DecisionKind, ItemStatus, ReviewerDecision
 from casereview.standards import content_hash, default_root, find_standards, load_standard
@@ -286,7 +287,7 @@ def test_decisions_map_between_storage_and_scoring() -> None:
     assert to_reviewer_decision(stored) == manual
     whole_page = StoredDecision(DecisionKind.MANUAL, "JA-04", 1.0, "缺页码", 3, None, "李四", AT)
     assert to_stored_decision("JA-04", to_reviewer_decision(whole_page)) == whole_page
-    with pytest.raises(ValueError, match="必须填写理由"):
+    with pytest.raises(InputError, match="必须填写理由"):
         to_reviewer_decision(StoredDecision(DecisionKind.OVERRIDE, "JA-02", 1.0, ""))
     standard = find_standards()[DEFAULT_STANDARD]
     fitted, notes = fit_decisions(

@@ -11,6 +11,7 @@ import pytest
 from casegen import generate_case
 from casereview.checking import Checker
 from casereview.db import Database, load_case, open_database
+from casereview.errors import InputError
 from casereview.pipeline import Analysis
 from casereview.review.workbench import Workbench
 from casereview.sessions.importing import import_cases, list_entries, tree_entries
@@ -57,7 +58,7 @@ def test_session_import_assign_and_progress(tree: Path, database: Database) -> N
         )
         for name, unit in (("甲", UNITS[0]), ("乙", UNITS[1]), ("丙", None)):
             add_reviewer(session, sid, name, unit)
-        with pytest.raises(ValueError, match="已有名为"):
+        with pytest.raises(InputError, match="已有名为"):
             create_session(session, "2026年度案卷评查", 2026, "transport_penalty", "组长")
     result = import_cases(database, sid, tree_entries(tree))
     assert len(result.added) == 6 and [Path(p).name for p, _ in result.failed] == ["坏文件.pdf"]
@@ -76,7 +77,7 @@ def test_session_import_assign_and_progress(tree: Path, database: Database) -> N
     assert {c.status for c in cases} == {CaseStatus.PENDING}
 
     own = next(c for c in cases if c.unit == UNITS[0])
-    with database.session_scope() as session, pytest.raises(ValueError, match="被评查单位"):
+    with database.session_scope() as session, pytest.raises(InputError, match="被评查单位"):
         assign(session, own.id, "甲", 1, "组长")
 
     # A reviewer opens an assigned case in the workstation: the review is linked, the case moves on.

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, InputError, SigningKeyError
 from casereview.messages import describe
 from casereview.sessions.identity import key_file_bytes, read_key_file
 from casereview.sessions.keys import (
-    SigningKeyError,
     fingerprint,
     load_or_create_key,
     parse_public,
@@ -63,7 +62,7 @@ def test_sign_and_verify(tmp_path: Path) -> None:
     assert not verify(public, "not base64!", b"manifest")
     assert not verify("AAAA", signature, b"manifest")
     assert re.fullmatch(r"([0-9a-f]{4}-){7}[0-9a-f]{4}", fingerprint(public))
-    with pytest.raises(ValueError, match="长度"):
+    with pytest.raises(ValueError, match="wrong length"):
         parse_public("AAAA")
 
 
@@ -100,7 +99,7 @@ def test_key_file_round_trip_and_garbage(tmp_path: Path) -> None:
     assert read_key_file(path) == ("ab" * 16, "李", public)
     assert json.loads(path.read_text())["fingerprint"] == fingerprint(public)
     path.write_text('{"kind": "casereview-reviewer-key"}')
-    with pytest.raises(ValueError, match=r"公钥\.json：不是评查人员公钥文件"):
+    with pytest.raises(InputError, match=r"公钥\.json：不是评查人员公钥文件"):
         read_key_file(path)
-    with pytest.raises(ValueError, match="文件不存在"):
+    with pytest.raises(InputError, match="文件不存在"):
         read_key_file(tmp_path / "none.json")

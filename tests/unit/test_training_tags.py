@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from casereview.db import Database, delete_case, open_database, save_case
+from casereview.errors import InputError
 from casereview.review import AuditAction, audit_trail
 from casereview.training import TagRecord, TrainingTag, add_tag, delete_tag, list_tags
 
@@ -91,14 +92,14 @@ def test_invalid_tags_are_refused_in_chinese(
 ) -> None:
     first, _ = case_ids
     with db.session_scope() as session:
-        with pytest.raises(ValueError, match=message):
+        with pytest.raises(InputError, match=message):
             add_tag(session, first, TrainingTag.GOOD, note, reviewer, first_page, last_page)
         assert list_tags(session) == []
         assert audit_trail(session, first) == []
 
 
 def test_a_missing_case_is_refused(db: Database, case_ids: tuple[int, int]) -> None:
-    with db.session_scope() as session, pytest.raises(ValueError, match="案卷不存在（编号 999）"):
+    with db.session_scope() as session, pytest.raises(InputError, match="案卷不存在（编号 999）"):
         add_tag(session, 999, TrainingTag.GOOD, "说明", "王培训")
 
 
@@ -139,7 +140,7 @@ def test_add_and_delete_are_audited(db: Database, case_ids: tuple[int, int]) -> 
 
 def test_a_refused_tag_in_a_unit_of_work_rolls_back_the_rest(db: Database, case_ids: tuple[int, int]) -> None:
     first, _ = case_ids
-    with pytest.raises(ValueError), db.session_scope() as session:
+    with pytest.raises(InputError), db.session_scope() as session:
         add_tag(session, first, TrainingTag.GOOD, "一份好案卷", "王培训")
         add_tag(session, first, TrainingTag.GOOD, "", "王培训")
     with db.session_scope(readonly=True) as session:

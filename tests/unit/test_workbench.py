@@ -12,11 +12,12 @@ from casegen import generate_case
 from casereview.checking import Checker
 from casereview.db import Database, open_database
 from casereview.domain.findings import Status
+from casereview.errors import InputError, ReviewConflict
 from casereview.library import open_case
 from casereview.pipeline import Analysis
 from casereview.review import AuditAction, audit_trail
 from casereview.review.corrections import apply_corrections, normalise
-from casereview.review.workbench import DecisionChange, ReviewConflict, Workbench
+from casereview.review.workbench import DecisionChange, Workbench
 from casereview.scoring import DecisionKind, ItemStatus
 
 
@@ -130,7 +131,7 @@ def test_refused_decision_writes_nothing(database: Database, analysis: Analysis)
     bench = Workbench.open(database, analysis, Checker.create(), "李评查")
     item = t12_item(bench)
     version = bench.version
-    with pytest.raises(ValueError, match="超过该项分值"):
+    with pytest.raises(InputError, match="超过该项分值"):
         bench.override(item, 99.0, "太多")
     assert bench.version == version and not bench.can_undo
 
@@ -153,7 +154,7 @@ def test_normalise(field: str, typed: str, stored: str) -> None:
     ("field", "typed"), [("decision_date", "2026-02-30"), ("fine_amount", "两千"), ("officers", "x")]
 )
 def test_normalise_refuses(field: str, typed: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(InputError):
         normalise(field, typed)
 
 

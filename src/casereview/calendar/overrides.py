@@ -51,12 +51,12 @@ def _line(node: yaml.Node) -> int:
 
 def _years(path: str, node: yaml.Node) -> set[int]:
     if not isinstance(node, yaml.SequenceNode):
-        raise CalendarFileError(path, _line(node), "covered_years 应为年份列表，例如 [2027]")
+        raise CalendarFileError(path, _line(node), "years_not_list")
     years: set[int] = set()
     for item in node.value:
         text = item.value if isinstance(item, yaml.ScalarNode) else ""
         if not (isinstance(text, str) and text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR):
-            raise CalendarFileError(path, _line(item), f"“{text}”不是有效年份")
+            raise CalendarFileError(path, _line(item), "bad_year", value=text)
         years.add(int(text))
     return years
 
@@ -66,7 +66,7 @@ def _days(path: str, key: str, node: yaml.Node) -> dict[dt.date, tuple[str, int]
     if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
         return {}
     if not isinstance(node, yaml.MappingNode):
-        raise CalendarFileError(path, _line(node), f"{key} 应为“日期: 名称”的映射，例如 2027-01-01: 元旦")
+        raise CalendarFileError(path, _line(node), "days_not_mapping", key=key)
     out: dict[dt.date, tuple[str, int]] = {}
     for key_node, value_node in node.value:
         line = _line(key_node)
@@ -74,12 +74,12 @@ def _days(path: str, key: str, node: yaml.Node) -> dict[dt.date, tuple[str, int]
         try:
             day = dt.date.fromisoformat(raw)
         except ValueError:
-            raise CalendarFileError(path, line, f"“{raw}”不是有效日期（格式 YYYY-MM-DD）") from None
+            raise CalendarFileError(path, line, "bad_date", value=raw) from None
         name = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         if not isinstance(name, str) or not name.strip():
-            raise CalendarFileError(path, line, f"{raw} 缺少名称（例如 元旦、春节调休）")
+            raise CalendarFileError(path, line, "no_name", value=raw)
         if day in out:
-            raise CalendarFileError(path, line, f"{raw} 重复出现")
+            raise CalendarFileError(path, line, "repeated", value=raw)
         out[day] = (name.strip(), line)
     return out
 
@@ -94,22 +94,22 @@ def load_overrides(path: Path, builtin_years: range) -> Overrides:
         finally:
             loader.dispose()
     except OverBudget as exc:
-        raise CalendarFileError(name, 1, f"文件所需内存超出预算（{exc.reason}）") from None
+        raise CalendarFileError(name, 1, "over_budget", budget=exc.reason) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise CalendarFileError(name, line, f"YAML 格式错误：{exc.problem or exc}") from None
+        raise CalendarFileError(name, line, "yaml", error=str(exc.problem or exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CalendarFileError(name, 1, f"无法读取：{exc}") from None
+        raise CalendarFileError(name, 1, "unreadable", error=str(exc)) from None
     if root is None:
         return Overrides()
     if not isinstance(root, yaml.MappingNode):
-        raise CalendarFileError(name, _line(root), "文件应包含 covered_years、holidays、workdays 三项")
+        raise CalendarFileError(name, _line(root), "not_mapping")
     sections: dict[str, yaml.Node] = {}
     for key_node, value_node in root.value:
         if key_node.value not in _KEYS:
             raise CalendarFileError(
-                name, _line(key_node), f"未知项“{key_node.value}”（可用：{'、'.join(_KEYS)}）"
+                name, _line(key_node), "unknown_key", key=key_node.value, known=list(_KEYS)
             )
         sections[key_node.value] = value_node
     years = _years(name, sections["covered_years"]) if "covered_years" in sections else set()
@@ -118,12 +118,10 @@ def load_overrides(path: Path, builtin_years: range) -> Overrides:
     for day, (_, line) in [*holidays.items(), *workdays.items()]:
         # Partial data for a new year would silently count its other holidays as working days.
         if day.year not in years and day.year not in builtin_years:
-            raise CalendarFileError(
-                name, line, f"{day.year}年未列入 covered_years，请先确认该年安排已完整录入"
-            )
+            raise CalendarFileError(name, line, "year_not_covered", year=day.year)
     for day, (_, line) in workdays.items():
         if day in holidays:
-            raise CalendarFileError(name, line, f"{day.isoformat()} 同时列为假日和调休工作日")
+            raise CalendarFileError(name, line, "holiday_and_workday", value=day.isoformat())
     return Overrides(
         {d: n for d, (n, _) in holidays.items()},
         {d: n for d, (n, _) in workdays.items()},

@@ -10,15 +10,14 @@ figures per trainee and per item (text, and XLSX with ``--xlsx``).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from casereview.calibration.report import CalibrationReport, TraineeResult, calibration_report, trainee_result
 from casereview.calibration.store import create_round, find_round, mark_gold, submit
+from casereview.cli_errors import report_error
 from casereview.db import open_database
 from casereview.db.cases import case_record
 from casereview.errors import CaseReviewError
-from casereview.messages import describe
 from casereview.review.review_cli import default_reviewer
 from casereview.sessions.agreement import Measure
 from casereview.standards.checks import fmt_points
@@ -154,9 +153,5 @@ def _run(args: argparse.Namespace) -> int:
 def run_cli(args: argparse.Namespace) -> int:
     try:
         return _run(args)
-    except CaseReviewError as exc:
-        print(f"错误：{describe(exc)}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # StandardUnavailable: a review scored with another standard version
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    except CaseReviewError as exc:  # StandardUnavailable too: a review scored with another version
+        return report_error(exc)

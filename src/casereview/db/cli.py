@@ -7,10 +7,10 @@ import argparse
 import os
 import sys
 
+from casereview.cli_errors import report_error
 from casereview.db.audit_verify import verify_chain
 from casereview.db.engine import open_database
 from casereview.errors import CaseReviewError
-from casereview.messages import describe
 
 _DB_HELP = "数据库地址（默认：用户数据目录下的 SQLite 文件）"
 
@@ -50,9 +50,8 @@ def run_db_cli(args: argparse.Namespace) -> int:
         done = setup_roles(
             args.admin_url, owner=args.owner, app=args.app, app_password=os.environ.get(args.password_env)
         )
-    except (ValueError, CaseReviewError) as exc:
-        print(f"错误：{describe(exc) if isinstance(exc, CaseReviewError) else exc}", file=sys.stderr)
-        return 1
+    except CaseReviewError as exc:
+        return report_error(exc)
     if done.handed_over:
         print(f"已将 {len(done.handed_over)} 张表移交所有者角色 {done.owner}")
     print(f"已设置：数据库结构归 {done.owner} 所有，{done.app} 对审计记录和评查决定只能查询和追加")
@@ -64,8 +63,7 @@ def run_audit_cli(args: argparse.Namespace) -> int:
     try:
         database = open_database(args.db) if args.db else open_database()
     except CaseReviewError as exc:
-        print(f"错误：{describe(exc)}", file=sys.stderr)
-        return 1
+        return report_error(exc)
     try:
         if database.dialect != "sqlite":
             print(

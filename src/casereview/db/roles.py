@@ -25,6 +25,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from casereview.db.failures import safe_url, storage_errors
 from casereview.db.migrate import migrate
+from casereview.errors import InputError
 
 # Tables the application may only read and append to.
 APPEND_ONLY_TABLES = ("audit_log", "review_decisions", "rectify_attachments")
@@ -44,7 +45,7 @@ class RoleSetup:
 
 def _quote(name: str) -> str:
     if not _ROLE_NAME.fullmatch(name):
-        raise ValueError(f"角色名“{name}”无效：只能使用小写字母、数字和下划线，且不以数字开头")
+        raise InputError("bad_role_name", role=name)
     return f'"{name}"'
 
 
@@ -71,12 +72,12 @@ def _create_roles(connection: Connection, owner: str, app: str, password: str | 
             text(f"CREATE ROLE {_quote(app)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS")
         )
     elif found["rolsuper"] or found["rolcreaterole"] or found["rolbypassrls"]:
-        raise ValueError(f"应用角色“{app}”是超级用户或可创建角色，不能用作工作站的连接角色")
+        raise InputError("app_role_too_strong", role=app)
     member = connection.execute(
         text("SELECT pg_has_role(:app, :owner, 'MEMBER')"), {"app": app, "owner": owner}
     ).scalar()
     if member:
-        raise ValueError(f"应用角色“{app}”属于所有者角色“{owner}”，可以改写审计记录；请先撤销该成员关系")
+        raise InputError("app_role_in_owner", role=app, owner=owner)
     if password:
         literal = connection.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
         connection.execute(text(f"ALTER ROLE {_quote(app)} PASSWORD {literal}"))
@@ -127,18 +128,18 @@ def setup_roles(admin_url: str, *, owner: str, app: str, app_password: str | Non
     """Create or check the roles, migrate the schema as ``owner`` and grant ``app`` its rights.
 
     ``admin_url`` connects as a superuser (the database administrator) to the CaseReview database.
-    ValueError (Chinese) for bad role names or an application role with too many rights;
+    InputError for bad role names or an application role with too many rights;
     StorageError when the server refuses.
     """
     _quote(owner), _quote(app)
     if owner == app:
-        raise ValueError("所有者角色与应用角色必须不同")
+        raise InputError("same_roles")
     engine = create_engine(admin_url)
     try:
         with storage_errors(admin_url, opening=True), engine.begin() as connection:
             superuser = "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
             if not connection.execute(text(superuser)).scalar():
-                raise ValueError("设置角色需要以 PostgreSQL 超级用户（数据库管理员）连接")
+                raise InputError("not_superuser")
             _create_roles(connection, owner, app, app_password)
             connection.execute(text(f"GRANT USAGE, CREATE ON SCHEMA public TO {_quote(owner)}"))
             handed_over = _hand_over(connection, owner)

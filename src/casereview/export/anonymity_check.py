@@ -32,15 +32,13 @@ def find_leak(lines: Iterable[str], identifiers: Sequence[Identifier]) -> Identi
     return None
 
 
-def _fail(path: Path, identifier: Identifier, where: str) -> CaseReviewError:
+def _fail(path: Path, identifier: Identifier, where: str, **fields: object) -> CaseReviewError:
+    """ANONYMISATION_FAILED; ``where`` (a key of casereview.messages.REASONS) says where it was read."""
+    kind = KIND_LABELS.get(identifier.kind, identifier.kind)
     return CaseReviewError(
         ErrorCode.ANONYMISATION_FAILED,
         str(path),
-        {
-            "kind": KIND_LABELS.get(identifier.kind, identifier.kind),
-            "text": mask(identifier.text),
-            "reason": f"{where}；生成的文件已删除",
-        },
+        {"kind": kind, "text": mask(identifier.text), "why": where, **fields},
     )
 
 
@@ -74,7 +72,7 @@ def check_docx(path: Path, shown: Path, identifiers: Sequence[Identifier], ocr: 
     document = docx.Document(str(path))
     leak = find_leak(_docx_texts(document), identifiers)
     if leak is not None:
-        raise _fail(shown, leak, "文档文字")
+        raise _fail(shown, leak, "leak_in_docx_text")
     images = docx_images(document)
     if images and ocr is None:
         from casereview.ocr.engine import RapidOcrEngine
@@ -86,7 +84,7 @@ def check_docx(path: Path, shown: Path, identifiers: Sequence[Identifier], ocr: 
             pixels = np.asarray(picture.convert("RGB"), dtype=np.uint8)
         leak = find_leak((line.text for line in ocr.recognize(pixels)), identifiers)
         if leak is not None:
-            raise _fail(shown, leak, f"第{index}张图片的文字识别结果")
+            raise _fail(shown, leak, "leak_in_image", image=index)
     return len(images)
 
 
@@ -98,4 +96,4 @@ def check_pdf(path: Path, shown: Path, identifiers: Sequence[Identifier]) -> Non
         for page in doc:
             leak = find_leak(page.get_text("text").splitlines(), identifiers)
             if leak is not None:
-                raise _fail(shown, leak, f"PDF 第{page.number + 1}页的文字层")
+                raise _fail(shown, leak, "leak_in_pdf_page", page=page.number + 1)

@@ -237,7 +237,7 @@ def write_bulletin(
     """
     docx_path = Path(docx_path)
     if docx_path.is_dir():
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(docx_path), {"reason": "该路径是一个文件夹"})
+        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(docx_path), {"why": "is_a_folder"})
     document = build_bulletin(figures, status, settings or BulletinSettings())
     pdf_path = docx_path.with_suffix(".pdf")
     try:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.cli_errors import report_error
 from casereview.db import Database, open_database
 from casereview.errors import CaseReviewError, InputError
 from casereview.export.collect import collect
@@ -108,7 +109,7 @@ def _collect(args: argparse.Namespace, database: Database | None) -> tuple[list[
         args.session_info = info
     args.database = database or getattr(args, "db_opened", None)
     if not specs:
-        raise ValueError("请给出要导出的案卷（CASE）或 --session 会话名称")
+        raise InputError("no_cases")
     checker = Checker.create(standard, profile)
     args.checker = checker
     failures = 0
@@ -143,9 +144,8 @@ def run_cli(args: argparse.Namespace) -> int:
     try:
         try:
             cases, failures = _collect(args, database)
-        except ValueError as exc:
-            print(f"错误：{exc}", file=sys.stderr)
-            return 1
+        except CaseReviewError as exc:
+            return report_error(exc)
         if not cases:
             print("错误：没有可导出的案卷", file=sys.stderr)
             return 1

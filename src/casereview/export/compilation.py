@@ -202,7 +202,7 @@ def build_document(prepared: Sequence[_Prepared], identifiers: Sequence[Identifi
 
 def _work_dir(target: Path) -> Path:
     if target.is_dir():
-        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(target), {"reason": "该路径是一个文件夹"})
+        raise CaseReviewError(ErrorCode.WRITE_FAILED, str(target), {"why": "is_a_folder"})
     try:
         return Path(tempfile.mkdtemp(prefix=".compilation-", dir=target.parent))
     except OSError as exc:
@@ -231,7 +231,7 @@ def write_compilation(
         raise CaseReviewError(
             ErrorCode.WRITE_FAILED,
             str(docx_path),
-            {"reason": "所选案卷均未标记为优秀或典型差案，没有可汇编的案例"},
+            {"why": "no_tagged_cases"},
         )
     pdf_path = docx_path.with_suffix(".pdf")
     work = _work_dir(docx_path)

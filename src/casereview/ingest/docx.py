@@ -67,7 +67,7 @@ def convert_to_pdf(path: Path, out_dir: Path) -> Path:
     (also so that parallel runs don't collide), offline where the system allows."""
     binary = soffice_binary()
     if binary is None:
-        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "未安装 LibreOffice"})
+        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"why": "no_libreoffice"})
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=out_dir))
     (profile / "user").mkdir()
     (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, "utf-8")
@@ -89,12 +89,12 @@ def convert_to_pdf(path: Path, out_dir: Path) -> Path:
     try:
         subprocess.run(cmd, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
     except (subprocess.SubprocessError, OSError) as exc:
-        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "LibreOffice 转换失败"}) from exc
+        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"why": "libreoffice_failed"}) from exc
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     pdf = out_dir / "document.pdf"
     if not pdf.exists():
-        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": "LibreOffice 未生成 PDF"})
+        raise IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"why": "libreoffice_no_pdf"})
     return pdf
 
 
@@ -123,7 +123,7 @@ def docx_paragraphs(path: Path) -> list[str | None]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for malformed parts
-        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "DOCX 内容无法解析"}) from exc
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"why": "docx_unparsable"}) from exc
     out: list[str | None] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):

@@ -26,8 +26,8 @@ _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 _XML_SUFFIXES = (".xml", ".rels")
 
 
-def _refuse(path: Path, reason: str) -> IngestError:
-    return IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"reason": reason})
+def _refuse(path: Path, why: str) -> IngestError:
+    return IngestError(ErrorCode.CONVERSION_FAILED, str(path), {"why": why})
 
 
 def sanitise_part(name: str, data: bytes) -> tuple[bytes, int]:
@@ -56,18 +56,16 @@ def sanitised_copy(path: Path, target: Path) -> int:
                 name = info.filename
                 lower = name.lower()
                 if lower.endswith(("vbaproject.bin", "vbadata.xml")) or "activex" in lower:
-                    raise _refuse(path, "：文档含宏或 ActiveX 控件（可能是改名的 DOCM），已拒绝转换")
+                    raise _refuse(path, "docx_macros")
                 data = src.read(info)
                 if lower.endswith(_XML_SUFFIXES):
                     if _DTD.search(data[:4096]):
-                        raise _refuse(path, "：文档的 XML 含 DTD 声明，已拒绝转换")
+                        raise _refuse(path, "docx_dtd")
                     if lower == "[content_types].xml" and _MACRO_TYPES.search(data):
-                        raise _refuse(path, "：文档声明了宏内容（DOCM），已拒绝转换")
+                        raise _refuse(path, "docx_macro_content")
                     data, n = sanitise_part(name, data)
                     removed += n
                 out.writestr(info, data)
     except zipfile.BadZipFile as exc:
-        raise IngestError(
-            ErrorCode.CORRUPT_FILE, str(path), {"reason": "：不是有效的 DOCX（ZIP）文件"}
-        ) from exc
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"why": "not_docx_zip"}) from exc
     return removed

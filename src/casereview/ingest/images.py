@@ -55,7 +55,7 @@ def read_image(
         # Past 400 megapixels Pillow refuses at open; a pixel takes at least a byte decoded.
         raise budget.refuse("frame_bytes", int(found.group(1)) if found else 0, more=True) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "无法识别的图片数据"}) from exc
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"why": "image_unrecognised"}) from exc
 
 
 def _frame_page(

@@ -89,7 +89,7 @@ def read_pdf(
                 raise IngestError(
                     ErrorCode.CORRUPT_FILE,
                     str(path),
-                    {"reason": f"第 {index + 1} 页无法读取：{_reason(exc)}"},
+                    {"why": "page_unreadable", "page": index + 1, "error": _reason(exc)},
                 ) from exc
 
 

@@ -46,7 +46,7 @@ def classify(path: Path) -> Source:
     if size > MAX_FILE_BYTES:
         raise IngestError(ErrorCode.FILE_TOO_LARGE, str(path), {"size": size, "limit": MAX_FILE_BYTES})
     if size == 0:
-        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "文件为空"})
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"why": "empty_file"})
     head = path.read_bytes()[:8] if size < 64 else _head(path)
     if suffix in PDF_SUFFIXES or head.startswith(b"%PDF"):
         return Source(path, "pdf")
@@ -95,9 +95,7 @@ def check_docx_archive(path: Path, budget: Budget | None = None) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise IngestError(
-            ErrorCode.CORRUPT_FILE, str(path), {"reason": "不是有效的 DOCX（ZIP）文件"}
-        ) from exc
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"why": "not_docx_zip"}) from exc
     if len(infos) > MAX_DOCX_ENTRIES:
         raise IngestError(
             ErrorCode.ARCHIVE_TOO_LARGE, str(path), {"size": len(infos), "limit": MAX_DOCX_ENTRIES}
@@ -112,4 +110,4 @@ def check_docx_archive(path: Path, budget: Budget | None = None) -> None:
             )
     (budget or Budget(path)).charge("docx_bytes", sum(info.file_size for info in infos))
     if "word/document.xml" not in {info.filename for info in infos}:
-        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"reason": "缺少 word/document.xml"})
+        raise IngestError(ErrorCode.CORRUPT_FILE, str(path), {"why": "no_document_xml"})

@@ -7,14 +7,13 @@ with a file it adds what another library exported (the same item and text are no
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Collection
 from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD
+from casereview.cli_errors import report_error
 from casereview.db import open_database
 from casereview.errors import CaseReviewError, InputError
-from casereview.messages import describe
 from casereview.reasons import store
 from casereview.reasons.model import ReasonSource
 from casereview.review.review_cli import default_reviewer
@@ -105,5 +104,4 @@ def run_cli(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except CaseReviewError as exc:
-        print(f"错误：{describe(exc)}", file=sys.stderr)
-        return 1
+        return report_error(exc)

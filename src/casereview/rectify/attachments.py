@@ -22,24 +22,26 @@ _KINDS = {".docx": "docx", ".pdf": "pdf", ".png": "image", ".jpg": "image", ".jp
 _KINDS |= {".tif": "image", ".tiff": "image"}
 
 
-def _refuse(path: Path, reason: str) -> RectifyError:
-    return RectifyError(ErrorCode.ATTACHMENT_UNREADABLE, path.name, reason=reason)
+def _refuse(path: Path, why: str, **fields: object) -> RectifyError:
+    """ATTACHMENT_UNREADABLE naming the file; ``why`` selects the reason in
+    casereview.messages.ATTACHMENT_REASONS."""
+    return RectifyError(ErrorCode.ATTACHMENT_UNREADABLE, path.name, why=why, **fields)
 
 
 def _check_docx(path: Path, content: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                raise _refuse(path, "解压后过大，可能是压缩炸弹")
+                raise _refuse(path, "zip_bomb")
             if "word/document.xml" not in archive.namelist():
-                raise _refuse(path, "不是 Word 文档（缺少正文）")
+                raise _refuse(path, "not_word")
         import docx
 
         docx.Document(io.BytesIO(content))
     except RectifyError:
         raise
     except Exception as exc:  # python-docx and zipfile raise many kinds for a broken file
-        raise _refuse(path, "DOCX 文件已损坏") from exc
+        raise _refuse(path, "docx_broken") from exc
 
 
 def _check_pdf(path: Path, content: bytes) -> None:
@@ -48,14 +50,14 @@ def _check_pdf(path: Path, content: bytes) -> None:
     try:
         with pymupdf.open(stream=content, filetype="pdf") as document:
             if document.needs_pass:
-                raise _refuse(path, "PDF 已加密，请提供未加密的文件")
+                raise _refuse(path, "pdf_encrypted")
             if document.page_count == 0:
-                raise _refuse(path, "PDF 中没有页面")
+                raise _refuse(path, "pdf_empty")
             document.load_page(0).get_text()
     except RectifyError:
         raise
     except Exception as exc:
-        raise _refuse(path, "PDF 文件已损坏") from exc
+        raise _refuse(path, "pdf_broken") from exc
 
 
 def _check_image(path: Path, content: bytes) -> None:
@@ -65,7 +67,7 @@ def _check_image(path: Path, content: bytes) -> None:
         with Image.open(io.BytesIO(content)) as image:
             image.verify()
     except Exception as exc:  # DecompressionBombError included: not a scan of a report
-        raise _refuse(path, "图片已损坏或无法识别") from exc
+        raise _refuse(path, "image_broken") from exc
 
 
 def read_attachment(path: Path) -> AttachmentFile:
@@ -73,14 +75,14 @@ def read_attachment(path: Path) -> AttachmentFile:
     (ATTACHMENT_UNREADABLE, naming the file) when it is missing, too large or does not open."""
     kind = _KINDS.get(path.suffix.lower())
     if kind is None:
-        raise _refuse(path, "不支持的文件类型")
+        raise _refuse(path, "unsupported")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _refuse(path, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB")
+            raise _refuse(path, "too_large", limit_mb=MAX_BYTES // (1024 * 1024))
         content = path.read_bytes()
     except OSError as exc:
-        raise _refuse(path, "文件不存在或无法读取") from exc
+        raise _refuse(path, "unreadable") from exc
     if not content:
-        raise _refuse(path, "文件是空的")
+        raise _refuse(path, "empty")
     {"docx": _check_docx, "pdf": _check_pdf, "image": _check_image}[kind](path, content)
     return AttachmentFile(path.name, kind, hashlib.sha256(content).hexdigest(), content)

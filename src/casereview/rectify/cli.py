@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from pathlib import Path, PurePath
 
 from sqlalchemy.orm import Session
 
+from casereview.cli_errors import report_error
 from casereview.db import Database, list_cases, open_database
 from casereview.errors import CaseReviewError
-from casereview.messages import describe
 from casereview.rectify import ledger
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.items import attach_report, close_by_recheck, close_item, verify_item
@@ -93,10 +92,8 @@ def run_cli(args: argparse.Namespace) -> int:
         if args.command == "objection":
             return run_objection(args, database)
         return _run(args, database)
-    except (ValueError, CaseReviewError) as exc:
-        text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
-        print(f"错误：{text}", file=sys.stderr)
-        return 1
+    except CaseReviewError as exc:
+        return report_error(exc)
     finally:
         database.close()
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from casereview.db.cases import case_record, replace_case_type
 from casereview.domain.casetype import CASE_TYPES
+from casereview.errors import InputError
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 
@@ -23,10 +24,10 @@ def stored_case_type(session: Session, case_id: int) -> str | None:
 
 
 def set_case_type(session: Session, case_id: int, case_type: str | None, reviewer: str) -> bool:
-    """Set (or with ``None`` clear) the case's type; True when it changed. ValueError (Chinese) for
+    """Set (or with ``None`` clear) the case's type; True when it changed. InputError for
     an unknown type, StorageError when there is no such case."""
     if case_type is not None and case_type not in CASE_TYPES:
-        raise ValueError(f"未知的案卷类型 {case_type}（可选：{'、'.join(CASE_TYPES)}）")
+        raise InputError("unknown_case_type", case_type=case_type, known="、".join(CASE_TYPES))
     before = replace_case_type(session, case_id, case_type)  # StorageError when no such case
     if before == case_type:
         return False

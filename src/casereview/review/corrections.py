@@ -27,7 +27,7 @@ from casereview.domain.model import (
     Party,
     PenaltyAmount,
 )
-from casereview.errors import ErrorCode, StorageError
+from casereview.errors import ErrorCode, InputError, StorageError
 from casereview.extract.summary import DATE_FIELDS
 from casereview.fieldnames import field_label
 from casereview.review.audit import write_audit
@@ -53,29 +53,29 @@ class FieldCorrection:
 
 
 def normalise(field: str, text: str) -> str:
-    """The value to store for ``field`` as typed; ValueError with a Chinese message if unusable.
+    """The value to store for ``field`` as typed; InputError naming the field if unusable.
 
     Dates: 2026-03-05, 2026/3/5, 2026年3月5日 → 2026-03-05. Amounts: 2,000 / 2000元 / ¥2000.5.
     """
     if field not in CORRECTABLE:
-        raise ValueError(f"要素“{field}”不能由评查人员更正")
+        raise InputError("field_not_correctable", field=field)
     value = unicodedata.normalize("NFKC", text).strip()
     label = field_label(field)
     if not value:
-        raise ValueError(f"{label}不能为空")
+        raise InputError("field_empty", field=label)
     if field in DATE_FIELDS:
         match = _DATE_RE.match(value)
         try:
-            if match is None:
-                raise ValueError
-            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            raise ValueError(f"{label}“{text}”不是有效日期（例如 2026-03-05 或 2026年3月5日）") from None
+            day = None if match is None else dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:  # 2026-02-30: the library's refusal becomes the typed error naming the field
+            day = None
+        if day is None:
+            raise InputError("field_bad_date", field=label, value=text)
         return day.isoformat()
     if field in AMOUNT_FIELDS:
         match = _AMOUNT_RE.match(value)
         if match is None:
-            raise ValueError(f"{label}“{text}”不是有效金额（例如 2000 或 2,000.00元）")
+            raise InputError("field_bad_amount", field=label, value=text)
         return f"{float(match[1].replace(',', '')):.2f}"
     return " ".join(value.split())
 
@@ -207,7 +207,7 @@ def record_correction(
         raise StorageError(ErrorCode.STORAGE, "", {"reason": "not_found", "case_id": case_id})
     stored = None if value is None else normalise(field, value)
     if value is None and field not in CORRECTABLE:
-        raise ValueError(f"要素“{field}”不能由评查人员更正")
+        raise InputError("field_not_correctable", field=field)
     before = active_corrections(session, case_id).get(field)
     now = dt.datetime.now(dt.UTC)
     row = FieldCorrectionRow(

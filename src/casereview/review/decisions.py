@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from casereview.domain.model import BBox, Evidence
+from casereview.errors import InputError
 from casereview.review.records import StoredDecision
 from casereview.review.store import validate_decision
 from casereview.scoring.model import DecisionKind, ReviewerDecision
@@ -27,7 +28,7 @@ KIND_LABELS: Mapping[DecisionKind, str] = {
 
 
 def to_reviewer_decision(stored: StoredDecision) -> ReviewerDecision:
-    """The scoring view of a stored decision; ValueError with a Chinese message if it is incomplete."""
+    """The scoring view of a stored decision; InputError if it is incomplete."""
     validate_decision(stored)
     region = None
     if stored.page is not None:
@@ -59,12 +60,14 @@ def to_stored_decision(item_id: str, decision: ReviewerDecision) -> StoredDecisi
 
 
 def check_fits(standard: Standard, item_id: str, decision: ReviewerDecision) -> None:
-    """ValueError (Chinese) when ``decision`` cannot be scored under ``standard``."""
+    """InputError when ``decision`` cannot be scored under ``standard``."""
     if item_id not in {item.id for item in standard.items}:
-        raise ValueError(f"评查标准 {standard.id}（版本 {standard.version}）中没有评查项目 {item_id}")
+        raise InputError("item_not_in_standard", standard=standard.id, version=standard.version, item=item_id)
     points = standard.item(item_id).points
     if decision.deduction is not None and decision.deduction > points + _EPS:
-        raise ValueError(f"{item_id} 扣分 {decision.deduction:g} 超过该项分值 {points:g} 分")
+        raise InputError(
+            "deduction_over_points", item=item_id, deduction=f"{decision.deduction:g}", points=f"{points:g}"
+        )
 
 
 def fit_decisions(

@@ -12,9 +12,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.cli_errors import report_error
 from casereview.db.engine import Database, open_database
 from casereview.db.repository import list_cases, load_case
 from casereview.domain.casetype import CASE_TYPES, LABELS
+from casereview.errors import CaseReviewError, StandardUnavailable
+from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.review.audit import audit_trail
 from casereview.review.casetypes import set_case_type, stored_case_type
@@ -23,7 +26,6 @@ from casereview.review.records import StoredDecision
 from casereview.review.rescore import format_rescore_report, rescore
 from casereview.review.review_text import format_audit, format_review
 from casereview.review.service import (
-    StandardUnavailable,
     current_sheet_in,
     decide,
     review_case_in,
@@ -234,9 +236,8 @@ def _decide(args: argparse.Namespace, database: Database) -> int:
         sheet = decide(
             database, review_id, args.item_id, decision, args.reviewer, expected_version=before.version
         )
-    except ValueError as exc:  # incomplete decision, unknown item, too many points, standard changed
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
+    except CaseReviewError as exc:  # incomplete decision, unknown item, too many points, standard changed
+        return report_error(exc)
     item = sheet.item(args.item_id)
     print(f"已记录 {args.item_id} {item.title}：{KIND_LABELS[kind]}，本项扣 {item.deduction:g} 分")
     print(f"评查 #{review_id}：{before.score:g} 分 {before.grade} → {_grade_text(sheet)}")
@@ -268,7 +269,7 @@ def _show(args: argparse.Namespace, database: Database) -> int:
         try:
             sheet, problem = current_sheet_in(session, review_id), ""
         except StandardUnavailable as exc:
-            sheet, problem = None, str(exc)
+            sheet, problem = None, describe(exc)
         print(format_review(f"{label}（{case.source}）", review, sheet, problem))
         if args.audit:
             print(format_audit(audit_trail(session, args.case_id)))

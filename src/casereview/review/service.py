@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from casereview.db.engine import Database
 from casereview.db.repository import load_case
+from casereview.errors import StandardUnavailable
 from casereview.lists.publications import publication_for_extraction
 from casereview.lists.roster import load_roster
 from casereview.pipeline import Analysis
@@ -29,10 +30,6 @@ from casereview.standards.schema import Standard
 
 if TYPE_CHECKING:
     from casereview.checking import Checker
-
-
-class StandardUnavailable(ValueError):
-    """The standard version a review was scored with is not installed (message in Chinese)."""
 
 
 def sheet_meta(sheet: ScoreSheet) -> StandardMeta:
@@ -80,12 +77,16 @@ def standard_of(review: StoredReview, standards: Mapping[str, Standard] | None =
     meta = review.summary.standard
     installed = (standards if standards is not None else find_standards()).get(meta.id)
     if installed is None:
-        raise StandardUnavailable(f"评查 #{review.id} 使用的评查标准 {meta.id} 未安装")
+        raise StandardUnavailable("review_missing", review=review.id, standard=meta.id)
     if installed.content_hash() != meta.hash:
         raise StandardUnavailable(
-            f"评查 #{review.id} 按评查标准 {meta.id} 版本 {meta.version}（{meta.hash[:12]}）评分，"
-            f"当前安装的是版本 {installed.version}（{installed.content_hash()[:12]}），内容不同；"
-            "请先用 casereview rescore --apply 按当前版本重新评分"
+            "review_changed",
+            review=review.id,
+            standard=meta.id,
+            version=meta.version,
+            hash=meta.hash[:12],
+            installed=installed.version,
+            installed_hash=installed.content_hash()[:12],
         )
     return installed
 
@@ -126,7 +127,7 @@ def decide_in(
 ) -> ScoreSheet:
     """Record ``decision`` on ``item_id`` (audited), re-score the review and store its score/grade.
 
-    ValueError (Chinese message) when the item is not in the review's standard, the deduction
+    InputError when the item is not in the review's standard, the deduction
     exceeds the item's points or the decision is incomplete; StandardUnavailable when the review's
     standard version is no longer installed. Nothing is written then.
     """

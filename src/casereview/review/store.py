@@ -20,7 +20,7 @@ from casereview.db.cases import case_exists
 from casereview.db.failures import CONFLICT, NOT_FOUND
 from casereview.db.review_models import ReviewDecisionRow, ReviewFindingRow, ReviewRow
 from casereview.domain.findings import Finding
-from casereview.errors import ErrorCode, StorageError
+from casereview.errors import ErrorCode, InputError, StorageError
 from casereview.review import codec
 from casereview.review.audit import write_audit
 from casereview.review.records import (
@@ -36,9 +36,9 @@ from casereview.scoring.model import DecisionKind
 
 WITHDRAWN = "withdrawn"  # the kind of a withdrawal row (not a DecisionKind: never scored)
 
-REASON_REQUIRED = {
-    DecisionKind.OVERRIDE: "改判机器评查结果必须填写理由",
-    DecisionKind.MANUAL: "人工添加的扣分项必须填写理由",
+REASON_REQUIRED = {  # the InputError problem of a decision without its reason
+    DecisionKind.OVERRIDE: "override_reason_missing",
+    DecisionKind.MANUAL: "manual_reason_missing",
 }
 
 
@@ -102,24 +102,24 @@ def create_review(
 
 
 def validate_decision(decision: StoredDecision) -> None:
-    """ValueError (Chinese message) for a decision that must not be stored.
+    """InputError for a decision that must not be stored (ValueError for an unknown kind: a bug).
 
     The same conditions as scoring's ReviewerDecision, so every stored decision can be scored:
     override and manual need a reason and a deduction (0 for none); manual needs its page.
     """
     kind = DecisionKind(decision.kind)  # ValueError for an unknown kind
     if not decision.item_id.strip():
-        raise ValueError("评查决定必须指明评查项目")
+        raise InputError("decision_no_item")
     if kind in REASON_REQUIRED and not decision.reason.strip():
-        raise ValueError(REASON_REQUIRED[kind])
+        raise InputError(REASON_REQUIRED[kind])
     if decision.deduction is not None and decision.deduction < 0:
-        raise ValueError("扣分不能为负数")
+        raise InputError("deduction_negative")
     if kind is not DecisionKind.ACCEPT and decision.deduction is None:
-        raise ValueError("改判或人工添加扣分项必须填写扣分（不扣分填 0）")
+        raise InputError("deduction_missing")
     if decision.bbox is not None and decision.page is None:
-        raise ValueError("标注了页面区域的评查决定必须指明页码")
+        raise InputError("region_without_page")
     if kind is DecisionKind.MANUAL and decision.page is None:
-        raise ValueError("人工添加的扣分项必须标注所在页码")
+        raise InputError("manual_without_page")
 
 
 def _lock_review(session: Session, review_id: int, expected_version: int | None) -> ReviewRow:
@@ -158,8 +158,8 @@ def record_decision(
 ) -> None:
     """Append a reviewer's decision; an earlier active decision on the same item is superseded.
 
-    Raises ValueError (Chinese message) for an unknown kind, a missing item or a missing reason on
-    override/manual; StorageError ``not_found`` for an unknown review and ``conflict`` when
+    Raises InputError for a missing item or a missing reason on override/manual (ValueError for an
+    unknown kind, a bug); StorageError ``not_found`` for an unknown review and ``conflict`` when
     ``expected_version`` is given and the review changed since it was read.
     """
     validate_decision(decision)

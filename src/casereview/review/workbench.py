@@ -20,7 +20,7 @@ from casereview.db.engine import Database
 from casereview.db.failures import CONFLICT
 from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Evidence
-from casereview.errors import StorageError
+from casereview.errors import ReviewConflict, StorageError
 from casereview.fieldnames import field_label
 from casereview.lists.publications import publication_for_extraction
 from casereview.pipeline import Analysis
@@ -48,10 +48,6 @@ from casereview.review.store import (
 from casereview.rules.base import PublicationDate
 from casereview.scoring import DecisionKind, ReviewerDecision, ScoreSheet
 from casereview.scoring.model import ItemStatus
-
-
-class ReviewConflict(RuntimeError):
-    """The review changed elsewhere since it was loaded (message in Chinese); reload and retry."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +198,7 @@ class Workbench:
         return self.decide(item_id, decision, reason_id)
 
     def decide(self, item_id: str, decision: ReviewerDecision, reason_id: int | None = None) -> ScoreSheet:
-        """Record a decision (ValueError in Chinese when it does not fit the item); ``reason_id``:
+        """Record a decision (InputError when it does not fit the item); ``reason_id``:
         the library reason it was written from, counted in the same transaction (not on redo)."""
         check_fits(self.checker.standard, item_id, decision)
         change = DecisionChange(item_id, self.decisions.get(item_id), to_stored_decision(item_id, decision))
@@ -351,9 +347,7 @@ class Workbench:
                 yield session
         except StorageError as exc:
             if exc.detail.get("reason") == CONFLICT:
-                raise ReviewConflict(
-                    "这份评查已在别处被修改（可能是另一位评查人员或另一个窗口），请重新载入后再操作"
-                ) from exc
+                raise ReviewConflict(self.review_id) from exc
             raise
         with self.database.session_scope(readonly=True) as session:
             self._absorb(load_review(session, self.review_id))

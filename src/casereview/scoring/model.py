@@ -42,7 +42,7 @@ class ReviewerDecision:
         if self.kind is DecisionKind.ACCEPT:
             return
         if self.deduction is None or self.deduction < 0:
-            raise ValueError(f"a {self.kind} decision needs a deduction ≥ 0")
+            raise ValueError(f"a {self.kind} decision needs a deduction >= 0")
         if not self.reason.strip():
             raise ValueError(f"a {self.kind} decision needs a reason")
         if self.kind is DecisionKind.MANUAL and self.region is None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from casereview.checking import Checker
 from casereview.db import Database, load_case
+from casereview.errors import InputError
 from casereview.pipeline import Analysis
 from casereview.review.audit import write_audit
 from casereview.review.decisions import check_fits, to_reviewer_decision
@@ -56,29 +57,29 @@ def _session_case(session: Session, session_case_id: int) -> tuple[SessionCase, 
 def _check_choices(
     comparison: Comparison, choices: Mapping[str, ArbitrationChoice], lead: str, standard: Standard
 ) -> None:
-    """ValueError (Chinese) unless every differing item has exactly one valid choice."""
+    """InputError unless every differing item has exactly one valid choice."""
     if lead in (comparison.first_reviewer, comparison.second_reviewer):
-        raise ValueError(f"“{lead}”是本案卷的评查人员，不能仲裁本案卷")
+        raise InputError("lead_reviewed_case", lead=lead)
     differing = {d.item_id for d in comparison.items}
     if not differing:
-        raise ValueError("两份评查结果一致，无需仲裁")
+        raise InputError("nothing_to_arbitrate")
     missing = [d.item_id for d in comparison.items if d.item_id not in choices]
     if missing:
-        raise ValueError(f"请对以下评查项目作出仲裁：{'、'.join(missing)}")
+        raise InputError("arbitration_missing", items="、".join(missing))
     extra = sorted(set(choices) - differing)
     if extra:
-        raise ValueError(f"以下评查项目两名评查人员意见一致，无需仲裁：{'、'.join(extra)}")
+        raise InputError("arbitration_extra", items="、".join(extra))
     for item_id, choice in choices.items():
         if choice in (FIRST, SECOND):
             continue
         if not isinstance(choice, tuple) or len(choice) != 2:
-            raise ValueError(f"{item_id} 的仲裁意见无效")
+            raise InputError("arbitration_invalid", item=item_id)
         deduction, reason = choice
         points = standard.item(item_id).points
         if not 0 <= deduction <= points + _EPS:
-            raise ValueError(f"{item_id} 的仲裁扣分应在 0 至 {points:g} 分之间")
+            raise InputError("arbitration_deduction", item=item_id, points=f"{points:g}")
         if not str(reason).strip():
-            raise ValueError(f"{item_id} 自定扣分必须填写理由")
+            raise InputError("arbitration_reason", item=item_id)
 
 
 def _copy(
@@ -140,20 +141,20 @@ def arbitrate(
     ``decisions`` holds one choice per differing item. The lead's review (opened or created with
     :meth:`Workbench.open`) gets a decision on every item, is marked done and becomes the case's
     final review (status done); the choices are audited with the case. Everything after opening
-    the review is one transaction. ValueError (Chinese) for an incomplete or invalid choice, a
+    the review is one transaction. InputError for an incomplete or invalid choice, a
     lead who reviewed the case, a case not yet compared or another standard than the session's.
     """
     lead = lead.strip()
     if not lead:
-        raise ValueError("仲裁人姓名不能为空")
+        raise InputError("arbiter_missing")
     standard = checker.standard
     with database.session_scope(readonly=True) as session:
         case, info = _session_case(session, session_case_id)
         if standard.id != info.standard_id:
-            raise ValueError(f"本会话使用评查标准 {info.standard_id}，不能按 {standard.id} 仲裁")
+            raise InputError("arbitration_standard", standard=info.standard_id, given=standard.id)
         pair = review_pair(session, case, standard)
         if pair is None:
-            raise ValueError("两名评查人员的评查尚未全部完成，不能仲裁")
+            raise InputError("arbitration_not_ready")
         before = compare_pair(pair, case, info.tolerance)
         _check_choices(before, decisions, lead, standard)
         analysis = Analysis(*load_case(session, case.case_id), case.case_id)
@@ -163,7 +164,7 @@ def arbitrate(
         case, info = _session_case(session, session_case_id)
         pair = review_pair(session, case, standard)
         if pair is None or compare_pair(pair, case, info.tolerance).items != before.items:
-            raise ValueError("仲裁期间评查结果已被修改，请重新比对后再仲裁")
+            raise InputError("arbitration_changed")
         for stored in _final_decisions(pair, decisions, lead, proposals):
             check_fits(standard, stored.item_id, to_reviewer_decision(stored))
             record_decision(session, bench.review_id, stored, lead)

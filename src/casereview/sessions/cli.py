@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.cli_errors import report_error
 from casereview.db import Database, open_database
 from casereview.domain.casetype import LABELS, STANDARDS
-from casereview.errors import CaseReviewError
-from casereview.messages import describe
+from casereview.errors import CaseReviewError, InputError
 from casereview.sessions.importing import import_cases, list_entries, tree_entries
 from casereview.sessions.model import STATUS_LABELS, CaseStatus
 from casereview.sessions.store import (
@@ -99,10 +99,8 @@ def run_cli(args: argparse.Namespace) -> int:
     database = open_database(args.db) if args.db else open_database()
     try:
         return _run(args, database)
-    except (ValueError, CaseReviewError) as exc:
-        text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
-        print(f"错误：{text}", file=sys.stderr)
-        return 1
+    except CaseReviewError as exc:
+        return report_error(exc)
     finally:
         database.close()
 
@@ -181,7 +179,7 @@ def _run(args: argparse.Namespace, database: Database) -> int:
                 )
             else:
                 if args.case is None or not args.reviewer:
-                    raise ValueError("手工分配需要 --case 与 --reviewer")
+                    raise InputError("assign_needs_case")
                 assign(session, args.case, args.reviewer, args.slot, args.by)
                 print(f"已将会话案卷 {args.case} 分配给 {args.reviewer}（席位 {args.slot}）")
         return 0
@@ -239,15 +237,21 @@ def _register_key(args: argparse.Namespace, database: Database, session_id: int,
 
     key_uid, reviewer, public = read_key_file(args.key_file)
     if key_uid != uid:
-        raise ValueError(f"{args.key_file}：公钥文件属于另一个评查会话（会话标识不同）")
+        raise InputError("key_file_other_session", str(args.key_file), file=str(args.key_file))
     wanted = (args.fingerprint or "").strip().lower()
     if wanted and wanted.replace("-", "") != fingerprint(public).replace("-", ""):
-        raise ValueError(
-            f"{args.key_file}：公钥指纹为 {fingerprint(public)}，与给出的 {args.fingerprint} 不符，未登记"
+        raise InputError(
+            "key_fingerprint_differs",
+            str(args.key_file),
+            file=str(args.key_file),
+            fingerprint=fingerprint(public),
+            given=args.fingerprint,
         )
     with database.session_scope() as session:
         if reviewer not in {r.name for r in reviewers(session, session_id)}:
-            raise ValueError(f"{args.key_file}：“{reviewer}”不是本会话的评查人员")
+            raise InputError(
+                "key_file_not_reviewer", str(args.key_file), file=str(args.key_file), reviewer=reviewer
+            )
         printed = register_reviewer_key(session, session_id, reviewer, public, args.by)
     print(f"已登记“{reviewer}”的签名公钥，指纹 {printed}")
     if not wanted:

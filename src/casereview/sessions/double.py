@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from casereview.db.session_models import SessionCaseRow
 from casereview.domain.model import Evidence
+from casereview.errors import InputError, StandardUnavailable
 from casereview.review.records import ReviewStatus, StoredReview
-from casereview.review.service import StandardUnavailable, score_review, standard_of
+from casereview.review.service import score_review, standard_of
 from casereview.review.store import load_review
 from casereview.scoring import ItemResult, ItemStatus, ScoreSheet
 from casereview.sessions.model import CaseStatus, SessionCase, SessionInfo
@@ -168,10 +169,10 @@ def compare_pair(pair: ReviewPair, session_case: SessionCase, tolerance: float) 
 
 
 def session_of_case(session: Session, session_case_id: int) -> SessionInfo:
-    """The session a session case belongs to (ValueError in Chinese for an unknown id)."""
+    """The session a session case belongs to (InputError for an unknown id)."""
     row = session.get(SessionCaseRow, session_case_id)
     if row is None:
-        raise ValueError(f"没有编号为 {session_case_id} 的会话案卷")
+        raise InputError("unknown_session_case", session_case=session_case_id)
     return get_session(session, row.session_id)
 
 
@@ -186,7 +187,7 @@ def compare(session: Session, session_case: SessionCase, standard: Standard) -> 
 def session_standard(info: SessionInfo, standards: Mapping[str, Standard] | None = None) -> Standard:
     found = (standards if standards is not None else find_standards()).get(info.standard_id)
     if found is None:
-        raise StandardUnavailable(f"评查会话“{info.name}”使用的评查标准 {info.standard_id} 未安装")
+        raise StandardUnavailable("session_missing", name=info.name, standard=info.standard_id)
     return found
 
 

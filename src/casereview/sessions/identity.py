@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from casereview.db.session_models import ReviewerKeyRow, ReviewSessionRow
+from casereview.errors import InputError
 from casereview.review.audit import write_audit
 from casereview.review.records import AuditAction
 from casereview.sessions.keys import fingerprint, parse_public
@@ -30,14 +31,11 @@ KEY_FILE_KIND = "casereview-reviewer-key"
 
 def claim_session(session: Session, session_id: int, lead_key: str, actor: str) -> SessionInfo:
     """The lead's side before an export: a session made before ids gets one now, and a session
-    without a lead key gets this machine's. ValueError (Chinese) when the session's packages are
+    without a lead key gets this machine's. InputError when the session's packages are
     signed by another machine's key: reviewers would refuse packages signed by this one."""
     info = get_session(session, session_id)
     if info.lead_key is not None and info.lead_key != lead_key:
-        raise ValueError(
-            f"评查会话“{info.name}”的评查包由另一台机器的组长密钥签名（指纹 {fingerprint(info.lead_key)}），"
-            "请在那台机器上导出"
-        )
+        raise InputError("other_lead_key", name=info.name, fingerprint=fingerprint(info.lead_key))
     if info.uid is None or info.lead_key is None:
         values = {"uid": info.uid or uuid.uuid4().hex, "lead_key": lead_key}
         session.execute(update(ReviewSessionRow).where(ReviewSessionRow.id == session_id).values(**values))
@@ -107,7 +105,7 @@ def key_file_bytes(uid: str, session_name: str, reviewer: str, public_key: str) 
 
 
 def read_key_file(path: Path) -> tuple[str, str, str]:
-    """(session uid, reviewer, public key) of a key file; ValueError (Chinese, naming the file)."""
+    """(session uid, reviewer, public key) of a key file; InputError naming the file otherwise."""
     try:
         if path.stat().st_size > 64 << 10:
             raise ValueError("too big")
@@ -117,7 +115,7 @@ def read_key_file(path: Path) -> tuple[str, str, str]:
         uid, reviewer, public = str(data["session"]["uid"]), str(data["reviewer"]), str(data["public_key"])
         parse_public(public)
     except FileNotFoundError as exc:
-        raise ValueError(f"{path}：文件不存在") from exc
+        raise InputError("key_file_missing", str(path), file=str(path)) from exc
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path}：不是评查人员公钥文件或已损坏") from exc
+        raise InputError("key_file_invalid", str(path), file=str(path)) from exc
     return uid, reviewer, public

@@ -77,9 +77,7 @@ def _decoded(listing: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CaseReviewError(
-        ErrorCode.CORRUPT_FILE, str(listing), {"reason": "清单不是 UTF-8 或 GBK 编码的 CSV"}
-    )
+    raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(listing), {"why": "listing_encoding"})
 
 
 def import_cases(

@@ -20,13 +20,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from casereview.errors import SigningKeyError
 from casereview.paths import config_dir
 
 KEY_FILE = "signing_key.pem"
-
-
-class SigningKeyError(ValueError):
-    """The key file cannot be used; the message is Chinese."""
 
 
 def key_path(directory: Path | None = None) -> Path:
@@ -35,18 +32,18 @@ def key_path(directory: Path | None = None) -> Path:
 
 def _load(path: Path) -> Ed25519PrivateKey:
     if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        raise SigningKeyError(f"签名私钥文件 {path} 的权限过宽（其他用户可读），请执行 chmod 600 后重试")
+        raise SigningKeyError("too_open", str(path))
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (ValueError, TypeError) as exc:
-        raise SigningKeyError(f"签名私钥文件 {path} 已损坏，无法读取") from exc
+        raise SigningKeyError("corrupt", str(path)) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise SigningKeyError(f"签名私钥文件 {path} 不是 Ed25519 私钥")
+        raise SigningKeyError("not_ed25519", str(path))
     return key
 
 
 def load_or_create_key(directory: Path | None = None) -> Ed25519PrivateKey:
-    """The user's private key, made on first use. SigningKeyError (Chinese) when the file is unusable."""
+    """The user's private key, made on first use. SigningKeyError when the file is unusable."""
     path = key_path(directory)
     if path.exists():
         return _load(path)
@@ -85,9 +82,9 @@ def parse_public(text: str) -> Ed25519PublicKey:
     try:
         raw = base64.b64decode(text.encode(), validate=True)
     except (binascii.Error, UnicodeEncodeError) as exc:
-        raise ValueError("公钥不是有效的 base64") from exc
+        raise ValueError("public key is not valid base64") from exc
     if len(raw) != 32:
-        raise ValueError("公钥长度不对")
+        raise ValueError("public key has the wrong length")
     return Ed25519PublicKey.from_public_bytes(raw)
 
 

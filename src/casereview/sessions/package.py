@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from casereview.db import Database, load_case, save_case
 from casereview.domain.model import CaseFile, Document, Extraction
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError, ErrorCode, InputError, StandardUnavailable
 from casereview.ingest.sources import DOCX_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES
 from casereview.paths import data_dir
 from casereview.review.records import StandardMeta
@@ -123,8 +123,8 @@ def _case_entries(case: CaseFile) -> list[tuple[str, Path, str]]:
         for member, digest in case.file_hashes.items():
             name = f"cases/{case.sha256}/{member}"
             if safe_member_name(name) is None:
-                reason = f"文件名“{member}”不能放入评查包"
-                raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(source), {"reason": reason})
+                why: dict[str, object] = {"why": "member_unpackable", "name": member}
+                raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(source), why)
             entries.append((name, source / member, digest))
         return entries
     suffix = source.suffix.lower()
@@ -161,7 +161,7 @@ def export_package(
     """Write ``out/评查包_<会话>_<评查人员>.zip`` with the reviewer's cases of the session, signed
     by the lead's key (``key``, default: this user's) and carrying the session's id.
 
-    ValueError (Chinese) for an unknown reviewer or one without cases, or a session whose packages
+    InputError for an unknown reviewer or one without cases, or a session whose packages
     another machine signs; CaseReviewError when a case file is gone (FILE_NOT_FOUND), changed since
     import (CORRUPT_FILE) or the ZIP cannot be written.
     """
@@ -169,15 +169,15 @@ def export_package(
     with database.session_scope() as session:
         info = claim_session(session, session_id, public_text(key), get_session(session, session_id).lead)
         if reviewer not in {r.name for r in reviewers(session, session_id)}:
-            raise ValueError(f"“{reviewer}”不是本会话的评查人员")
+            raise InputError("not_reviewer", reviewer=reviewer)
         cases = my_cases(session, session_id, reviewer)
         # The reason library and the objections the reviewer re-reviews, for their offline machine.
         followup = review_entries(session, info, reviewer, cases)
     if not cases:
-        raise ValueError(f"评查人员“{reviewer}”在本会话中没有分配案卷")
+        raise InputError("reviewer_no_cases", reviewer=reviewer)
     standard = find_standards().get(info.standard_id)
     if standard is None:
-        raise ValueError(f"评查标准 {info.standard_id} 未安装")
+        raise StandardUnavailable("not_installed", standard=info.standard_id)
     meta = standard_meta(standard)
     header: dict[str, object] = {
         "kind": "review",
@@ -265,7 +265,7 @@ def open_package(
     def check(manifest: dict[str, Any]) -> None:
         header = read_header(path, manifest)
         if reviewer_check is not None and header.reviewer != reviewer_check:
-            raise refused(path, f"这是评查人员“{header.reviewer}”的评查包，不是“{reviewer_check}”的")
+            raise refused(path, "other_reviewer", reviewer=header.reviewer, wanted=reviewer_check)
         found.append(header)
 
     opened = read_package(path, "review", staging=staging, check_manifest=check)
@@ -273,20 +273,19 @@ def open_package(
         header = found[0]
         signer = package_signer(opened)
         if signer is None or header.uid is None or header.lead_key is None:
-            raise refused(
-                path, "评查包没有组长签名或会话标识（由升级前的版本导出）；请组长用新版本重新导出评查包"
-            )
+            raise refused(path, "unsigned_review")
         if signer.public_key != header.lead_key:
-            raise refused(path, "评查包的签名不是包中所列组长密钥的签名")
+            raise refused(path, "not_lead_signature")
         if STANDARD_ENTRY not in opened.texts:
-            raise refused(path, "缺少评查标准文件 standard/standard.yaml")
+            raise refused(path, "no_standard_file")
         installed = find_standards().get(header.standard.id)
         if installed is None or standard_meta(installed) != header.standard:
-            here = "未安装" if installed is None else f"为版本 {installed.version}"
             raise refused(
                 path,
-                f"评查包按评查标准 {header.standard.id} 版本 {header.standard.version} 评查，本机{here}；"
-                "请先安装包内 standard/standard.yaml 所示的评查标准",
+                "standard_missing_here" if installed is None else "standard_other_here",
+                standard=header.standard.id,
+                version=header.standard.version,
+                installed=None if installed is None else installed.version,
             )
         packed = packed_cases(opened)
         followup = read_review_followup(opened, header.standard.id, {p.sha256 for p in packed})

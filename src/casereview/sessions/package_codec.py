@@ -205,7 +205,7 @@ def encode_analysis(case: CaseFile, documents: list[Document], extraction: Extra
 def decode_analysis(data: Json) -> tuple[CaseFile, list[Document], Extraction]:
     """The analysis back; ValueError for another codec version, KeyError/TypeError if malformed."""
     if data.get("codec_version") != CODEC_VERSION:
-        raise ValueError(f"分析数据的版本 {data.get('codec_version')} 不受支持")
+        raise ValueError(f"unsupported analysis codec version {data.get('codec_version')}")
     head = data["case"]
     hashes = head["file_hashes"]
     if not isinstance(hashes, dict):

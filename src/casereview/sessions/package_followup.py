@@ -33,6 +33,7 @@ from casereview.db.cases import case_sha256s
 from casereview.db.rectify_models import ObjectionRow
 from casereview.db.review_models import AuditLogRow
 from casereview.errors import InputError
+from casereview.messages import describe
 from casereview.reasons.model import Reason, ReasonSource
 from casereview.reasons.store import import_entries, list_reasons
 from casereview.rectify.model import ObjectionStatus
@@ -223,7 +224,7 @@ def read_review_followup(opened: OpenedPackage, standard_id: str, shas: Collecti
                     raise ValueError(packed.sha256)
                 objections.append(packed)
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise refused(path, "评查包中的常用理由或异议清单格式有误，或所涉案卷不在包中") from exc
+        raise refused(path, "followup_malformed") from exc
     return ReviewFollowUp(tuple(reasons), tuple(objections))
 
 
@@ -249,7 +250,7 @@ def load_review_followup(
                 )
                 added += result.added
     except InputError as exc:
-        raise refused(path, f"评查包中的常用理由无效：{exc}") from exc
+        raise refused(path, "followup_reasons_invalid", error=describe(exc)) from exc
     outcomes = session.scalars(select(ObjectionRow.outcome).where(ObjectionRow.session_id == session_id))
     copied = {offline_origin(o) for o in outcomes} - {None}
     count = 0
@@ -364,4 +365,4 @@ def read_results_followup(opened: OpenedPackage) -> ResultsFollowUp:
         ]
         return ResultsFollowUp(_text(data["standard"]), tuple(verdicts), tuple(reasons), tuple(uses))
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise refused(opened.path, "评查结果中的异议复核或常用理由格式有误") from exc
+        raise refused(opened.path, "results_followup_malformed") from exc

@@ -50,17 +50,17 @@ class FollowUpCounts:
 def validate_followup(path: Path, standard: Standard, followup: ResultsFollowUp) -> None:
     """Refuse, before writing, what cannot be applied whatever the lead's database holds."""
     if followup.standard is not None and followup.standard != standard.id:
-        raise refused(path, f"评查结果中的常用理由属于评查标准 {followup.standard}，本会话为 {standard.id}")
+        raise refused(path, "reasons_other_standard", standard=followup.standard, mine=standard.id)
     items = {i.id for i in standard.items}
     for packed in followup.reasons:
         entry = packed.entry
         if entry.item_id not in items or not entry.text.strip() or len(entry.text) > MAX_TEXT:
-            raise refused(path, f"评查结果中的常用理由“{entry.text[:40]}”（{entry.item_id}）无效")
+            raise refused(path, "reason_invalid", text=entry.text[:40], item=entry.item_id)
     for verdict in followup.verdicts:
         if verdict.verdict is ObjectionStatus.PENDING or not verdict.reason.strip():
-            raise refused(path, f"评查结果中异议 #{verdict.origin} 的复核决定不完整")
+            raise refused(path, "verdict_incomplete", objection=verdict.origin)
         if verdict.verdict is ObjectionStatus.CHANGED and verdict.deduction is None:
-            raise refused(path, f"评查结果中异议 #{verdict.origin} 的变更没有新的扣分")
+            raise refused(path, "verdict_no_deduction", objection=verdict.origin)
 
 
 Conflict = Callable[[int, str, str, str, str], None]  # case id, sha256, item, lead's, package's
@@ -83,10 +83,7 @@ def _merge_verdict(
     case_id = find_case_by_sha256(session, verdict.sha256)
     row = session.get(ObjectionRow, verdict.origin)
     if row is None or (row.session_id, row.case_id, row.item_id) != (session_id, case_id, verdict.item_id):
-        raise refused(
-            path,
-            f"评查结果中的异议复核（异议 #{verdict.origin}，{verdict.item_id}）与本会话的异议不符，不能合并",
-        )
+        raise refused(path, "verdict_mismatch", objection=verdict.origin, item=verdict.item_id)
     if row.status != ObjectionStatus.PENDING.value:
         ours = (ObjectionStatus(row.status), row.decided_by, (row.decision_reason or "").strip())
         if ours == (verdict.verdict, reviewer, verdict.reason.strip()):
@@ -110,7 +107,7 @@ def _merge_verdict(
     except CaseReviewError as error:
         if error.code is ErrorCode.PACKAGE_REFUSED:
             raise
-        raise refused(path, f"异议 #{row.id} 的复核决定不能合并：{describe(error)}") from error
+        raise refused(path, "verdict_refused", objection=row.id, error=describe(error)) from error
     return 1
 
 
@@ -145,10 +142,7 @@ def _merge_uses(
         case_id = find_case_by_sha256(session, use.sha256)
         reason_id = library.get((use.item_id, use.text))
         if case_id is None or reason_id is None:
-            raise refused(
-                path,
-                f"评查结果中使用的常用理由“{use.text[:40]}”（{use.item_id}）在本机的理由库和结果包中都没有",
-            )
+            raise refused(path, "reason_use_unknown", text=use.text[:40], item=use.item_id)
         if case_id not in seen:
             seen[case_id] = {
                 tuple(e.after[USE_ORIGIN].get(k) for k in ("reviewer", "item_id", "text", "at"))

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from casereview.domain.model import CaseFile, Document, Extraction
+from casereview.errors import InputError
 from casereview.review.records import StandardMeta
 from casereview.sessions.identity import adopt_identity
 from casereview.sessions.keys import fingerprint
@@ -53,7 +54,7 @@ def read_header(path: Path, manifest: dict[str, Any]) -> Header:
                 raise TypeError(key)
         float(session["tolerance"])
     except (KeyError, TypeError, ValueError, OverflowError) as exc:  # OverflowError: float(10**400)
-        raise refused(path, "清单中的会话或评查标准信息不完整") from exc
+        raise refused(path, "header_incomplete") from exc
     return header
 
 
@@ -106,9 +107,9 @@ def packed_cases(opened: OpenedPackage) -> list[PackageCase]:
                 PackageCase(sha, slot, str(row.get("unit") or ""), files, case, documents, extraction)
             )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:  # int(Infinity)
-        raise refused(path, "评查包中的案卷清单或分析数据有误，与案卷文件的 SHA-256 不符") from exc
+        raise refused(path, "cases_mismatch") from exc
     if len({p.sha256 for p in packed}) != len(packed):
-        raise refused(path, "评查包中的案卷重复")
+        raise refused(path, "cases_duplicate")
     return packed
 
 
@@ -150,7 +151,7 @@ def local_session(session: Session, path: Path, header: Header) -> int:
     if found is None:
         try:
             found = find_session(session, meta["name"])
-        except ValueError:
+        except InputError:
             return create_session(
                 session,
                 meta["name"],
@@ -165,20 +166,12 @@ def local_session(session: Session, path: Path, header: Header) -> int:
                 lead_key=header.lead_key,
             )
         if found.uid is not None:
-            raise refused(
-                path,
-                f"本机已有名为“{found.name}”的评查会话，但它是另一个评查会话（会话标识不同），"
-                "评查包不能并入其中",
-            )
+            raise refused(path, "session_other_uid", name=found.name)
     if (found.standard_id, found.lead, found.year) != (header.standard.id, header.lead, meta["year"]):
-        raise refused(path, f"本机已有名为“{found.name}”的评查会话，但其评查标准、组长或年度与评查包不同")
+        raise refused(path, "session_differs", name=found.name)
     if found.uid is None:
         adopt_identity(session, found.id, header.uid, header.lead_key)
     elif found.lead_key != header.lead_key:
-        mine = fingerprint(found.lead_key) if found.lead_key else "无"
-        raise refused(
-            path,
-            f"评查包的组长签名密钥（指纹 {fingerprint(header.lead_key)}）与本机此前收到的"
-            f"（指纹 {mine}）不同，可能不是组长导出的",
-        )
+        mine = fingerprint(found.lead_key) if found.lead_key else None
+        raise refused(path, "lead_key_differs", fingerprint=fingerprint(header.lead_key), mine=mine)
     return found.id

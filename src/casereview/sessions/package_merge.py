@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from casereview.checking import Checker
 from casereview.db import Database, find_case_by_sha256, load_case
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError, ErrorCode, InputError
 from casereview.fieldnames import field_label
 from casereview.messages import describe
 from casereview.pipeline import Analysis
@@ -319,23 +319,24 @@ def _validate(path: Path, checker: Checker, reviewer: str, cases: list[PackedCas
         if review.standard != meta:
             raise refused(
                 path,
-                f"评查结果按评查标准 {review.standard.id} 版本 {review.standard.version} 评分，"
-                f"本机会话使用版本 {meta.version}，内容不同",
+                "results_standard_differs",
+                standard=review.standard.id,
+                version=review.standard.version,
+                mine=meta.version,
             )
         if review.profile != profile:
-            raise refused(path, f"评查结果按评分方案“{review.profile}”评分，本会话使用“{profile}”")
+            raise refused(path, "results_profile_differs", profile=review.profile, mine=profile)
         people = {d.decision.reviewer for d in review.decisions} | {c.reviewer for c in review.corrections}
         if people - {reviewer}:
-            others = "、".join(sorted(people - {reviewer}))
-            raise refused(path, f"“{reviewer}”的评查结果中有其他人员的评查决定或更正：{others}")
+            raise refused(path, "results_other_people", reviewer=reviewer, others=sorted(people - {reviewer}))
         try:
             for packed in review.decisions:
                 check_fits(checker.standard, packed.decision.item_id, to_reviewer_decision(packed.decision))
             for correction in review.corrections:
                 if correction.value is not None:
                     normalise(correction.field, correction.value)
-        except ValueError as exc:
-            raise refused(path, f"评查结果中的评查决定或更正无效：{exc}") from exc
+        except (ValueError, InputError) as exc:  # ValueError: ReviewerDecision's own checks
+            raise refused(path, "results_invalid", error=str(exc)) from exc
 
 
 def merge_results(
@@ -361,17 +362,16 @@ def _check_origin(
 ) -> None:
     """Refuse a package of another session, or signed by a key not registered for the reviewer."""
     if uid is not None and uid != info.uid:
-        raise refused(
-            package,
-            f"这是另一个评查会话的评查结果（会话标识 {uid[:8]}…，本会话为 {(info.uid or '无')[:8]}…），"
-            f"虽然名称同为“{info.name}”，不能合并",
-        )
+        mine = info.uid[:8] if info.uid else None
+        raise refused(package, "results_other_session", uid=uid[:8], mine=mine, name=info.name)
     if signer is not None and signer.public_key not in keys:
-        registered = "、".join(sorted(fingerprint(k) for k in keys)) or "无"
+        registered = sorted(fingerprint(k) for k in keys)
         raise refused(
             package,
-            f"签名密钥（指纹 {signer.fingerprint}）未登记为“{reviewer}”在本会话的密钥（已登记：{registered}）；"
-            "若确是该评查人员的新密钥，请核对指纹后用 session register-key 登记",
+            "key_not_registered",
+            fingerprint=signer.fingerprint,
+            reviewer=reviewer,
+            registered=registered,
         )
 
 
@@ -388,10 +388,10 @@ def _merge(
             raise TypeError("uid")
         cases = decode_reviews(opened.json(REVIEWS))
     except (KeyError, TypeError, ValueError) as exc:
-        raise refused(package, "评查结果内容不完整或格式有误") from exc
+        raise refused(package, "results_malformed") from exc
     followup = read_results_followup(opened)
     if len({c.sha256 for c in cases}) != len(cases):
-        raise refused(package, "评查结果中的案卷重复")
+        raise refused(package, "results_duplicate")
     with database.session_scope(readonly=True) as session:
         info = get_session(session, session_id)
         people = {r.name for r in reviewers(session, session_id)}
@@ -399,16 +399,11 @@ def _merge(
     _check_origin(package, info, uid, signer, keys, reviewer)
     unsigned = signer is None or uid is None
     if unsigned and not accept_unsigned:
-        raise refused(
-            package,
-            f"评查结果包没有签名或会话标识（由升级前的版本导出），无法确认出自评查人员“{reviewer}”；"
-            "请评查人员用新版本打开组长新导出的评查包后重新导出结果，"
-            "或由组长确认后以 --accept-unsigned 接受（记入审计记录）",
-        )
+        raise refused(package, "results_unsigned", reviewer=reviewer)
     if info.name != session_name:
-        raise refused(package, f"这是评查会话“{session_name}”的评查结果，不是“{info.name}”的")
+        raise refused(package, "results_other_session_name", session=session_name, name=info.name)
     if reviewer not in people:
-        raise refused(package, f"“{reviewer}”不是评查会话“{info.name}”的评查人员")
+        raise refused(package, "results_not_reviewer", reviewer=reviewer, name=info.name)
     checker = Checker.create(info.standard_id, info.profile)
     _validate(package, checker, reviewer, cases)
     validate_followup(package, checker.standard, followup)
@@ -425,7 +420,7 @@ def _merge(
         for item in cases:
             case_id = find_case_by_sha256(session, item.sha256)
             if case_id is None or case_id not in by_case:
-                raise refused(package, f"评查结果中的案卷 {item.sha256[:12]}… 不在本会话中")
+                raise refused(package, "results_case_unknown", sha=item.sha256[:12])
             if item.review is None:
                 continue
             if reviewer not in by_case[case_id].reviewers():

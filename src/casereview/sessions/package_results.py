@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from casereview.db import Database
 from casereview.db.cases import case_sha256s
 from casereview.db.review_models import FieldCorrectionRow
+from casereview.errors import InputError
 from casereview.review.audit import audit_trail
 from casereview.review.codec import decision_json
 from casereview.review.records import (
@@ -264,13 +265,13 @@ def export_results(
     """Write ``out/评查结果_<会话>_<评查人员>.zip``: the reviewer's reviews of their cases in the
     session (the newest under the session's standard; cases not opened yet go without one), with
     the session's id, signed by the reviewer's key (``key``, default: this user's).
-    ValueError (Chinese) for an unknown session or a reviewer without cases in it."""
+    InputError for an unknown session or a reviewer without cases in it."""
     key = key or load_or_create_key()
     with database.session_scope(readonly=True) as session:
         info = find_session(session, session_name)
         cases = my_cases(session, info.id, reviewer)
         if not cases:
-            raise ValueError(f"评查人员“{reviewer}”在评查会话“{info.name}”中没有分配案卷")
+            raise InputError("reviewer_no_session_cases", reviewer=reviewer, name=info.name)
         rows: list[dict[str, Any]] = []
         for case in cases:
             sha = case_sha256s(session, [case.case_id]).get(case.case_id)

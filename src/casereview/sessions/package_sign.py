@@ -48,9 +48,9 @@ def package_signer(opened: OpenedPackage) -> Signer | None:
         if not all(isinstance(v, str) for v in (algorithm, public, signature)):
             raise TypeError("signature")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise refused(opened.path, "签名文件 signature.json 格式有误") from exc
+        raise refused(opened.path, "signature_malformed") from exc
     if algorithm != ALGORITHM:
-        raise refused(opened.path, f"签名算法“{algorithm}”不受支持")
+        raise refused(opened.path, "signature_algorithm", algorithm=algorithm)
     if not verify(public, signature, opened.manifest_bytes):
-        raise refused(opened.path, "签名无效：包的清单在签名后被改动过，或签名不是由包中的公钥生成的")
+        raise refused(opened.path, "signature_invalid")
     return Signer(public, fingerprint(public))

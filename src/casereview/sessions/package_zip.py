@@ -4,7 +4,7 @@ and reading it back only after every guard has passed.
 A package travels on a USB stick between machines, so reading trusts nothing: entry names that
 could escape the extraction folder, symlinks, entries the manifest does not list (or lists but
 lacks), sizes and SHA-256 that differ from the manifest, oversized entries and ZIP bombs are all
-refused with :data:`ErrorCode.PACKAGE_REFUSED` and a Chinese reason. Entries are hashed as a
+refused with :data:`ErrorCode.PACKAGE_REFUSED` and the reason's key (``why``). Entries are hashed as a
 stream; a case file is copied to disk while it is hashed, never held in memory.
 """
 
@@ -64,8 +64,10 @@ _RESERVED = frozenset(
 )
 
 
-def refused(package: Path | str, reason: str) -> CaseReviewError:
-    return CaseReviewError(ErrorCode.PACKAGE_REFUSED, str(package), {"reason": reason})
+def refused(package: Path | str, why: str, **fields: object) -> CaseReviewError:
+    """PACKAGE_REFUSED naming the package: ``why`` selects the reason's sentence
+    (casereview.messages.PACKAGE_REASONS), the keyword fields fill it."""
+    return CaseReviewError(ErrorCode.PACKAGE_REFUSED, str(package), {"why": why, **fields})
 
 
 def safe_member_name(name: str) -> str | None:
@@ -116,8 +118,7 @@ def _stream_file(archive: zipfile.ZipFile, entry: Entry) -> tuple[int, str]:
             dest.write(chunk)
             size += len(chunk)
     if entry.expect_sha256 is not None and digest.hexdigest() != entry.expect_sha256:
-        reason = "文件内容与导入时不同，SHA-256 不符，请重新导入该案卷"
-        raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(entry.source), {"reason": reason})
+        raise CaseReviewError(ErrorCode.CORRUPT_FILE, str(entry.source), {"why": "changed_since_import"})
     return size, digest.hexdigest()
 
 
@@ -138,7 +139,7 @@ def write_package(
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             for entry in entries:
                 if safe_member_name(entry.name) != entry.name:
-                    raise ValueError(f"不安全的条目名称：{entry.name}")
+                    raise ValueError(f"unsafe entry name {entry.name!r}")
                 if entry.data is not None:
                     archive.writestr(entry.name, entry.data, compresslevel=6)
                     size, digest = len(entry.data), hashlib.sha256(entry.data).hexdigest()
@@ -188,11 +189,7 @@ class OpenedPackage:
         try:
             return json.loads(self.texts[name].decode("utf-8"))
         except (KeyError, UnicodeDecodeError, ValueError) as exc:
-            raise refused(self.path, f"条目“{name}”缺失或不是有效的 JSON") from exc
-
-
-def _size(count: int) -> str:
-    return f"{count} 字节" if count < 1 << 20 else f"{count / (1 << 20):.1f} MB"
+            raise refused(self.path, "entry_not_json", name=name) from exc
 
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
@@ -202,50 +199,49 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
 def _check_directory(package: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     """The central directory's guards, before a byte is decompressed."""
     if len(infos) > MAX_ENTRIES:
-        raise refused(package, f"条目过多：{len(infos)} 个，上限 {MAX_ENTRIES} 个")
+        raise refused(package, "too_many_entries", count=len(infos), limit=MAX_ENTRIES)
     by_name: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.filename
         if safe_member_name(name) is None or info.is_dir():
-            raise refused(package, f"条目“{name}”的路径不安全，可能写到解压目录之外")
+            raise refused(package, "entry_unsafe", name=name)
         if _is_symlink(info):
-            raise refused(package, f"条目“{name}”是符号链接")
+            raise refused(package, "entry_symlink", name=name)
         if info.flag_bits & 0x1:
-            raise refused(package, f"条目“{name}”已加密")
+            raise refused(package, "entry_encrypted", name=name)
         if name in by_name:
-            raise refused(package, f"条目“{name}”重复出现")
+            raise refused(package, "entry_duplicate", name=name)
         limit = MAX_ENTRY_BYTES if name.startswith("cases/") else MAX_JSON_BYTES
         if info.file_size > limit:
-            raise refused(package, f"条目“{name}”解压后过大：{_size(info.file_size)}，上限 {_size(limit)}")
+            raise refused(package, "entry_too_large", name=name, size_bytes=info.file_size, limit_bytes=limit)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise refused(package, f"条目“{name}”压缩比异常，达 {ratio} 倍，疑似压缩炸弹")
+            raise refused(package, "entry_ratio", name=name, ratio=ratio)
         total += info.file_size
         by_name[name] = info
     if total > MAX_TOTAL_BYTES:
-        raise refused(package, f"解压后总大小过大：{_size(total)}，上限 {_size(MAX_TOTAL_BYTES)}")
+        raise refused(package, "total_too_large", size_bytes=total, limit_bytes=MAX_TOTAL_BYTES)
     # Case files are streamed to disk; everything else is read into memory and parsed as JSON.
     in_memory = sum(info.file_size for name, info in by_name.items() if not name.startswith("cases/"))
     try:
         Budget(package).charge("json_bytes", in_memory)
     except OverBudget as exc:
-        raise refused(package, f"所需内存超出预算：{exc.reason}") from exc
+        raise refused(package, "over_budget", budget=exc.reason) from exc
     return by_name
 
 
 def _manifest_entries(package: Path, manifest: object, kind: str) -> dict[str, tuple[int, str]]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise refused(package, "清单不是 CaseReview 评查包的清单")
+        raise refused(package, "not_a_manifest")
     version = manifest.get("format_version")
     if version != FORMAT_VERSION:
-        raise refused(package, f"格式版本 {version} 不受支持，本机支持版本 {FORMAT_VERSION}")
+        raise refused(package, "format_version", version=version, supported=FORMAT_VERSION)
     if manifest.get("kind") != kind:
-        wanted = {"review": "评查包", "results": "评查结果包"}.get(kind, kind)
-        raise refused(package, f"这不是{wanted}")
+        raise refused(package, "not_review_package" if kind == "review" else "not_results_package")
     entries = manifest.get("entries")
     if not isinstance(entries, list):
-        raise refused(package, "清单缺少条目列表")
+        raise refused(package, "no_entry_list")
     listed: dict[str, tuple[int, str]] = {}
     for item in entries:
         ok = isinstance(item, dict) and isinstance(item.get("path"), str)
@@ -255,9 +251,9 @@ def _manifest_entries(package: Path, manifest: object, kind: str) -> dict[str, t
             or not re.fullmatch(r"[0-9a-f]{64}", item["sha256"])
             or item["path"] in (MANIFEST, SIGNATURE)
         ):
-            raise refused(package, "清单中的条目格式有误")
+            raise refused(package, "entry_list_malformed")
         if safe_member_name(item["path"]) is None:
-            raise refused(package, f"清单中的条目“{item['path']}”路径不安全")
+            raise refused(package, "listed_unsafe", name=item["path"])
         listed[item["path"]] = (item["size"], item["sha256"])
     return listed
 
@@ -265,7 +261,7 @@ def _manifest_entries(package: Path, manifest: object, kind: str) -> dict[str, t
 def _read_limited(package: Path, handle: IO[bytes], name: str, size: int) -> bytes:
     data = handle.read(size + 1)
     if len(data) != size:
-        raise refused(package, f"条目“{name}”的大小与清单不符，包已被篡改")
+        raise refused(package, "entry_size_mismatch", name=name)
     return data
 
 
@@ -278,11 +274,11 @@ def _copy_hashed(package: Path, handle: IO[bytes], name: str, size: int, target:
         for chunk in iter(lambda: handle.read(_CHUNK), b""):
             written += len(chunk)
             if written > size:
-                raise refused(package, f"条目“{name}”的大小与清单不符，包已被篡改")
+                raise refused(package, "entry_size_mismatch", name=name)
             digest.update(chunk)
             out.write(chunk)
     if written != size:
-        raise refused(package, f"条目“{name}”的大小与清单不符，包已被篡改")
+        raise refused(package, "entry_size_mismatch", name=name)
     return digest.hexdigest()
 
 
@@ -302,35 +298,35 @@ def read_package(
         with zipfile.ZipFile(package) as archive:
             by_name = _check_directory(package, archive.infolist())
             if MANIFEST not in by_name:
-                raise refused(package, "缺少清单文件 manifest.json")
+                raise refused(package, "no_manifest")
             with archive.open(by_name[MANIFEST]) as handle:
                 raw = _read_limited(package, handle, MANIFEST, by_name[MANIFEST].file_size)
             try:
                 manifest = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as exc:
-                raise refused(package, "清单文件 manifest.json 不是有效的 JSON") from exc
+                raise refused(package, "manifest_not_json") from exc
             listed = _manifest_entries(package, manifest, kind)
             extra = sorted(set(by_name) - set(listed) - {MANIFEST, SIGNATURE})
             if extra:
-                raise refused(package, f"条目“{extra[0]}”不在清单中")
+                raise refused(package, "entry_unlisted", name=extra[0])
             missing = sorted(set(listed) - set(by_name))
             if missing:
-                raise refused(package, f"清单列出的条目“{missing[0]}”在包中缺失")
+                raise refused(package, "entry_missing", name=missing[0])
             if check_manifest is not None:
                 check_manifest(manifest)
             opened = OpenedPackage(package, manifest, raw)
             if SIGNATURE in by_name and SIGNATURE not in listed:
                 if by_name[SIGNATURE].file_size > MAX_SIGNATURE_BYTES:
-                    raise refused(package, "签名文件 signature.json 过大")
+                    raise refused(package, "signature_too_large")
                 with archive.open(by_name[SIGNATURE]) as handle:
                     opened.signature = _read_limited(package, handle, SIGNATURE, by_name[SIGNATURE].file_size)
             for name, (size, expected) in listed.items():
                 if by_name[name].file_size != size:
-                    raise refused(package, f"条目“{name}”的大小与清单不符，包已被篡改")
+                    raise refused(package, "entry_size_mismatch", name=name)
                 with archive.open(by_name[name]) as handle:
                     if name.startswith("cases/"):
                         if staging is None:
-                            raise refused(package, f"条目“{name}”不应出现在这种包中")
+                            raise refused(package, "entry_unexpected", name=name)
                         target = staging / name
                         digest = _copy_hashed(package, handle, name, size, target)
                         opened.files[name] = target
@@ -339,7 +335,7 @@ def read_package(
                         digest = hashlib.sha256(data).hexdigest()
                         opened.texts[name] = data
                 if digest != expected:
-                    raise refused(package, f"条目“{name}”的 SHA-256 校验不符，包已被篡改")
+                    raise refused(package, "entry_hash_mismatch", name=name)
                 opened.sha256[name] = digest
             return opened
     except CaseReviewError:
@@ -350,9 +346,7 @@ def read_package(
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, FileNotFoundError):
-            detail = "文件不存在"
-        elif isinstance(exc, OSError):
-            detail = failure_reason(exc)
-        else:
-            detail = "不是有效的 ZIP 文件或已损坏"
-        raise refused(package, detail) from exc
+            raise refused(package, "file_missing") from exc
+        if isinstance(exc, OSError):
+            raise refused(package, "unreadable", error=failure_reason(exc)) from exc
+        raise refused(package, "not_a_zip") from exc

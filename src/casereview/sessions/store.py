@@ -1,7 +1,7 @@
 """Creating a review session, its reviewers and case files, and assigning the cases.
 
 Functions take a SQLAlchemy session (call inside ``Database.session_scope()``) and raise
-ValueError with a Chinese message for what a lead must correct (a duplicate name, a reviewer from
+InputError (its Chinese sentence in casereview.messages) for what a lead must correct (a duplicate name, a reviewer from
 the unit under review …). Every change is audited.
 """
 
@@ -74,11 +74,11 @@ def create_session(
     copy) and, when given, the lead's public signing key."""
     name = name.strip()
     if not name:
-        raise ValueError("评查会话必须有名称")
+        raise InputError("session_name_missing")
     if session.scalar(select(ReviewSessionRow.id).where(ReviewSessionRow.name == name)) is not None:
-        raise ValueError(f"已有名为“{name}”的评查会话")
+        raise InputError("session_exists", name=name)
     if tolerance < 0:
-        raise ValueError("双评允许差值不能为负数")
+        raise InputError("tolerance_negative", value=tolerance)
     row = ReviewSessionRow(
         name=name,
         year=year,
@@ -116,7 +116,7 @@ def find_session_by_uid(session: Session, uid: str) -> SessionInfo | None:
 def get_session(session: Session, session_id: int) -> SessionInfo:
     row = session.get(ReviewSessionRow, session_id)
     if row is None:
-        raise ValueError(f"没有编号为 {session_id} 的评查会话")
+        raise InputError("unknown_session_id", session=session_id)
     return _info(row)
 
 
@@ -130,12 +130,12 @@ def list_sessions(session: Session) -> list[SessionInfo]:
 def add_reviewer(session: Session, session_id: int, name: str, unit: str | None = None) -> None:
     name = name.strip()
     if not name:
-        raise ValueError("评查人员姓名不能为空")
+        raise InputError("reviewer_name_missing")
     exists = select(SessionReviewerRow.id).where(
         (SessionReviewerRow.session_id == session_id) & (SessionReviewerRow.name == name)
     )
     if session.scalar(exists) is not None:
-        raise ValueError(f"评查人员“{name}”已在本会话中")
+        raise InputError("reviewer_exists", reviewer=name)
     session.add(SessionReviewerRow(session_id=session_id, name=name, unit=(unit or "").strip() or None))
     session.flush()
 
@@ -156,7 +156,7 @@ def add_case(session: Session, session_id: int, case_id: int, unit: str) -> int:
     """Put a stored case file into the session (again: its id is returned as is)."""
     get_session(session, session_id)
     if not case_exists(session, case_id):
-        raise ValueError(f"没有编号为 {case_id} 的已导入案卷")
+        raise InputError("unknown_stored_case", case=case_id)
     found = session.scalar(
         select(SessionCaseRow.id).where(
             (SessionCaseRow.session_id == session_id) & (SessionCaseRow.case_id == case_id)
@@ -214,7 +214,7 @@ def set_case_status(
 ) -> None:
     row = session.get(SessionCaseRow, session_case_id, with_for_update=True)
     if row is None:
-        raise ValueError(f"没有编号为 {session_case_id} 的会话案卷")
+        raise InputError("unknown_session_case", session_case=session_case_id)
     before = {"status": row.status, "final_review_id": row.final_review_id}
     values: dict[str, object] = {"status": status.value, "version": SessionCaseRow.version + 1}
     if final_review_id is not None:
@@ -235,15 +235,15 @@ def assign(session: Session, session_case_id: int, reviewer: str, slot: int, act
     the unit under review, a reviewer already on the other slot, or a slot 2 in single review."""
     case = session.get(SessionCaseRow, session_case_id)
     if case is None:
-        raise ValueError(f"没有编号为 {session_case_id} 的会话案卷")
+        raise InputError("unknown_session_case", session_case=session_case_id)
     info = get_session(session, case.session_id)
     if slot not in range(1, info.reviews_per_case + 1):
-        raise ValueError("单评会话每份案卷只有一名评查人员" if slot == 2 else f"无效的评查席位 {slot}")
+        raise InputError("single_review_slot" if slot == 2 else "bad_slot", slot=slot)
     people = {r.name: r for r in reviewers(session, case.session_id)}
     if reviewer not in people:
-        raise ValueError(f"“{reviewer}”不是本会话的评查人员")
+        raise InputError("not_reviewer", reviewer=reviewer)
     if people[reviewer].unit and people[reviewer].unit == case.unit:
-        raise ValueError(f"评查人员“{reviewer}”来自被评查单位“{case.unit}”，不能评查本单位案卷")
+        raise InputError("reviewer_own_unit", reviewer=reviewer, unit=case.unit)
     rows = {
         a.slot: a
         for a in session.scalars(
@@ -252,7 +252,7 @@ def assign(session: Session, session_case_id: int, reviewer: str, slot: int, act
     }
     other = rows.get(3 - slot)
     if other is not None and other.reviewer == reviewer:
-        raise ValueError(f"双评的两名评查人员不能是同一人（{reviewer}）")
+        raise InputError("same_reviewer_twice", reviewer=reviewer)
     before = None
     now = _now()
     if slot in rows:
@@ -284,11 +284,11 @@ def assign(session: Session, session_case_id: int, reviewer: str, slot: int, act
 def auto_assign(session: Session, session_id: int, actor: str) -> dict[str, int]:
     """Fill every empty slot: the least-loaded eligible reviewer first (never from the case's unit,
     never twice on one case), ties broken by name so the result is reproducible. Returns the load
-    per reviewer; ValueError when a case has no eligible reviewer left."""
+    per reviewer; InputError when a case has no eligible reviewer left."""
     info = get_session(session, session_id)
     people = reviewers(session, session_id)
     if not people:
-        raise ValueError("本会话还没有评查人员")
+        raise InputError("no_reviewers")
     cases = session_cases(session, session_id)
     load: Counter[str] = Counter({p.name: 0 for p in people})
     for case in cases:
@@ -304,9 +304,7 @@ def auto_assign(session: Session, session_id: int, actor: str) -> dict[str, int]
                 if not (p.unit and p.unit == case.unit) and p.name not in taken.values()
             ]
             if not eligible:
-                raise ValueError(
-                    f"案卷（单位：{case.unit}）没有可分配的评查人员：其余人员均来自该单位或已分配"
-                )
+                raise InputError("no_eligible_reviewer", unit=case.unit)
             chosen = min(eligible, key=lambda name: (load[name], name))
             assign(session, case.id, chosen, slot, actor)
             taken[slot] = chosen

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from casereview.cli_errors import report_error
 from casereview.db import open_database
 from casereview.db.cases import case_exists
 from casereview.db.repository import find_case_by_sha256
 from casereview.errors import CaseReviewError, InputError
 from casereview.ingest.sources import file_sha256
-from casereview.messages import describe
 from casereview.review.review_cli import default_reviewer
 from casereview.training.tags import TrainingTag, add_tag, delete_tag, list_tags
 
@@ -109,7 +108,6 @@ def run_cli(args: argparse.Namespace) -> int:
         print(f"已删除培训标记 #{args.tag_id}")
         return 0
     except CaseReviewError as exc:
-        print(f"错误：{describe(exc)}", file=sys.stderr)
-        return 1
+        return report_error(exc)
     finally:
         database.close()

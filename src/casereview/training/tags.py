@@ -86,8 +86,8 @@ def add_tag(
 ) -> int:
     """Tag a case (or pages ``first_page``..``last_page`` of it) and return the tag's id.
 
-    Raises InputError (a ValueError; Chinese text from casereview.messages) when the case does not exist, the pages are outside
-    the file or reversed, only one end of the range is given, or the note or reviewer is empty.
+    Raises InputError (its Chinese sentence from casereview.messages) when the case does not exist,
+    the pages are outside the file or reversed, only one end of the range is given, or the note or reviewer is empty.
     """
     tag = TrainingTag(tag)  # a plain "优秀" from a caller is accepted, anything else refused
     case = case_record(session, case_id)

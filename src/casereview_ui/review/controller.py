@@ -19,12 +19,12 @@ from casereview.checking import Checker
 from casereview.db import Database
 from casereview.domain.findings import Status
 from casereview.domain.model import BBox, Evidence
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, InputError, ReviewConflict, StandardUnavailable
 from casereview.messages import describe
 from casereview.pipeline import Analysis
 from casereview.reasons.model import Reason, match_reason
 from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
-from casereview.review.workbench import ReviewConflict, RuleChange, Workbench
+from casereview.review.workbench import RuleChange, Workbench
 from casereview.scoring import ScoreSheet
 from casereview.standards.reason_files import ReasonEntry
 from casereview_ui.dialogs.prompts import Prompts
@@ -128,7 +128,7 @@ class ReviewController(QObject):
             self._refresh()
 
     def _open_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, (CaseReviewError, ValueError)):
+        if isinstance(exc, CaseReviewError):
             self._error(exc)
 
     # -- the reason library ------------------------------------------------------------------------
@@ -373,11 +373,11 @@ class ReviewController(QObject):
 
     def _save_failed(self, bench: Workbench, exc: BaseException) -> None:
         if isinstance(exc, ReviewConflict):
-            self.prompts.error(self._window, "评查冲突", str(exc))
+            self.prompts.error(self._window, "评查冲突", describe(exc))
             if self.prompts.confirm(self._window, "评查冲突", "现在重新载入这份评查吗？"):
                 self._reload(bench)
-        elif isinstance(exc, ValueError):
-            self.prompts.error(self._window, "无法保存", str(exc))
+        elif isinstance(exc, (InputError, StandardUnavailable)):  # a decision or correction to fix first
+            self.prompts.error(self._window, "无法保存", describe(exc))
         elif isinstance(exc, CaseReviewError):
             self._error(exc)
         # anything else is a programming error, logged by the runner: nothing was stored
@@ -403,6 +403,7 @@ class ReviewController(QObject):
         self.saving_changed.emit(saving)
 
     def _error(self, exc: Exception) -> None:
+        """A refused operation's sentence; anything else (a worker's unexpected failure) as is."""
         text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
         log.warning("review action failed: %s", text)
         self.prompts.error(self._window, "案卷评查工作站", text)
