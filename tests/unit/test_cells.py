@@ -7,7 +7,7 @@ import pymupdf
 
 from casereview.domain.model import Span
 from casereview.extract.plausible import party_name_problem
-from casereview.ingest.cells import cells_of, digital_rulings, image_rulings
+from casereview.ingest.cells import cells_of, digital_rulings, image_rulings, ink_mask
 from casereview.ingest.textlayer import page_spans, sort_spans
 
 # A two-column grid: a label cell centred on a two-row value, then a one-row pair below.
@@ -65,7 +65,7 @@ def test_rulings_of_a_scan_ignore_the_red_seal() -> None:
         xs, ys = slice(int(x0 / k), int(x1 / k) + 2), slice(int(y0 / k), int(y1 / k) + 2)
         image[ys, xs] = 0
     image[600:603, 300:700] = (220, 30, 30)  # a red stroke of a seal: not a ruling
-    rulings = image_rulings(image, np.eye(3), k)
+    rulings = image_rulings(ink_mask(image), np.eye(3), k)
     horizontals = sorted(round(r[1]) for r in rulings if r[1] == r[3])
     verticals = sorted(round(r[0]) for r in rulings if r[0] == r[2])
     assert horizontals == [100, 160, 190] and verticals == [60, 150, 540]

@@ -13,7 +13,7 @@ from casereview.domain import roles
 from casereview.domain.model import Document, Page, Span, TextSource
 from casereview.extract.dateroles import date_mentions
 from casereview.extract.pagetext import PageText
-from casereview.ingest.cells import cells_of
+from casereview.ingest.cells import cells_of, ink_mask
 from casereview.ingest.ink import unread_ink
 from casereview.segment.titles import match_title
 
@@ -39,7 +39,7 @@ def test_ink_no_ocr_box_covers_is_reported_and_read_ink_and_rulings_are_not() ->
     image[200:600, 400:402] = 0  # a table's vertical ruling
     image[500:502, 50:550] = 0  # and a horizontal one
     spans = [Span("审核人员", (99.0, 99.0, 145.0, 111.0), 0.99)]
-    boxes = unread_ink(image, np.eye(3), 1.0, spans)
+    boxes = unread_ink(ink_mask(image), np.eye(3), 1.0, spans)
     assert len(boxes) == 1
     x0, y0, x1, y1 = boxes[0]
     assert 165 <= x0 <= 172 and 295 <= y0 <= 302 and 188 <= x1 <= 196 and y1 <= 315

@@ -186,6 +186,9 @@ def _signature(role: str, mentions: list[DateMention], standalone: list[bool]) -
 _FURNITURE = re.compile(r"(打印|生成|导出|制表|下载|访问|输出)(时间|日期)[:：]?$")
 
 
+_WRAPPED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a label its cell wrapped
+
+
 def _label_before(text: PageText, start: int) -> str:
     """The words printed before a date on its row; when the date opens its row (a table cell of its
     own, as forms and OCR lines give it), the end of the row above, where its label cell is."""
@@ -202,9 +205,6 @@ def _label_before(text: PageText, start: int) -> str:
         if len(head) + len(above) <= LABEL_CHARS and re.fullmatch(r"[\u4e00-\u9fff]{2,}", head):
             above = head + above
     return above[-LABEL_CHARS:] if len(above) <= LABEL_CHARS else ""
-
-
-_WRAPPED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
 
 def _with_damaged_signature(

@@ -81,23 +81,36 @@ def _rotated(rulings: list[Ruling], matrix: Any) -> list[Ruling]:
     return out
 
 
-def image_rulings(image: np.ndarray, matrix: np.ndarray, scale: float) -> list[Ruling]:
-    """Rulings of a scanned page: long horizontal and vertical runs of dark pixels.
+def ink_mask(image: np.ndarray) -> np.ndarray:
+    """The dark pixels of a scanned page (255 = ink), from its red channel: black print and
+    rulings stay dark while a red seal's ring and text vanish."""
+    import cv2  # the OCR engine's dependency; imported here so digital-only use never loads it
+
+    gray = np.ascontiguousarray(image if image.ndim == 2 else image[:, :, 0])
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 40)
+
+
+def line_mask(ink: np.ndarray, horizontal: bool) -> tuple[np.ndarray, int]:
+    """The ink of long horizontal (vertical) runs, and the run length that counts as long."""
+    import cv2
+
+    height, width = ink.shape
+    length = max(24, (width if horizontal else height) // 30)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel), length
+
+
+def image_rulings(ink: np.ndarray, matrix: np.ndarray, scale: float) -> list[Ruling]:
+    """Rulings of a scanned page (``ink``: its ``ink_mask``): long horizontal and vertical runs.
 
     ``matrix`` (3×3) takes image pixels to the upright, levelled page the OCR boxes are in, and
     ``scale`` pixels to points. A slightly skewed line breaks into pieces; each piece is a ruling.
     """
-    import cv2  # the OCR engine's dependency; imported here so digital-only use never loads it
+    import cv2
 
-    # The red channel: black rulings stay dark and a red seal's ring and text vanish.
-    gray = np.ascontiguousarray(image if image.ndim == 2 else image[:, :, 0])
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 40)
-    height, width = ink.shape
     out: list[Ruling] = []
     for horizontal in (True, False):
-        length = max(24, (width if horizontal else height) // 30)
-        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
-        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        lines, length = line_mask(ink, horizontal)
         count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for x, y, w, h, _area in stats[1:count]:
             if horizontal and (w < length or h > max(8, w // 20)):

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from casereview.domain.model import BBox, Span
+from casereview.ingest.cells import line_mask
 
 MAX_BOXES = 60  # a page with more unread ink than this is unreadable anyway (readable() says so)
 TEXT_HEIGHT = (5.0, 30.0)  # points: from a small footnote to a large title
@@ -24,19 +25,16 @@ MIN_WIDTH = 5.0  # points: about one character
 MARGIN = 1.5  # points: a blob touching an OCR box this close was read with it
 
 
-def unread_ink(image: np.ndarray, matrix: np.ndarray, scale: float, spans: Sequence[Span]) -> list[BBox]:
+def unread_ink(ink: np.ndarray, matrix: np.ndarray, scale: float, spans: Sequence[Span]) -> list[BBox]:
     """Boxes (page points, levelled upright frame like ``spans``) of text-sized ink no span covers.
 
-    ``matrix`` (3×3) takes image pixels to the levelled upright page in pixels and ``scale`` pixels to
-    points, as in ``ingest.cells.image_rulings``.
+    ``ink`` is the page's ``ingest.cells.ink_mask``; ``matrix`` (3×3) takes image pixels to the
+    levelled upright page in pixels and ``scale`` pixels to points, as in ``image_rulings``.
     """
     import cv2  # the OCR engine's dependency; only scans come here
 
-    gray = np.ascontiguousarray(image if image.ndim == 2 else image[:, :, 0])
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 40)
-    height, width = ink.shape
-    for shape in ((max(24, width // 30), 1), (1, max(24, height // 30))):
-        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+    for horizontal in (True, False):  # the rulings, as image_rulings finds them, are no text
+        lines, _ = line_mask(ink, horizontal)
         ink = cv2.subtract(ink, cv2.dilate(lines, np.ones((3, 3), np.uint8)))
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # speckle
     # Characters of one word into one blob: a gap of about half a character closes.

@@ -13,7 +13,7 @@ import statistics
 import numpy as np
 
 from casereview.domain.model import Span
-from casereview.ingest.cells import crossing_lines, image_rulings
+from casereview.ingest.cells import crossing_lines, image_rulings, ink_mask
 from casereview.ingest.ink import unread_ink
 from casereview.ingest.raster import compose, level_matrix, quadrant_matrix
 from casereview.ingest.scan import PageImage, ScanOutcome
@@ -73,9 +73,15 @@ def outcome_of(page: PageImage, lines: list[OcrLine]) -> ScanOutcome:
             Span(line.text, (round(x0, 1), round(y0, 1), round(x1, 1), round(y1, 1)), line.confidence)
         )
     confidence = sum(ln.confidence for ln in lines) / len(lines)
-    rulings = image_rulings(page.image, matrix, k)
+    ink = ink_mask(page.image)  # thresholded once for the rulings and the unread ink
+    rulings = image_rulings(ink, matrix, k)
     crossed = crossing_lines(spans, rulings)
-    ink = unread_ink(page.image, matrix, k, spans)
+    unread = unread_ink(ink, matrix, k, spans)
     return ScanOutcome(
-        sort_spans(spans, rulings), rotation, skew, round(confidence, 4), cells_unread=crossed, unread_ink=ink
+        sort_spans(spans, rulings),
+        rotation,
+        skew,
+        round(confidence, 4),
+        cells_unread=crossed,
+        unread_ink=unread,
     )

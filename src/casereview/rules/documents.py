@@ -96,9 +96,13 @@ class DocText:
         """The ``n`` non-space characters before ``hit``."""
         return "".join(self.text[max(0, hit.start - 4 * n) : hit.start].split())[-n:]
 
+    def _page_index(self, offset: int) -> int:
+        """Which of the document's pages ``text[offset]`` is on."""
+        return max(i for i, o in enumerate(self.offsets) if o <= offset) if self.offsets else 0
+
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]``, clipped to the page where it starts."""
-        index = max(i for i, o in enumerate(self.offsets) if o <= start) if self.offsets else 0
+        index = self._page_index(start)
         if not self.pages:
             return Evidence(self.document.first_page, (0.0, 0.0, 0.0, 0.0), "", 0.0)
         page = self.pages[index]
@@ -120,8 +124,7 @@ class DocText:
         be. A value missing there may only be unread."""
         if not self.pages:
             return None
-        index = max(i for i, o in enumerate(self.offsets) if o <= hit.start)
-        page = self.pages[index].page
+        page = self.pages[self._page_index(hit.start)].page
         label = self.hit_evidence(hit).bbox
         height = max(label[3] - label[1], 1.0)
         for box in page.unread_ink:
