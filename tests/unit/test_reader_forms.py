@@ -55,7 +55,7 @@ def test_the_date_opening_a_facts_cell_is_the_violation_date() -> None:
     assert [m.date.isoformat() for m in mentions if m.role == roles.VIOLATION] == ["2026-11-19"]
 
 
-def _ring_page(seal: bool) -> np.ndarray:
+def _ring_page(seal: bool, grey: int = 110) -> np.ndarray:
     """A grey A4 page at 150 dpi: rows of text-like strokes, and a seal ring when ``seal``."""
     page = np.full((1754, 1240), 255, np.uint8)
     rng = np.random.default_rng(3)
@@ -66,8 +66,8 @@ def _ring_page(seal: bool) -> np.ndarray:
             cv2.rectangle(page, (x, y), (x + w, y + 24), 40, 2)
             x += w + 6
     if seal:
-        cv2.circle(page, (900, 1400), 125, 110, 6)  # 4.2 cm across, grey as a B/W scan prints red
-        cv2.drawMarker(page, (900, 1400), 110, cv2.MARKER_STAR, 60, 6)
+        cv2.circle(page, (900, 1400), 125, grey, 6)  # 4.2 cm across, grey as a B/W scan prints red
+        cv2.drawMarker(page, (900, 1400), grey, cv2.MARKER_STAR, 60, 6)
     return page
 
 
@@ -80,6 +80,14 @@ def test_a_grey_seal_is_found_by_its_ring_and_dense_text_is_no_seal() -> None:
     assert find_ring_seals(_ring_page(False), 150.0) == []
     seals = seals_on_rendering(np.dstack([_ring_page(True)] * 3), 150.0, 4)
     assert [(s.page, s.red_ratio) for s in seals] == [(4, 0.0)]  # there, colour unknown
+
+
+def test_a_pale_ring_is_a_seal_when_it_closes_all_round() -> None:
+    # A light seal pad: the ring is lighter than the ink level of text, darker than the paper.
+    assert len(find_ring_seals(_ring_page(True, grey=190), 150.0)) == 1
+    broken = _ring_page(True, grey=190)
+    broken[1250:1560, 760:900] = 255  # a quarter of it lost: a circle through text looks like that
+    assert find_ring_seals(broken, 150.0) == []
 
 
 def test_a_colour_page_is_not_searched_for_grey_rings() -> None:

@@ -130,6 +130,26 @@ def test_a_doubted_signature_date_seconded_by_the_same_document_is_sure() -> Non
     assert min(release(0.55)) < 0.8  # nothing clear to second it: still doubt
 
 
+def test_a_signature_date_guessed_from_a_sentence_is_not_seconded_by_the_body() -> None:
+    """The seal hides the signature date, so the last date of the body is taken in its place; the body
+    printing that date twice says nothing of when the document was signed: it stays doubt."""
+    page = Page(
+        1,
+        595,
+        842,
+        TextSource.OCR,
+        [
+            Span("解除证据登记保存决定书", (180, 60, 420, 80), 0.99),
+            Span("本机关于2026-06-28对你单位的有关证据予以先行登记保存。现决定自", (60, 120, 540, 132), 0.99),
+            Span("2026-07-14起解除登记保存。", (60, 136, 300, 148), 0.99),
+            Span("请于2026-07-14当日到本机关领回相关物品，逾期不领的依法处理。", (60, 152, 540, 164), 0.99),
+        ],
+    )
+    mentions = date_mentions(Document(d.JIECHU_BAOCUN, 1, 1), [PageText.of(page)])
+    (signed,) = [m for m in mentions if m.role is not None]
+    assert signed.date == dt.date(2026, 7, 14) and signed.evidence.confidence < 0.8
+
+
 def test_one_officer_on_a_platform_form_is_a_fail_despite_its_serial_number() -> None:
     from procedure_kit import NO, Doc, build, ordinary, swap
 
@@ -150,3 +170,45 @@ def test_one_officer_on_a_platform_form_is_a_fail_despite_its_serial_number() ->
     )
     finding = REGISTRY["P-01"].check(build(swap(ordinary(), d.XUNWEN, single)))
     assert finding.status == Status.FAIL and "1名" in finding.message
+
+
+def _ink_after(ctx: object, doc_type: str, prefix: str) -> None:
+    """Unread ink just right of the row starting with ``prefix`` of the first ``doc_type``."""
+    page = ctx.case.pages[ctx.documents_of(doc_type)[0].first_page - 1]  # type: ignore[attr-defined]
+    row = next(s for s in page.spans if s.text.startswith(prefix))
+    _, y0, x1, y1 = row.bbox
+    page.unread_ink = [(x1 + 10, y0 + 1, x1 + 40, y1 - 1)]
+
+
+def test_a_missing_conclusion_head_approval_or_certificate_beside_unread_ink_is_doubt() -> None:
+    """P-06, P-13 and P-01 ask, like P-05, whether a value they miss is there unread."""
+    from procedure_kit import NO, Doc, build, closing, ordinary, record, swap
+
+    from casereview.domain.findings import Status
+    from casereview.rules.base import REGISTRY
+
+    blank_conclusion = Doc(
+        d.JITI_TAOLUN,
+        [
+            "重大案件集体讨论记录",
+            NO,
+            "讨论时间:2025年3月19日15时00分至16时00分",
+            "结论性意见:",
+            "出席人员签名:李局 钱副",
+        ],
+    )
+    cases = {
+        "P-06": (
+            swap(ordinary(20000, "贰万元整", major=True), d.JITI_TAOLUN, blank_conclusion),
+            d.JITI_TAOLUN,
+            "结论性意见",
+        ),
+        "P-13": (swap(ordinary(), d.JIEAN, closing(head="")), d.JIEAN, "负责人审批意见"),
+        "P-01": (swap(ordinary(), d.XUNWEN, record(second_cert=None)), d.XUNWEN, "记录人"),
+    }
+    for rule_id, (docs, doc_type, prefix) in cases.items():
+        ctx = build(docs)
+        assert REGISTRY[rule_id].check(ctx).status == Status.FAIL, rule_id  # blank on the page
+        ctx = build(docs)
+        _ink_after(ctx, doc_type, prefix)
+        assert REGISTRY[rule_id].check(ctx).status == Status.NEEDS_REVIEW, rule_id  # ink nothing read

@@ -350,9 +350,13 @@ def test_s01_signature_block_split_by_a_page_break() -> None:
     assert REGISTRY["S-01"].check(ctx).status == PASS
 
 
-def test_s01_in_a_black_and_white_file_a_missing_seal_is_doubt() -> None:
-    def grey(docs: list[Doc]) -> RuleContext:
+def test_s01_in_a_black_and_white_file_a_missing_seal_is_doubt_unless_rings_show_elsewhere() -> None:
+    def grey(docs: list[Doc], ringed: tuple[str, ...] = ()) -> RuleContext:
         ctx = build(docs)
+        for doc in ctx.documents:  # the 送达回证 sealed too, as real files do
+            if doc.type in ringed:
+                page = ctx.case.pages[doc.last_page - 1]
+                page.seals.append(Seal(page.number, (400.0, 600.0, 520.0, 720.0), 0.5))
         for page in ctx.case.pages:  # a B/W scan: seals found by their ring, colour unknown
             page.seals = [replace(s, red_ratio=0.0) for s in page.seals]
         return RuleContext(
@@ -363,8 +367,11 @@ def test_s01_in_a_black_and_white_file_a_missing_seal_is_doubt() -> None:
     unsealed = decision()
     unsealed.sealed = False
     finding = REGISTRY["S-01"].check(grey(swap(ordinary(), d.JUEDING, unsealed)))
-    assert finding.status == REVIEW and "黑白扫描件" in finding.message
+    assert finding.status == REVIEW and "黑白扫描件" in finding.message  # one ring: could be chance
     assert check("S-01", swap(ordinary(), d.JUEDING, unsealed)).status == FAIL  # colour: a real fail
+    # Rings on the notice and the 送达回证: this scan keeps its seals, the decision has none.
+    finding = REGISTRY["S-01"].check(grey(swap(ordinary(), d.JUEDING, unsealed), ringed=(d.SONGDA,)))
+    assert finding.status == FAIL and "未见印章" in finding.message
 
 
 def test_s01_seals_on_decision_and_notice() -> None:

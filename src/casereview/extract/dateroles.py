@@ -156,10 +156,19 @@ UNSURE = 0.5  # evidence confidence given to a date the machine had to guess or 
 OCR_DOUBT = 0.80  # the default of the rules' min_ocr_confidence: below it no rule fails on a token
 
 
-def _standalone(text: PageText, start: int, end: int) -> bool:
+def _row_rest(text: PageText, start: int, end: int) -> str:
+    """What the date's row prints besides the date."""
     row_start, row_end = text.line_of(start)
-    rest = re.sub(r"[\s,，。:：]", "", text.text[row_start:start] + text.text[end:row_end])
-    return _SIGNATURE_ROW.search(rest) is not None
+    return re.sub(r"[\s,，。:：]", "", text.text[row_start:start] + text.text[end:row_end])
+
+
+def _standalone(text: PageText, start: int, end: int) -> bool:
+    return _SIGNATURE_ROW.search(_row_rest(text, start, end)) is not None
+
+
+# A signature date's row may keep a few characters of the seal's text glued to it (行政热法2026-04-17);
+# more than this and the row is a sentence, so the date was only guessed from its position.
+_GLUED_CHARS = 6
 
 
 def _unsure(mention: DateMention) -> DateMention:
@@ -168,18 +177,23 @@ def _unsure(mention: DateMention) -> DateMention:
     return DateMention(mention.date, mention.role, mention.document, evidence, mention.time, mention.label)
 
 
-def _signature(role: str, mentions: list[DateMention], standalone: list[bool]) -> list[DateMention]:
-    """The last free date standing alone; failing that the last free date, marked unsure."""
+def _signature(
+    role: str, mentions: list[DateMention], standalone: list[bool], glued: list[bool]
+) -> tuple[list[DateMention], set[int]]:
+    """The last free date standing alone; failing that the last free date, marked unsure. Also the
+    index of a date guessed from its position alone (its row a sentence, not a seal's fragment),
+    which nothing may make sure: the body repeating a body date says nothing of the signature."""
     free = [i for i, m in enumerate(mentions) if m.role is None]
     if not free:
-        return mentions
+        return mentions, set()
     alone = [i for i in free if standalone[i]]
     chosen = alone[-1] if alone else free[-1]
     out = list(mentions)
     out[chosen] = _set(mentions[chosen], role)
-    if not alone:
-        out[chosen] = _unsure(out[chosen])
-    return out
+    if alone:
+        return out, set()
+    out[chosen] = _unsure(out[chosen])
+    return out, set() if glued[chosen] else {chosen}
 
 
 # Page furniture of systems and browsers: dates of printing, not of the case.
@@ -208,13 +222,17 @@ def _label_before(text: PageText, start: int) -> str:
 
 
 def _with_damaged_signature(
-    document: Document, texts: list[PageText], mentions: list[DateMention], standalone: list[bool]
-) -> tuple[list[DateMention], list[bool]]:
+    document: Document,
+    texts: list[PageText],
+    mentions: list[DateMention],
+    standalone: list[bool],
+    glued: list[bool],
+) -> tuple[list[DateMention], list[bool], list[bool]]:
     """The signature date whose year OCR damaged (二六年五月十五日), added unsure after the other
     dates of its page, dated in the year of the document's last complete date; the witness check
     (``confirm_unsure_decision_dates``) may make it sure."""
     if not mentions:
-        return mentions, standalone
+        return mentions, standalone, glued
     year = mentions[-1].date.year
     for number in document.pages():
         text = texts[number - 1]
@@ -227,13 +245,15 @@ def _with_damaged_signature(
             mention = _unsure(DateMention(match.date, None, document.type, evidence, match.time, "落款"))
             mentions = [*mentions[:at], mention, *mentions[at:]]
             standalone = [*standalone[:at], True, *standalone[at:]]
-    return mentions, standalone
+            glued = [*glued[:at], True, *glued[at:]]
+    return mentions, standalone, glued
 
 
 def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention]:
     """Every date in ``document`` with its label, and roles assigned."""
     mentions: list[DateMention] = []
     standalone: list[bool] = []
+    glued: list[bool] = []
     for number in document.pages():
         text = texts[number - 1]
         for match in find_dates(text.text):
@@ -248,9 +268,10 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
             )
             mentions.append(_unsure(mention) if match.repaired else mention)
             standalone.append(_standalone(text, match.start, match.end))
+            glued.append(len(_row_rest(text, match.start, match.end)) <= _GLUED_CHARS)
     if document.type in _SIGNATURE_ROLES:
-        mentions, standalone = _with_damaged_signature(document, texts, mentions, standalone)
-        return _seconded(_signature(_SIGNATURE_ROLES[document.type], mentions, standalone))
+        mentions, standalone, glued = _with_damaged_signature(document, texts, mentions, standalone, glued)
+        return _seconded(*_signature(_SIGNATURE_ROLES[document.type], mentions, standalone, glued))
     assign = _receipt(document.serves) if document.type == dt_.SONGDA else _ASSIGNERS.get(document.type)
     if assign is None:
         return mentions
@@ -260,15 +281,17 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
     return _seconded([m if m.role is not None else next(assigned) for m in mentions])
 
 
-def _seconded(mentions: list[DateMention]) -> list[DateMention]:
+def _seconded(
+    mentions: list[DateMention], guessed: frozenset[int] | set[int] = frozenset()
+) -> list[DateMention]:
     """A role date the OCR engine doubted, or one taken as the signature date though its row holds
     more than the date (行政热法2026-04-17: the seal's text glued to it), is sure when the same
     document prints the same date clearly elsewhere (…现决定自2026-04-17起解除): two independent
-    readings agree on the day the rules count from."""
+    readings agree on the day the rules count from. A date in ``guessed`` stays as it is."""
     out: list[DateMention] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         ev = m.evidence
-        if m.role is not None and ev.confidence < OCR_DOUBT:
+        if m.role is not None and ev.confidence < OCR_DOUBT and i not in guessed:
             witness = next(
                 (
                     w

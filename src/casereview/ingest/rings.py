@@ -20,6 +20,9 @@ _MAX_WORK_SIDE = 1500  # pixels at _WORK_DPI (63 cm): larger pages are no case-f
 _RADIUS_CM = (1.5, 2.6)  # 3.0–5.2 cm across: official round seals with a margin for scan scaling
 _INK = 170  # grey level below which a pixel is ink
 _RING_COVER = 0.9  # share of the circumference with ink within a few pixels of the circle
+# A pale ring (a light seal pad, a bright scan) is ink only at a lighter level, where text crowds in
+# too: circles through text then reach 0.95 of their circumference, a seal's ring closes all round.
+_PALE_INK, _PALE_COVER = 210, 0.98
 _ANGLES = np.linspace(0.0, 2.0 * np.pi, 180, endpoint=False)
 _COLOUR_SPREAD = 40  # channel spread (max − min) of a coloured pixel
 _COLOUR_SHARE = 0.0005  # below this share of coloured pixels a page is black and white
@@ -70,11 +73,13 @@ def find_ring_seals(image: Array, dpi: float) -> list[tuple[BBox, float]]:
     )
     if circles is None:
         return []
-    ink = gray < _INK
+    ink, pale = gray < _INK, gray < _PALE_INK
     scale = 72.0 / dpi
     found: list[tuple[BBox, float]] = []
     for x, y, r in circles[0]:
         cover = _cover(ink, float(x), float(y), float(r))
+        if cover < _RING_COVER and _cover(pale, float(x), float(y), float(r)) >= _PALE_COVER:
+            cover = _PALE_COVER
         if cover >= _RING_COVER:
             box = tuple(round(float(v) * scale, 1) for v in (x - r, y - r, x + r, y + r))
             found.append(((box[0], box[1], box[2], box[3]), round(cover, 3)))

@@ -139,6 +139,15 @@ class DocText:
                 return Evidence(page.number, box, "（未能识别的字迹）", 0.0)
         return None
 
+    def ink_beside_label(self, label: str | re.Pattern[str]) -> Evidence | None:
+        """Unread ink beside any ``label`` of the document (``ink_beside``): the value a rule looks
+        for may be there, unread."""
+        for hit in self.find_all(label):
+            ink = self.ink_beside(hit)
+            if ink is not None:
+                return ink
+        return None
+
     def title(self) -> Evidence:
         if self.document.title_evidence is not None:
             return self.document.title_evidence
@@ -306,17 +315,24 @@ def seal_on(ctx: RuleContext, pages: range | list[int]) -> Evidence | None:
     return None
 
 
+GREY_SEAL_PAGES = 2  # pages with a grey ring that make a black-and-white scan's missing seal a finding
+
+
 def seals_visible(ctx: RuleContext, pages: range | list[int]) -> bool:
     """False when a missing seal on ``pages`` proves nothing: the pages carry no image (DOCX read as
-    text only), or no red seal shows anywhere in the file — a black-and-white scan or print turns
-    every seal grey, and a real file seals its notices, decisions and 送达回证."""
+    text only), or no seal shows anywhere in the file, red or as grey rings on a few pages — a
+    black-and-white scan or print may lose every seal, and a real file seals its notices,
+    decisions and 送达回证."""
     if any(ctx.case.pages[n - 1].source == TextSource.DOCX_TEXT for n in pages):
         return False
-    # Grey rings (red_ratio 0, found by shape) show that a seal is there, not that one is missing.
-    return any(seal.red_ratio > 0 for seal in ctx.extraction.seals)
+    if any(seal.red_ratio > 0 for seal in ctx.extraction.seals):
+        return True
+    # A grey ring (red_ratio 0, found by shape) shows that a seal is there. Rings on several pages
+    # show that this scan keeps its seals and that they are found; one page could be chance.
+    return len({seal.page for seal in ctx.extraction.seals}) >= GREY_SEAL_PAGES
 
 
-SEALS_UNSEEN_WHY = "页面无图像，或全卷未见红色印章，可能为黑白扫描件"
+SEALS_UNSEEN_WHY = "页面无图像，或全卷未见红色印章或可识别的印章，可能为黑白扫描件"
 SEALS_UNSEEN = f"无法识别印章（{SEALS_UNSEEN_WHY}）"
 
 

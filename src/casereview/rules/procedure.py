@@ -223,7 +223,11 @@ def check_record_officers(ctx: RuleContext) -> Finding:
         # left unassigned; otherwise the finding says what could not be read.
         # A table header with no row read is not a block read.
         block = _officer_lines(text) or (text.search(_OFFICER_TABLE) is not None and bool(officers))
-        unread = not block or _unread_certificates(lines, certified, certs, text)
+        # Unread ink beside an officer label (a scan's name or number the OCR engine missed).
+        ink = text.ink_beside_label(_OFFICER_LABEL)
+        if ink is not None:
+            evidence.append(ink)
+        unread = not block or ink is not None or _unread_certificates(lines, certified, certs, text)
         if unread:
             label += "（未能完整识别执法人员栏）"
         doubtful = unread or not readable(ctx, doc) or any(ctx.uncertain(o.evidence) for o in officers)

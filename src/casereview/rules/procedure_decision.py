@@ -217,7 +217,7 @@ def _seal_part(
     if not readable(ctx, doc):
         # The signature block itself is not read reliably: this may not even be its last page.
         return "review", f"第{doc.last_page}页{name}文字识别不可靠，未能确认落款处有无印章", spot
-    return "fail", f"第{doc.last_page}页{name}落款处未见红色印章", spot
+    return "fail", f"第{doc.last_page}页{name}落款处未见印章", spot
 
 
 # Files without a penalty decision or notice (compulsion and inspection files): the documents they

@@ -32,9 +32,8 @@ _PROBLEMS = re.compile(r"不同意|不予同意|存在(?:以下)?问题|退回(?
 _REVIEWER = re.compile(
     r"审核人员?+(?:签名|签字|签章)?[:：]?(?!审核|日期|签)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[^\u4e00-\u9fff]|审核|日期|签名|法律|$)"
 )
-_CONCLUSION = re.compile(
-    r"(?:结论性意见|讨论结论|结论意见|讨论决定|会议决定)[:：]?(?!出席|签名)(?P<body>[\u4e00-\u9fff][^。]{3,})"
-)
+_CONCLUSION_LABEL = r"(?:结论性意见|讨论结论|结论意见|讨论决定|会议决定)"
+_CONCLUSION = re.compile(_CONCLUSION_LABEL + r"[:：]?(?!出席|签名)(?P<body>[\u4e00-\u9fff][^。]{3,})")
 
 
 _REVIEWER_LABEL = re.compile(r"审核人员?(?:签名|签字|签章)?")
@@ -49,15 +48,6 @@ def _name_near_label(text: DocText) -> bool:
         if any(party_name_problem(token) is None for token in _NAME_TOKEN.findall(window)):
             return True
     return False
-
-
-def _ink_beside_label(text: DocText) -> Evidence | None:
-    """Unread ink where a 审核人员 label's name would be (a scan whose OCR missed the name)."""
-    for hit in text.find_all(_REVIEWER_LABEL):
-        ink = text.ink_beside(hit)
-        if ink is not None:
-            return ink
-    return None
 
 
 def _required(ctx: RuleContext, rule_id: str, what: str) -> Trigger | Finding:
@@ -131,7 +121,7 @@ def check_legal_review(ctx: RuleContext) -> Finding:
         evidence.append(text.line_evidence(agree))
     reviewer = text.search(_REVIEWER, "name")
     unread_reviewer = reviewer is None and _name_near_label(text)
-    ink = None if reviewer is not None else _ink_beside_label(text)
+    ink = None if reviewer is not None else text.ink_beside_label(_REVIEWER_LABEL)
     if ink is not None:
         evidence.append(ink)
         unread_reviewer = True
@@ -182,7 +172,11 @@ def check_collective_discussion(ctx: RuleContext) -> Finding:
     problems: list[str] = []
     evidence: list[Evidence] = []
     conclusion = text.search(_CONCLUSION)
-    if conclusion is None:
+    # Unread ink where the conclusion would be (a scan's handwriting): it may be there, unread.
+    ink = text.ink_beside_label(_CONCLUSION_LABEL) if conclusion is None else None
+    if ink is not None:
+        evidence.append(ink)
+    elif conclusion is None:
         problems.append("无结论性意见")
     else:
         evidence.append(text.line_evidence(conclusion))
@@ -200,6 +194,8 @@ def check_collective_discussion(ctx: RuleContext) -> Finding:
             evidence or [text.title()],
             violations=len(problems),
         )
+    if ink is not None:
+        problems.append("结论栏的字迹未能识别")
     if problems or undecidable:
         why = "；".join(problems) or "未识别出讨论日期或决定日期"
         return needs_review("P-06", f"{where}：{why}，请人工核对。", evidence or [text.title()])
@@ -268,6 +264,13 @@ def check_closing_approved(ctx: RuleContext) -> Finding:
             evidence,
         )
     lacking = "、".join(x for x, ok in (("签名", signer), ("日期", dates)) if not ok)
+    ink = text.ink_beside(head)  # the head's hand, unread by the OCR engine
+    if ink is not None:
+        return needs_review(
+            "P-13",
+            f"结案报告负责人审批意见栏有未能识别的字迹，未识别出{lacking}，请人工核对。",
+            [*evidence, ink],
+        )
     if not readable(ctx, doc) or ctx.uncertain(evidence[0]):
         return needs_review(
             "P-13", f"结案报告负责人审批意见栏未识别出{lacking}，文字识别不可靠，请人工核对。", evidence
