@@ -247,6 +247,16 @@ def test_dates_whose_year_ocr_damaged() -> None:
     damaged = find_damaged_dates("某市交通运输综合执法总队\n二六年五月十五日\n", 2026)
     assert [(m.date.isoformat(), m.repaired) for m in damaged] == [("2026-05-15", True)]
     assert find_damaged_dates("二〇二六年五月十五日", 2026) == []  # a whole year is no damage
+    # A seal over the signature date: one character each of year and day read as another.
+    garbled = find_damaged_dates("某市交通运输局(印章\n冬〇二六年七月平四日\n", 2026)
+    assert [(m.date.isoformat(), m.repaired) for m in garbled] == [("2026-07-14", True)]
+    assert find_damaged_dates("二〇二六年七月平平日", 2026) == []  # two garbled in one part: no reading
+    assert find_damaged_dates("冬〇二五年七月十四日", 2026) == []  # the year contradicts the file's
+    assert find_damaged_dates("二〇二六年七月十平日", 2026) == []  # 十? is 十一…十九: ambiguous
+    # The 日 under the seal, the date closing its row; a day that could go on is left alone.
+    lost = find_damaged_dates("成都市交通运输局\n二〇二四年五月六\n", 2024)
+    assert [(m.date.isoformat(), m.repaired) for m in lost] == [("2024-05-06", True)]
+    assert find_damaged_dates("二〇二四年五月二\n", 2024) == []  # 二十…: the seal may hide more
 
 
 def test_a_damaged_signature_date_is_unsure_until_a_witness_confirms_it() -> None:

@@ -237,7 +237,10 @@ def _with_damaged_signature(
     for number in document.pages():
         text = texts[number - 1]
         for match in find_damaged_dates(text.text, year):
-            if not _standalone(text, match.start, match.end):
+            # Alone on its row, or with a few characters of the seal that damaged it (都 二〇二四年五月六).
+            if len(_row_rest(text, match.start, match.end)) > _GLUED_CHARS and not _standalone(
+                text, match.start, match.end
+            ):
                 continue
             after = [i for i, m in enumerate(mentions) if m.evidence.page > number]
             at = after[0] if after else len(mentions)

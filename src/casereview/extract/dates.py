@@ -186,16 +186,93 @@ def find_partial_dates(text: str, default_year: int) -> list[DateMatch]:
 
 # A year OCR damaged beyond repair (二六年 for 二〇二六年, 26年): the month and day are still read.
 _DAMAGED_YEAR_RE: Final = re.compile(
-    rf"(?<![0-9{_CN}])[0-9〇零○OО一二三四五六七八九]{{1,3}}\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
+    rf"(?<![0-9{_CN}])(?P<y>[0-9〇零○OО一二三四五六七八九]{{1,3}})\s*年\s*(?P<m>{_SMALL})\s*月\s*(?P<d>{_SMALL})\s*[日号]"
 )
 
 
+def _left_of(digits: str, year: int) -> bool:
+    """``digits`` (a damaged year) are what is left of ``year`` with characters lost: 二六 of 二〇二六."""
+    rest = iter(f"{year:04d}")
+    return all(str(DIGITS[ch]) in rest for ch in digits)
+
+
+# A Chinese-numeral date a seal printed over: one character of the year, the month or the day read as
+# another character (冬〇二六年七月平四日 for 二〇二六年七月十四日).
+_GARBLED_RE: Final = re.compile(
+    r"(?<![0-9\u4e00-\u9fff])(?P<y>[〇○O\u4e00-\u9fff]{4})年(?P<m>[\u4e00-\u9fff]{1,3})月"
+    r"(?P<d>[\u4e00-\u9fff]{1,3})日"
+)
+_NUMERAL = set(_CN)
+
+
+def _garbled_year(value: str, year: int) -> bool:
+    """``value`` is ``year`` in Chinese digits with at most one character garbled, none contradicting."""
+    agree = 0
+    for ch, digit in zip(value, f"{year:04d}", strict=True):
+        if ch in DIGITS:
+            if DIGITS[ch] != int(digit):
+                return False
+            agree += 1
+    return agree >= 3
+
+
+def _mended(value: str) -> str | None:
+    """A month or day numeral with its one garbled character restored where only 十 fits
+    (平四 → 十四, 二平 → 二十, 二平四 → 二十四); None when it is not one garbled character or is ambiguous."""
+    bad = [i for i, ch in enumerate(value) if ch not in _NUMERAL]
+    if not bad:
+        return value
+    if len(bad) > 1 or len(value) == 1:
+        return None
+    i = bad[0]
+    if len(value) == 2 and i == 0 and value[1] in "一二三四五六七八九":
+        return "十" + value[1]
+    if len(value) == 2 and i == 1 and value[0] in "二三":
+        return value[0] + "十"
+    if len(value) == 3 and i == 1:
+        return value[0] + "十" + value[2]
+    return None
+
+
+# A signature date whose 日 a seal hid (二〇二四年五月六 closing its row). A day that could go on
+# (二 of 二十, 三 of 三十一, 十 of 十五) is left alone: the seal may hide more than 日.
+_LOST_DAY_MARK_RE: Final = re.compile(
+    rf"(?<![0-9{_CN}])(?P<y>[0-9〇零○OО一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_SMALL})\s*月\s*"
+    rf"(?P<d>[0-9]{{1,2}}|[{_CN}]{{1,3}})(?=[ \t]*(?:\n|$))"
+)
+
+
+def _lost_day_mark(text: str) -> list[DateMatch]:
+    out: list[DateMatch] = []
+    for m in _LOST_DAY_MARK_RE.finditer(text):
+        if m["d"][-1] in "二三十" and not m["d"].isdigit():
+            continue
+        date = _make_date(_year(m["y"]), _small(m["m"]), _small(m["d"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
+    return out
+
+
 def find_damaged_dates(text: str, year: int) -> list[DateMatch]:
-    """Dates whose year was damaged (fewer than four digits), dated in ``year`` and marked repaired:
-    only a witness elsewhere in the file may make such a reading sure."""
+    """Dates whose year was damaged (fewer than four digits), whose Chinese numerals a seal garbled
+    (one character each of year, month or day, where only one reading fits; dated in ``year``), or
+    whose 日 a seal hid; marked repaired: only a witness elsewhere in the file may make such a
+    reading sure."""
     out: list[DateMatch] = []
     for m in _DAMAGED_YEAR_RE.finditer(text):
+        if not _left_of(m["y"], year):
+            continue  # 〇二五年 is no remnant of 2026
         date = _make_date(year, _small(m["m"]), _small(m["d"]))
+        if date is not None:
+            out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
+    out += _lost_day_mark(text)
+    for m in _GARBLED_RE.finditer(text):
+        month, day = _mended(m["m"]), _mended(m["d"])
+        if not _garbled_year(m["y"], year) or month is None or day is None:
+            continue
+        if (month, day, m["y"]) == (m["m"], m["d"], m["y"]) and all(ch in DIGITS for ch in m["y"]):
+            continue  # a whole date: find_dates has it
+        date = _make_date(year, _small(month), _small(day))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
     return out
