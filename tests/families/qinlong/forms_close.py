@@ -44,7 +44,7 @@ def receipt(c: Case) -> RenderedDoc:
     s.text(LM, y + 10, "收款人（经办）：", 11)
     s.hand(LM + 95, y + 12, c.rng.choice(("李婷", "王芳", "赵静", "马丽")) if bank else p.officers[0].name)
     s.text(LM + 250, y + 10, "（第二联  缴款人收执）", 10)
-    lines = [p.agency.bank[:10], "业务受理章", num_date(d.payment)] if bank else [c.agency, "财务专用章"]
+    lines = [p.agency.bank.replace("股份有限公司", ""), "业务受理章", num_date(d.payment)] if bank else [c.agency, "财务专用章"]
     cx = RM - 90 + c.rng.uniform(-10, 10)
     s.stamp(pymupdf.Rect(cx - 70, boxes[5][1] - 30, cx + 70, boxes[5][1] + 50), lines)
     s.y = y + 40

@@ -128,7 +128,8 @@ def service(c: Case, served: str, title: str, when: dt.date, where: str = "") ->
     s.start(form=23)
     s.title(c.agency, spaced("送达回证"))
     s.right("案号：" + c.number(key))
-    recipient = p.party.contact.name if p.party.contact else c.name(key)
+    # an individual signs with the name as this receipt prints it; a company's driver signs for it
+    recipient = c.name(key) if p.party.kind == "individual" or not p.party.contact else p.party.contact.name
     servers = [o.name for o in p.officers[:2]]
     rows = [
         ["案由", c.cause],

@@ -44,6 +44,7 @@ def _star(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
     d.polygon(pts, fill=RED + (255,))
 
 
+@lru_cache(maxsize=64)
 def seal_png(agency: str, seed: int) -> bytes:
     """A round official seal: ring, the agency's name around the upper arc, a star in the middle."""
     rng = random.Random(seed)
@@ -74,7 +75,7 @@ def stamp_png(lines: list[str], seed: int) -> bytes:
     img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     d.ellipse((6, 6, w - 6, h - 6), outline=RED + (255,), width=7)
-    f = font(SANS_BOLD, 34)
+    f = font(SANS_BOLD, min(34, int((w - 90) / max(len(x) for x in lines))))
     step = (h - 60) / max(1, len(lines))
     for i, line in enumerate(lines):
         d.text((w / 2, 30 + step * (i + 0.5)), line, font=f, fill=RED + (255,), anchor="mm")

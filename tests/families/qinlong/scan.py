@@ -35,7 +35,7 @@ def _grey_with_seal(rgb: np.ndarray) -> np.ndarray:
     grey = 0.299 * r + 0.587 * g + 0.114 * b
     red = (r - (g + b) / 2) > 70
     # red ink over white reads as a mid grey on a monochrome scanner; over text it stays black
-    return np.where(red & (grey > 60), 150.0, grey)
+    return np.where(red & (grey > 60), 132.0, grey)
 
 
 def _fax(rgb: np.ndarray, rng: random.Random, edge: str) -> bytes:

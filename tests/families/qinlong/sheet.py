@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pymupdf
 
@@ -19,22 +20,28 @@ W, H = 595.0, 842.0
 LM, RM, TOP = 72.0, 523.0, 70.0
 BODY, HEAD = "body", "head"
 _FACE = pymupdf.Font("china-s")
-_FONTS = {BODY: _FACE, HEAD: _FACE}
 NO_START = "，。、；：）》”！？"
 
 
+@lru_cache(maxsize=8192)
+def _adv(ch: str) -> float:
+    return _FACE.text_length(ch, fontsize=1.0)
+
+
 def width(text: str, size: float, font: str = BODY) -> float:
-    return _FONTS[font].text_length(text, fontsize=size)
+    return sum(_adv(ch) for ch in text) * size
 
 
 def wrap(text: str, avail: float, size: float, font: str = BODY, first: float | None = None) -> list[str]:
     """Character wrapping as Word does for Chinese, keeping closing punctuation off a line start."""
-    lines, cur, room = [], "", first if first is not None else avail
+    lines, cur, used, room = [], "", 0.0, first if first is not None else avail
     for ch in text:
-        if cur and width(cur + ch, size, font) > room and ch not in NO_START:
+        w = _adv(ch) * size
+        if cur and used + w > room and ch not in NO_START:
             lines.append(cur)
-            cur, room = "", avail
+            cur, used, room = "", 0.0, avail
         cur += ch
+        used += w
     lines.append(cur)
     return lines
 
@@ -141,7 +148,7 @@ class Sheet:
 
     def seal(self, cx: float, cy: float, agency: str) -> None:
         assert self.page is not None
-        png = marks.seal_png(agency, self.rng.randrange(1 << 30))
+        png = marks.seal_png(agency, self.rng.randrange(4))
         r = 62 + self.rng.uniform(-2, 2)
         self.page.insert_image(pymupdf.Rect(cx - r, cy - r, cx + r, cy + r), stream=png, overlay=True)
         if self.pages - 1 not in self.sealed:
