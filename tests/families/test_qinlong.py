@@ -17,8 +17,9 @@ from families.qinlong.fmt import cn_date, daxie, money, num_date, web_date
 Texts = dict[str, str]  # document key -> text of its pages (documents of one key joined)
 
 
-def _plan(defects: list[str], want: dict[str, str] | None = None, procedure: str | None = None,
-          check=None) -> Plan:
+def _plan(
+    defects: list[str], want: dict[str, str] | None = None, procedure: str | None = None, check=None
+) -> Plan:
     """The first seeded plan whose mutations (and predicate) match what a test needs."""
     for seed in range(400):
         plan = make_plan(f"ql{seed}", kind="digital", seed=seed, defects=defects, procedure=procedure)
@@ -35,7 +36,9 @@ def _body(page: pymupdf.Page) -> str:
     return "".join(x for x in lines if not (x.startswith("— ") and x.endswith(" —")))
 
 
-def _render(plan: Plan, tmp: Path, scanned: bool = False) -> tuple[list[RenderedDoc], Texts, pymupdf.Document]:
+def _render(
+    plan: Plan, tmp: Path, scanned: bool = False
+) -> tuple[list[RenderedDoc], Texts, pymupdf.Document]:
     path = tmp / f"{plan.case_id}.pdf"
     docs = write_case(plan, path, scanned=scanned, seed=plan.seed)
     pdf = pymupdf.open(path)
@@ -56,7 +59,14 @@ def test_registered() -> None:
 def _common(plan: Plan, docs: list[RenderedDoc], texts: Texts, pdf: pymupdf.Document) -> None:
     assert sum(d.pages for d in docs) == len(pdf)
     number = plan.number.format()
-    for key in ("违法行为通知书", "行政处罚决定书", "当场行政处罚决定书", "罚没款票据", "结案报告", "立案登记表"):
+    for key in (
+        "违法行为通知书",
+        "行政处罚决定书",
+        "当场行政处罚决定书",
+        "罚没款票据",
+        "结案报告",
+        "立案登记表",
+    ):
         if key in texts:
             assert number in texts[key], key
             assert plan.party.name in texts[key], key
@@ -71,8 +81,17 @@ def test_clean_ordinary(tmp_path: Path) -> None:
     _common(plan, docs, t, pdf)
     d = plan.dates
     keys = [x.key for x in docs]
-    for key in ("立案登记表", "案件调查报告", "违法行为通知书", "送达回证:违法行为通知书", "行政处罚决定书",
-                "送达回证:行政处罚决定书", "罚没款票据", "公示记录", "结案报告"):
+    for key in (
+        "立案登记表",
+        "案件调查报告",
+        "违法行为通知书",
+        "送达回证:违法行为通知书",
+        "行政处罚决定书",
+        "送达回证:行政处罚决定书",
+        "罚没款票据",
+        "公示记录",
+        "结案报告",
+    ):
         assert key in keys, key
     assert cn_date(d.filing) in t["立案登记表"]
     assert cn_date(d.notice) in t["违法行为通知书"] and money(plan.proposed_fine) in t["违法行为通知书"]
@@ -149,8 +168,20 @@ def test_p01(tmp_path: Path, mode: str) -> None:
     [
         ("P-02", {"notice_no_basis": "1"}, "违法行为通知书", ["陈述和申辩"], ["依据", "违反了", "《"]),
         ("P-04", {"notice_no_hearing": "1"}, "违法行为通知书", ["陈述和申辩"], ["听证"]),
-        ("P-14", {"notice_3days": "1"}, "违法行为通知书", ["三日内", "听证"], ["五日内向本机关提出，逾期未提出的，视为放弃听证"]),
-        ("P-06", {"p06": "noconclusion"}, "重大案件集体讨论记录", ["讨论记录"], ["结论性意见", "经集体讨论决定"]),
+        (
+            "P-14",
+            {"notice_3days": "1"},
+            "违法行为通知书",
+            ["三日内", "听证"],
+            ["五日内向本机关提出，逾期未提出的，视为放弃听证"],
+        ),
+        (
+            "P-06",
+            {"p06": "noconclusion"},
+            "重大案件集体讨论记录",
+            ["讨论记录"],
+            ["结论性意见", "经集体讨论决定"],
+        ),
         ("P-07", {"p07": "noremedy"}, "行政处罚决定书", ["十五日"], ["六十日", "六个月", "行政复议"]),
         ("P-07", {"p07": "nocomply"}, "行政处罚决定书", ["六十日", "六个月"], ["十五日", "账号"]),
         ("W-01", {"w01": "ni_danwei"}, "行政处罚决定书", ["你（单位）"], []),
@@ -158,8 +189,9 @@ def test_p01(tmp_path: Path, mode: str) -> None:
         ("W-01", {"w01": "guidance"}, "行政处罚决定书", ["分以下情况"], []),
     ],
 )
-def test_content_mutations(tmp_path: Path, defect: str, want: dict[str, str], key: str,
-                           present: list[str], absent: list[str]) -> None:
+def test_content_mutations(
+    tmp_path: Path, defect: str, want: dict[str, str], key: str, present: list[str], absent: list[str]
+) -> None:
     plan = _plan([defect], want)
     _, t, _ = _render(plan, tmp_path)
     for words in present:
@@ -175,8 +207,10 @@ def test_p05_noreviewer(tmp_path: Path) -> None:
     assert plan.staff.reviewer not in t["法制审核意见"] and plan.staff.reviewer_cert not in t["法制审核意见"]
 
 
-@pytest.mark.parametrize(("defect", "want", "gone"), [("P-05", {"p05": "drop"}, "法制审核意见"),
-                                                    ("P-06", {"p06": "drop"}, "重大案件集体讨论记录")])
+@pytest.mark.parametrize(
+    ("defect", "want", "gone"),
+    [("P-05", {"p05": "drop"}, "法制审核意见"), ("P-06", {"p06": "drop"}, "重大案件集体讨论记录")],
+)
 def test_dropped_by_plan(tmp_path: Path, defect: str, want: dict[str, str], gone: str) -> None:
     docs, _, _ = _render(_plan([defect], want), tmp_path)
     assert gone not in {x.key for x in docs}

@@ -82,16 +82,24 @@ def _ordinary(c: Case) -> list[Step]:
     steps.append(("案件调查报告", _one(lambda: inv.report(c))))
     assert d.notice and d.notice_service
     steps.append(("违法行为通知书", _one(lambda: note.notice(c))))
-    steps.append(("送达回证:违法行为通知书", _one(
-        lambda: dec.service(c, "违法行为通知书", "违法行为通知书", d.notice_service))))  # type: ignore[arg-type]
+    steps.append(
+        (
+            "送达回证:违法行为通知书",
+            _one(lambda: dec.service(c, "违法行为通知书", "违法行为通知书", d.notice_service)),
+        )
+    )  # type: ignore[arg-type]
     if d.statement:
         steps.append(("陈述申辩笔录", _one(lambda: note.statement(c))))
     if d.waiver:
         steps.append(("放弃陈述申辩（听证）声明", _one(lambda: note.waiver(c))))
     if d.hearing and d.hearing_notice_service:
         steps.append(("听证通知书", _one(lambda: note.hearing_notice(c))))
-        steps.append(("送达回证:听证通知书", _one(
-            lambda: dec.service(c, "听证通知书", "听证通知书", d.hearing_notice_service))))  # type: ignore[arg-type]
+        steps.append(
+            (
+                "送达回证:听证通知书",
+                _one(lambda: dec.service(c, "听证通知书", "听证通知书", d.hearing_notice_service)),
+            )
+        )  # type: ignore[arg-type]
         steps.append(("听证笔录", _one(lambda: note.hearing_record(c))))
     if p.has_review and d.legal_review:
         steps.append(("法制审核意见", _one(lambda: note.legal_review(c))))
@@ -100,8 +108,12 @@ def _ordinary(c: Case) -> list[Step]:
     assert d.decision_service
     steps.append(("行政处罚决定书", _one(lambda: dec.decision(c))))
     where = p.party.address if c.rng.random() < 0.5 else ""
-    steps.append(("送达回证:行政处罚决定书", _one(
-        lambda: dec.service(c, "行政处罚决定书", "行政处罚决定书", d.decision_service, where))))  # type: ignore[arg-type]
+    steps.append(
+        (
+            "送达回证:行政处罚决定书",
+            _one(lambda: dec.service(c, "行政处罚决定书", "行政处罚决定书", d.decision_service, where)),
+        )
+    )  # type: ignore[arg-type]
     if p.has_receipt and d.payment:
         steps.append(("罚没款票据", _one(lambda: close.receipt(c))))
     if p.has_publication and d.publication:

@@ -44,7 +44,11 @@ def receipt(c: Case) -> RenderedDoc:
     s.text(LM, y + 10, "收款人（经办）：", 11)
     s.hand(LM + 95, y + 12, c.rng.choice(("李婷", "王芳", "赵静", "马丽")) if bank else p.officers[0].name)
     s.text(LM + 250, y + 10, "（第二联  缴款人收执）", 10)
-    lines = [p.agency.bank.replace("股份有限公司", ""), "业务受理章", num_date(d.payment)] if bank else [c.agency, "财务专用章"]
+    lines = (
+        [p.agency.bank.replace("股份有限公司", ""), "业务受理章", num_date(d.payment)]
+        if bank
+        else [c.agency, "财务专用章"]
+    )
     cx = RM - 90 + c.rng.uniform(-10, 10)
     s.stamp(pymupdf.Rect(cx - 70, boxes[5][1] - 30, cx + 70, boxes[5][1] + 50), lines)
     s.y = y + 40
@@ -68,7 +72,13 @@ def publication(c: Case) -> RenderedDoc:
     page.draw_rect(pymupdf.Rect(36, 96, W - 36, 116), color=None, fill=(0.85, 0.85, 0.85))
     nav = "首页      政务公开      政务服务      互动交流      走进" + county
     s.text(60, 110, nav, 10, color=(0.1, 0.1, 0.1))
-    s.text(40, 136, "当前位置：首页 > 政务公开 > 重点领域信息公开 > 行政执法公示 > 行政处罚", 9, color=(0.3, 0.3, 0.3))
+    s.text(
+        40,
+        136,
+        "当前位置：首页 > 政务公开 > 重点领域信息公开 > 行政执法公示 > 行政处罚",
+        9,
+        color=(0.3, 0.3, 0.3),
+    )
     s.y = 150
     s.center(title, 16, HEAD)
     visits = c.rng.randint(23, 480)
@@ -78,8 +88,9 @@ def publication(c: Case) -> RenderedDoc:
     s.hline(40, W - 40, s.y, 0.8)
     s.gap(12)
     party = p.party
-    ident = party.credit_code or (party.person.id_number[:6] + "********" + party.person.id_number[-4:]
-                                   if party.person else "")
+    ident = party.credit_code or (
+        party.person.id_number[:6] + "********" + party.person.id_number[-4:] if party.person else ""
+    )
     items = [
         ("行政处罚决定书文号", c.number(key)),
         ("被处罚人", c.name(key)),
@@ -102,8 +113,13 @@ def publication(c: Case) -> RenderedDoc:
     ]
     for i, line in enumerate(foot):
         s.text(W / 2 - width(line, 8.5) / 2, y + 16 + 13 * i, line, 8.5, color=(0.3, 0.3, 0.3))
-    s.text(36, 806, f"http://www.{p.agency.region}.gov.cn/zwgk/xzzf/xzcf/{c.rng.randint(100000, 999999)}.html",
-           7.5, color=(0.3, 0.3, 0.3))
+    s.text(
+        36,
+        806,
+        f"http://www.{p.agency.region}.gov.cn/zwgk/xzzf/xzcf/{c.rng.randint(100000, 999999)}.html",
+        7.5,
+        color=(0.3, 0.3, 0.3),
+    )
     s.text(W - 60, 806, "1/1", 7.5, color=(0.3, 0.3, 0.3))
     return c.emit("公示记录", title)
 
@@ -118,8 +134,10 @@ def closing(c: Case) -> RenderedDoc:
     s.fields([("案由：", c.cause)])
     c.party_fields(key, d.closing)
     s.heading("处理结果：")
-    s.para(f"本机关于{cn_date(d.decision)}作出行政处罚决定（{c.number(key)}），对当事人给予罚款{money(p.fine)}的"
-           f"行政处罚，决定书已于{cn_date(d.decision_service or d.decision)}送达当事人。")
+    s.para(
+        f"本机关于{cn_date(d.decision)}作出行政处罚决定（{c.number(key)}），对当事人给予罚款{money(p.fine)}的"
+        f"行政处罚，决定书已于{cn_date(d.decision_service or d.decision)}送达当事人。"
+    )
     s.heading("执行情况：")
     if d.payment:
         s.para(f"当事人已于{cn_date(d.payment)}缴纳全部罚款，罚没款票据附卷。")

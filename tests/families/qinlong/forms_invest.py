@@ -44,9 +44,13 @@ def filing(c: Case) -> RenderedDoc:
     s.title(c.agency, spaced("立案登记表"))
     s.right("案号：" + c.number(key))
     found = "☑" if d.violation == d.filing else "□"
-    s.para(f"案件来源：{found}1.在行政检查中发现的  □2.个人、法人及其他组织举报经核实的  "
-           f"□3.上级机关交办的  □4.下级机关报请查处的  □5.有关部门移送的  "
-           f"{'□' if found == '☑' else '☑'}6.其他途径发现的", 10.5, indent=False)
+    s.para(
+        f"案件来源：{found}1.在行政检查中发现的  □2.个人、法人及其他组织举报经核实的  "
+        f"□3.上级机关交办的  □4.下级机关报请查处的  □5.有关部门移送的  "
+        f"{'□' if found == '☑' else '☑'}6.其他途径发现的",
+        10.5,
+        indent=False,
+    )
     s.fields([("案由：", f"涉嫌{c.cause}"), ("受案时间：", num_date(d.violation))])
     c.party_fields(key, d.filing)
     s.heading("案件基本情况：")
@@ -119,8 +123,10 @@ def record(c: Case, q: Inquiry, index: int) -> RenderedDoc:
         if index == 0:
             s.para("检查过程中执法人员使用执法记录仪全程录音录像，并对现场情况拍照取证。")
         if p.dates.compulsion and index == 0:
-            s.para(f"执法人员当场告知当事人拟采取扣押措施的理由、依据及其依法享有的权利、救济途径，"
-                   f"当事人{who.name}进行了陈述，执法人员当场交付《行政强制措施决定书》。")
+            s.para(
+                f"执法人员当场告知当事人拟采取扣押措施的理由、依据及其依法享有的权利、救济途径，"
+                f"当事人{who.name}进行了陈述，执法人员当场交付《行政强制措施决定书》。"
+            )
     s.para("（以下空白）", indent=False)
     s.gap(6)
     s.need(60)
@@ -142,14 +148,19 @@ def preservation(c: Case) -> list[RenderedDoc]:
     s.right("案号：" + c.number(key))
     c.party_fields(key, d.preservation)
     end = add_wd(d.preservation, 7)
-    s.para(f"因调查{c.cause}一案，根据《中华人民共和国行政处罚法》第五十六条的规定，本机关对下列证据予以"
-           f"先行登记保存七日（自{num_date(d.preservation)}至{num_date(end)}）。在此期间，当事人或者有关人员"
-           "不得销毁或者转移证据。")
-    s.table([1, 4, 3, 2, 4], [
-        ["序号", "证据名称", "规格", "数量", "登记保存地点"],
-        ["1", f"{p.party.plate}{p.party.vehicle}", p.party.plate, "1辆", c.unit + "停车场"],
-        ["2", "机动车行驶证", "原件", "1本", c.unit],
-    ])
+    s.para(
+        f"因调查{c.cause}一案，根据《中华人民共和国行政处罚法》第五十六条的规定，本机关对下列证据予以"
+        f"先行登记保存七日（自{num_date(d.preservation)}至{num_date(end)}）。在此期间，当事人或者有关人员"
+        "不得销毁或者转移证据。"
+    )
+    s.table(
+        [1, 4, 3, 2, 4],
+        [
+            ["序号", "证据名称", "规格", "数量", "登记保存地点"],
+            ["1", f"{p.party.plate}{p.party.vehicle}", p.party.plate, "1辆", c.unit + "停车场"],
+            ["2", "机动车行驶证", "原件", "1本", c.unit],
+        ],
+    )
     s.sign_line("当事人签名：", p.party.contact.name if p.party.contact else "", num_date(d.preservation))
     s.sign_line("执法人员签名：", p.officers[0].name, num_date(d.preservation))
     s.signoff(c.agency, cn_date(d.preservation), seal=True)
@@ -158,8 +169,10 @@ def preservation(c: Case) -> list[RenderedDoc]:
     s.title(c.agency, "解除证据登记保存决定书")
     s.right(c.number("解除证据登记保存决定书"))
     s.fields([("", c.name("解除证据登记保存决定书") + "：")], minw=120)
-    s.para(f"本机关于{cn_date(d.preservation)}对{you(p)}的{p.party.plate}{p.party.vehicle}及机动车行驶证"
-           "予以先行登记保存。经审查，现决定自即日起解除上述证据的登记保存，请于收到本决定书后到本机关领回。")
+    s.para(
+        f"本机关于{cn_date(d.preservation)}对{you(p)}的{p.party.plate}{p.party.vehicle}及机动车行驶证"
+        "予以先行登记保存。经审查，现决定自即日起解除上述证据的登记保存，请于收到本决定书后到本机关领回。"
+    )
     s.signoff(c.agency, cn_date(d.preservation_release), seal=True)
     out.append(c.emit("解除证据登记保存决定书", "解除证据登记保存决定书"))
     return out
@@ -175,24 +188,31 @@ def compulsion(c: Case) -> list[RenderedDoc]:
     s.right(c.number(key))
     c.party_fields(key, d.compulsion)
     end = d.compulsion + dt.timedelta(days=30)
-    s.para(f"{cn_date(d.compulsion)}，本机关执法人员在{c.facts(key).get('place', '')}检查时发现{you(p)}涉嫌"
-           f"{c.cause}。依据《中华人民共和国行政强制法》第九条第（二）项、第二十四条的规定，本机关决定对"
-           f"{p.party.plate}{p.party.vehicle}实施扣押，扣押期限为三十日（自{num_date(d.compulsion)}至"
-           f"{num_date(end)}）。扣押财物详见所附《扣押物品清单》。")
+    s.para(
+        f"{cn_date(d.compulsion)}，本机关执法人员在{c.facts(key).get('place', '')}检查时发现{you(p)}涉嫌"
+        f"{c.cause}。依据《中华人民共和国行政强制法》第九条第（二）项、第二十四条的规定，本机关决定对"
+        f"{p.party.plate}{p.party.vehicle}实施扣押，扣押期限为三十日（自{num_date(d.compulsion)}至"
+        f"{num_date(end)}）。扣押财物详见所附《扣押物品清单》。"
+    )
     s.para("本决定书当场交付当事人。实施扣押过程中执法人员使用执法记录仪全程录音录像，视听资料已存档。")
-    s.para(f"如不服本决定，可以在收到本决定书之日起六十日内向{p.agency.review_body}申请行政复议，"
-           f"或者在六个月内依法向{p.agency.court}提起行政诉讼。")
+    s.para(
+        f"如不服本决定，可以在收到本决定书之日起六十日内向{p.agency.review_body}申请行政复议，"
+        f"或者在六个月内依法向{p.agency.court}提起行政诉讼。"
+    )
     s.sign_line("当事人签收：", p.party.contact.name if p.party.contact else "", num_date(d.compulsion))
     s.signoff(c.agency, cn_date(d.compulsion), seal=True)
     out = [c.emit("行政强制措施决定书", "行政强制措施决定书")]
     s.start()
     s.title(c.agency, spaced("扣押物品清单"))
     s.right("案号：" + c.number("扣押物品清单"))
-    s.table([1, 5, 3, 2, 3], [
-        ["序号", "物品名称", "规格型号", "数量", "备注"],
-        ["1", f"{p.party.vehicle}（{p.party.plate}）", p.party.vehicle, "1辆", "外观完好"],
-        ["2", "车钥匙", "—", "1把", ""],
-    ])
+    s.table(
+        [1, 5, 3, 2, 3],
+        [
+            ["序号", "物品名称", "规格型号", "数量", "备注"],
+            ["1", f"{p.party.vehicle}（{p.party.plate}）", p.party.vehicle, "1辆", "外观完好"],
+            ["2", "车钥匙", "—", "1把", ""],
+        ],
+    )
     s.sign_line("当事人签名：", p.party.contact.name if p.party.contact else "", num_date(d.compulsion))
     s.sign_line("执法人员签名：", p.officers[0].name, num_date(d.compulsion))
     out.append(c.emit("扣押物品清单", "扣押物品清单"))
@@ -200,9 +220,11 @@ def compulsion(c: Case) -> list[RenderedDoc]:
     s.title(c.agency, "解除行政强制措施决定书")
     s.right(c.number("解除行政强制措施决定书"))
     s.fields([("", c.name("解除行政强制措施决定书") + "：")], minw=120)
-    s.para(f"本机关于{cn_date(d.compulsion)}对{you(p)}的{p.party.plate}{p.party.vehicle}实施了扣押。"
-           "依据《中华人民共和国行政强制法》第二十八条的规定，现决定解除该行政强制措施，请持本决定书到本机关"
-           "办理车辆领取手续。")
+    s.para(
+        f"本机关于{cn_date(d.compulsion)}对{you(p)}的{p.party.plate}{p.party.vehicle}实施了扣押。"
+        "依据《中华人民共和国行政强制法》第二十八条的规定，现决定解除该行政强制措施，请持本决定书到本机关"
+        "办理车辆领取手续。"
+    )
     s.signoff(c.agency, cn_date(d.compulsion_release), seal=True)
     out.append(c.emit("解除行政强制措施决定书", "解除行政强制措施决定书"))
     return out
@@ -246,20 +268,22 @@ def report(c: Case) -> RenderedDoc:
     s.fields([("调查人员：", c.officer_line(p.officers[:2]))])
     c.party_fields(key, d.report)
     s.heading("一、调查经过及违法事实")
-    s.para(f"本机关于{cn_date(d.filing)}立案调查，执法人员先后制作笔录{len(p.inquiries)}份，收集证据材料"
-           f"{len(p.evidence)}份。经调查查明：" + c.act(key) + "。")
+    s.para(
+        f"本机关于{cn_date(d.filing)}立案调查，执法人员先后制作笔录{len(p.inquiries)}份，收集证据材料"
+        f"{len(p.evidence)}份。经调查查明：" + c.act(key) + "。"
+    )
     s.heading("二、证据材料")
     for i, item in enumerate(p.evidence, 1):
         s.para(f"{i}. {item}；", indent=True)
     s.para(f"{len(p.evidence) + 1}. {'、'.join(sorted({q.type for q in p.inquiries}))}。")
     s.heading("三、调查结论和处理意见")
-    s.para(f"当事人的行为违反了{p.violation.breach}的规定，事实清楚，证据确凿。依据{p.violation.basis}的规定，"
-           f"{c.reasons()}建议给予罚款{money(p.proposed_fine)}的行政处罚。")
+    s.para(
+        f"当事人的行为违反了{p.violation.breach}的规定，事实清楚，证据确凿。依据{p.violation.basis}的规定，"
+        f"{c.reasons()}建议给予罚款{money(p.proposed_fine)}的行政处罚。"
+    )
     s.sign_line("承办人签名：", p.officers[0].name, cn_date(d.report))
     s.fields([("承办机构负责人意见：", "同意承办人意见，按程序告知当事人。")])
     s.sign_line("签名：", p.staff.unit_head, cn_date(d.report), x=LM + 190)
     s.fields([("行政机关负责人审批意见：", "同意。")])
     s.sign_line("签名：", p.staff.head, cn_date(d.report), x=LM + 190)
     return c.emit("案件调查报告", "案件调查报告")
-
-

@@ -14,6 +14,7 @@ SERIF_BOLD = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
 SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 SC = 2  # index of the SC face in the Noto CJK collections
 RED = (205, 28, 36)
+INK = (*RED, 255)
 
 
 @lru_cache(maxsize=8)
@@ -27,7 +28,9 @@ def _ink(img: Image.Image, rng: random.Random, strength: float = 0.35) -> Image.
     h, w = a.shape
     nrng = np.random.default_rng(rng.randrange(1 << 30))
     blot = nrng.random((h // 16 + 1, w // 16 + 1)).astype(np.float32)
-    blot = np.asarray(Image.fromarray((blot * 255).astype(np.uint8)).resize((w, h), Image.BICUBIC), np.float32)
+    blot = np.asarray(
+        Image.fromarray((blot * 255).astype(np.uint8)).resize((w, h), Image.BICUBIC), np.float32
+    )
     grain = nrng.random((h, w)).astype(np.float32)
     keep = 1.0 - strength * (blot / 255.0) - 0.25 * (grain > 0.93)
     a = np.clip(a * keep * 0.88, 0, 255).astype(np.uint8)
@@ -41,7 +44,7 @@ def _star(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float) -> None:
         rad = r if i % 2 == 0 else r * 0.38
         ang = -math.pi / 2 + i * math.pi / 5
         pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
-    d.polygon(pts, fill=RED + (255,))
+    d.polygon(pts, fill=INK)
 
 
 @lru_cache(maxsize=64)
@@ -52,7 +55,7 @@ def seal_png(agency: str, seed: int) -> bytes:
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     c, r = size / 2, size / 2 - 8
-    d.ellipse((c - r, c - r, c + r, c + r), outline=RED + (255,), width=11)
+    d.ellipse((c - r, c - r, c + r, c + r), outline=INK, width=11)
     _star(d, c, c, 62)
     f = font(SERIF_BOLD, 46)
     n = len(agency)
@@ -60,7 +63,7 @@ def seal_png(agency: str, seed: int) -> bytes:
     for i, ch in enumerate(agency):
         ang = math.radians(-90 - span / 2 + span * (i + 0.5) / n)
         glyph = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
-        ImageDraw.Draw(glyph).text((32, 32), ch, font=f, fill=RED + (255,), anchor="mm")
+        ImageDraw.Draw(glyph).text((32, 32), ch, font=f, fill=INK, anchor="mm")
         glyph = glyph.rotate(-math.degrees(ang) - 90, resample=Image.BICUBIC)
         rr = r - 44
         img.alpha_composite(glyph, (int(c + rr * math.cos(ang) - 32), int(c + rr * math.sin(ang) - 32)))
@@ -74,11 +77,11 @@ def stamp_png(lines: list[str], seed: int) -> bytes:
     w, h = 420, 240
     img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
-    d.ellipse((6, 6, w - 6, h - 6), outline=RED + (255,), width=7)
+    d.ellipse((6, 6, w - 6, h - 6), outline=INK, width=7)
     f = font(SANS_BOLD, min(34, int((w - 90) / max(len(x) for x in lines))))
     step = (h - 60) / max(1, len(lines))
     for i, line in enumerate(lines):
-        d.text((w / 2, 30 + step * (i + 0.5)), line, font=f, fill=RED + (255,), anchor="mm")
+        d.text((w / 2, 30 + step * (i + 0.5)), line, font=f, fill=INK, anchor="mm")
     img = img.rotate(rng.uniform(-8, 8), resample=Image.BICUBIC, expand=True)
     return _png(_ink(img, rng, 0.3))
 

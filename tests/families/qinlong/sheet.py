@@ -141,7 +141,9 @@ class Sheet:
         size = size or self.rng.uniform(14, 17)
         x += self.rng.uniform(-3, 6)
         y += self.rng.uniform(-3, 2)
-        m = pymupdf.Matrix(1, 0, self.rng.uniform(-0.35, -0.15), 1, 0, 0) * pymupdf.Matrix(self.rng.uniform(-6, 3))
+        m = pymupdf.Matrix(1, 0, self.rng.uniform(-0.35, -0.15), 1, 0, 0) * pymupdf.Matrix(
+            self.rng.uniform(-6, 3)
+        )
         tw = pymupdf.TextWriter(self.page.rect)
         tw.append((x, y), name, font=_FACE, fontsize=size)
         tw.write_text(self.page, color=(0.08, 0.1, 0.35), render_mode=2, morph=(pymupdf.Point(x, y), m))
@@ -183,7 +185,9 @@ class Sheet:
         self.text(W / 2 - width(s, size, font) / 2, self.y + size, s, size, font)
         self.y += size + 10
 
-    def fields(self, items: list[tuple[str, str]], size: float = 11.5, minw: float = 40, lead: float = 23) -> None:
+    def fields(
+        self, items: list[tuple[str, str]], size: float = 11.5, minw: float = 40, lead: float = 23
+    ) -> None:
         """Label： then the value with the underline drawn under it; fields run on, wrapping like text."""
         self.need(lead)
         x = LM
@@ -210,8 +214,15 @@ class Sheet:
             x += 14
         self.y += lead
 
-    def para(self, s: str, size: float = 11.5, indent: bool = True, lead: float | None = None,
-             font: str = BODY, left: float = LM) -> None:
+    def para(
+        self,
+        s: str,
+        size: float = 11.5,
+        indent: bool = True,
+        lead: float | None = None,
+        font: str = BODY,
+        left: float = LM,
+    ) -> None:
         lead = lead or size * 1.85
         first = (RM - left) - (2 * size if indent else 0)
         for i, line in enumerate(wrap(s, RM - left, size, font, first=first)):
@@ -229,8 +240,9 @@ class Sheet:
         self.para("问：" + q, size, indent=False)
         self.para("答：" + a, size, indent=False)
 
-    def table(self, widths: list[float], rows: list[list[str]], size: float = 10.5, pad: float = 5,
-              head: int = 1) -> list[tuple[float, float, float]]:
+    def table(
+        self, widths: list[float], rows: list[list[str]], size: float = 10.5, pad: float = 5, head: int = 1
+    ) -> list[tuple[float, float, float]]:
         """A ruled grid; cells wrap; a row that does not fit starts a new page. Returns, per row, the
         second column's left edge and the row's top and bottom (where a hand signs a cell)."""
         scale = (RM - LM) / sum(widths)
@@ -238,12 +250,14 @@ class Sheet:
         lead = size * 1.55
         boxes: list[tuple[float, float, float]] = []
         for ri, row in enumerate(rows):
-            cells = [wrap(c, w - 2 * pad, size, HEAD if ri < head else BODY) for c, w in zip(row, ws)]
+            cells = [
+                wrap(c, w - 2 * pad, size, HEAD if ri < head else BODY) for c, w in zip(row, ws, strict=True)
+            ]
             h = max(len(c) for c in cells) * lead + 2 * pad
             self.need(h)
             assert self.page is not None
             x = LM
-            for lines, w in zip(cells, ws):
+            for lines, w in zip(cells, ws, strict=True):
                 self.page.draw_rect(pymupdf.Rect(x, self.y, x + w, self.y + h), color=(0, 0, 0), width=0.6)
                 top = self.y + pad + (h - 2 * pad - len(lines) * lead) / 2
                 for k, line in enumerate(lines):
@@ -257,8 +271,8 @@ class Sheet:
 
     def signoff(self, agency: str, date: str, seal: bool, size: float = 12) -> None:
         """Agency name and Chinese date at the right; the seal over the date line, a little askew."""
-        self.need(110)
-        self.y += 24
+        self.need(84)
+        self.y += 20
         aw, dw = width(agency, size), width(date, size)
         ax = RM - 20 - max(aw, dw)
         self.text(ax + (max(aw, dw) - aw) / 2, self.y + size, agency, size)
