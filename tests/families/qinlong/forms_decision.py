@@ -126,6 +126,7 @@ def summary_decision(c: Case) -> RenderedDoc:
     d = p.dates
     ni = you(p)
     s.start(form=14)
+    s.fsize, s.flead = 10.5, 20.0  # the 当场 form is one sheet: typed a size smaller
     s.title(c.agency, "当场行政处罚决定书")
     s.right(c.number(key))
     c.party_fields(key, d.decision)

@@ -31,11 +31,11 @@ def scan_document(src: pymupdf.Document, seed: int) -> pymupdf.Document:
 
 
 def _grey_with_seal(rgb: np.ndarray) -> np.ndarray:
-    r, g, b = (rgb[..., k].astype(np.float32) for k in range(3))
-    grey = 0.299 * r + 0.587 * g + 0.114 * b
-    red = (r - (g + b) / 2) > 70
+    grey = np.asarray(Image.fromarray(rgb).convert("L"), np.float32)
+    r = rgb[..., 0].astype(np.int16)
+    red = (r - np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.int16)) > 70
     # red ink over white reads as a mid grey on a monochrome scanner; over text it stays black
-    return np.where(red & (grey > 60), 132.0, grey)
+    return np.where(red & (grey > 60), np.float32(132.0), grey)
 
 
 def _fax(rgb: np.ndarray, rng: random.Random, edge: str) -> bytes:

@@ -38,8 +38,14 @@ def wrap(text: str, avail: float, size: float, font: str = BODY, first: float | 
     for ch in text:
         w = _adv(ch) * size
         if cur and used + w > room and ch not in NO_START:
-            lines.append(cur)
-            cur, used, room = "", 0.0, avail
+            # like Word, never split a run of Latin letters or digits (amounts, plates, numbers)
+            k = len(cur)
+            while k > 0 and cur[k - 1].isascii() and cur[k - 1].isalnum() and ch.isascii() and ch.isalnum():
+                k -= 1
+            k = k if 0 < k < len(cur) else len(cur)
+            lines.append(cur[:k])
+            cur, room = cur[k:], avail
+            used = sum(_adv(x) for x in cur) * size
         cur += ch
         used += w
     lines.append(cur)
@@ -68,11 +74,14 @@ class Sheet:
     record: Record | None = None
     numbered: bool = True
     agency_short: str = ""
+    fsize: float = 11.5  # body size of the current document (a one-page form may be typed smaller)
+    flead: float = 23.0
 
     # ---- documents and pages -------------------------------------------------------------
     def start(self, form: int | None = None, record: Record | None = None, numbered: bool = True) -> None:
         self._close_page()
         self.pages, self.sealed = 0, []
+        self.fsize, self.flead = 11.5, 23.0
         self.form, self.record, self.numbered = form, record, numbered
         self.new_page()
 
@@ -186,9 +195,14 @@ class Sheet:
         self.y += size + 10
 
     def fields(
-        self, items: list[tuple[str, str]], size: float = 11.5, minw: float = 40, lead: float = 23
+        self,
+        items: list[tuple[str, str]],
+        size: float | None = None,
+        minw: float = 40,
+        lead: float | None = None,
     ) -> None:
         """Label： then the value with the underline drawn under it; fields run on, wrapping like text."""
+        size, lead = size or self.fsize, lead or self.flead
         self.need(lead)
         x = LM
         base = self.y + size + 2
@@ -217,13 +231,14 @@ class Sheet:
     def para(
         self,
         s: str,
-        size: float = 11.5,
+        size: float | None = None,
         indent: bool = True,
         lead: float | None = None,
         font: str = BODY,
         left: float = LM,
     ) -> None:
-        lead = lead or size * 1.85
+        size = size or self.fsize
+        lead = lead or size * (1.85 if size > 11 else 1.7)
         first = (RM - left) - (2 * size if indent else 0)
         for i, line in enumerate(wrap(s, RM - left, size, font, first=first)):
             self.need(lead)
@@ -236,7 +251,7 @@ class Sheet:
         self.text(LM + 2 * 11.5, self.y + size, s, size, HEAD)
         self.y += size * 1.9
 
-    def qa(self, q: str, a: str, size: float = 11.5) -> None:
+    def qa(self, q: str, a: str, size: float | None = None) -> None:
         self.para("问：" + q, size, indent=False)
         self.para("答：" + a, size, indent=False)
 
