@@ -56,7 +56,7 @@ def seal_png(agency: str, seed: int) -> bytes:
     d = ImageDraw.Draw(img)
     c, r = size / 2, size / 2 - 8
     d.ellipse((c - r, c - r, c + r, c + r), outline=INK, width=11)
-    _star(d, c, c, 62)
+    _star(d, c, c, 52)
     f = font(SERIF_BOLD, 46)
     n = len(agency)
     span = min(250.0, 24.0 * n + 16)

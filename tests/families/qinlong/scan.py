@@ -35,7 +35,7 @@ def _grey_with_seal(rgb: np.ndarray) -> np.ndarray:
     r = rgb[..., 0].astype(np.int16)
     red = (r - np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.int16)) > 70
     # red ink over white reads as a mid grey on a monochrome scanner; over text it stays black
-    return np.where(red & (grey > 60), np.float32(132.0), grey)
+    return np.where(red & (grey > 60), np.float32(140.0), grey)
 
 
 def _fax(rgb: np.ndarray, rng: random.Random, edge: str) -> bytes:
