@@ -74,6 +74,7 @@ class Sheet:
     record: Record | None = None
     numbered: bool = True
     agency_short: str = ""
+    _writers: dict = field(default_factory=dict)
     fsize: float = 11.5  # body size of the current document (a one-page form may be typed smaller)
     flead: float = 23.0
 
@@ -123,7 +124,14 @@ class Sheet:
         if self.numbered:
             label = f"— {self.page_no} —"
             self.text(W / 2 - width(label, 10) / 2, 818, label, 10)
+        self.flush()
         self.page = None
+
+    def flush(self) -> None:
+        assert self.page is not None
+        for (color, mode), tw in self._writers.items():
+            tw.write_text(self.page, color=color, render_mode=mode)
+        self._writers = {}
 
     def need(self, h: float) -> None:
         if self.y + h > self.bottom:
@@ -133,10 +141,14 @@ class Sheet:
     def text(self, x: float, y: float, s: str, size: float = 11.5, font: str = BODY, color=(0, 0, 0)) -> None:
         assert self.page is not None
         if s:
-            tw = pymupdf.TextWriter(self.page.rect)
-            tw.append((x, y), s, font=_FACE, fontsize=size)
-            # titles: fill and stroke, the heavier weight a word processor's 黑体 would give
-            tw.write_text(self.page, color=color, render_mode=2 if font == HEAD else 0)
+            # consecutive runs of one colour and weight share a writer (far fewer content streams),
+            # flushed as soon as the style changes so the text layer keeps the reading order;
+            # titles are filled and stroked, the heavier weight a word processor's 黑体 would give
+            style = (tuple(color), 2 if font == HEAD else 0)
+            if style not in self._writers:
+                self.flush()
+                self._writers[style] = pymupdf.TextWriter(self.page.rect)
+            self._writers[style].append((x, y), s, font=_FACE, fontsize=size)
 
     def hline(self, x0: float, x1: float, y: float, w: float = 0.6) -> None:
         assert self.page is not None
@@ -150,6 +162,7 @@ class Sheet:
         size = size or self.rng.uniform(14, 17)
         x += self.rng.uniform(-3, 6)
         y += self.rng.uniform(-3, 2)
+        self.flush()
         m = pymupdf.Matrix(1, 0, self.rng.uniform(-0.35, -0.15), 1, 0, 0) * pymupdf.Matrix(
             self.rng.uniform(-6, 3)
         )
@@ -159,6 +172,7 @@ class Sheet:
 
     def seal(self, cx: float, cy: float, agency: str) -> None:
         assert self.page is not None
+        self.flush()  # the seal's ink lies over the typed text
         png = marks.seal_png(agency, self.rng.randrange(4))
         r = 62 + self.rng.uniform(-2, 2)
         self.page.insert_image(pymupdf.Rect(cx - r, cy - r, cx + r, cy + r), stream=png, overlay=True)
@@ -167,6 +181,7 @@ class Sheet:
 
     def stamp(self, rect: pymupdf.Rect, lines: list[str]) -> None:
         assert self.page is not None
+        self.flush()
         self.page.insert_image(rect, stream=marks.stamp_png(lines, self.rng.randrange(1 << 30)), overlay=True)
         if self.pages - 1 not in self.sealed:
             self.sealed.append(self.pages - 1)
