@@ -39,7 +39,7 @@ def seal_png(name: str, bottom: str, seed: int) -> bytes:
     ]
     d.polygon(star, fill=SEAL_RED + (255,))
     font = ImageFont.truetype(str(SERIF_BOLD_TTC), 40, index=PIL_SC_INDEX)
-    span = min(250.0, 22.0 * len(name))  # degrees of arc the name takes
+    span = min(250.0, 26.0 * len(name))  # degrees of arc the name takes
     for i, ch in enumerate(name):
         ang = -span / 2 + span * (i + 0.5) / len(name)
         glyph = Image.new("RGBA", (52, 52), (0, 0, 0, 0))

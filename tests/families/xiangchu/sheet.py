@@ -15,7 +15,7 @@ import pymupdf
 
 from families.contract import RenderedDoc
 from families.xiangchu import art
-from families.xiangchu.fonts import font_file, text_width
+from families.xiangchu.fonts import BODY, HEAD, LATIN, LATIN_BOLD, runs, text_width
 from families.xiangchu.fmt import digest
 
 W, H = 595.28, 841.89
@@ -110,10 +110,11 @@ class Sheet:
         return text
 
     def new_page(self) -> None:
+        if getattr(self, "shape", None) is not None:
+            self.shape.commit()
         page = self.pdf.new_page(width=W, height=H)
-        page.insert_font(fontname="xs", fontfile=font_file("sans"))
-        page.insert_font(fontname="xm", fontfile=font_file("mono"))
         self.page, self.y = page, TOP
+        self.shape = page.new_shape()
         if not self.furniture:
             return
         page.draw_rect(pymupdf.Rect(ML, 12, W - MR - 46, 40), color=None, fill=BAR)
@@ -123,26 +124,43 @@ class Sheet:
         qr = pymupdf.Rect(W - MR - 40, 6, W - MR, 46)
         art.qr_box(page, qr, self.serial)
         page.draw_rect(qr, color=RULE, width=0.5)
-        self.put(ML, 50, "文书编号：" + self.serial, 8.5, kind="xm", color=GREY)
+        self.put(ML, 50, "文书编号：" + self.serial, 8.5, color=GREY)
         art.barcode(page, pymupdf.Rect(W - MR - 160, 49, W - MR - 46, 63), self.serial)
         if self.page_sign:
             self.bottom = BOTTOM - 26
 
     def put(
-        self, x: float, y: float, text: str, size: float, *, kind: str = "xs", color=BLACK, bold: bool = False
+        self, x: float, y: float, text: str, size: float, *, kind: str = BODY, color=BLACK, bold: bool = False
     ) -> None:
         """Text with its top at ``y`` (insert_text wants the baseline)."""
         if not text:
             return
-        self.page.insert_text(
-            (x, y + size * 0.88),
-            self.s(text),
-            fontname=kind,
-            fontsize=size,
-            color=color,
-            render_mode=2 if bold else 0,
-            border_width=0.04 if bold else 0.05,
-        )
+        if bold:
+            kind = HEAD
+        base = y + size * 0.88
+        for latin, run in runs(self.s(text)):
+            if run.strip():
+                self.shape.insert_text(
+                    (x, base),
+                    run,
+                    fontname=(LATIN_BOLD if bold or kind == HEAD else LATIN) if latin else kind,
+                    fontsize=size,
+                    color=color,
+                    fill=color,
+                    render_mode=2 if bold and not latin else 0,
+                    border_width=0.04,
+                )
+            x += text_width(run, size)
+
+    def rect(self, r: pymupdf.Rect, fill=None) -> None:
+        self.shape.draw_rect(r)
+        self.shape.finish(color=RULE, fill=fill, width=0.6)
+
+    def image(self, r: pymupdf.Rect, png: bytes) -> None:
+        """Images go over the text (seals stamped on the print): flush the drawn shape first."""
+        self.shape.commit()
+        self.page.insert_image(r, stream=png, keep_proportion=True)
+        self.shape = self.page.new_shape()
 
     def wrap(self, text: str, width: float, size: float) -> list[str]:
         lines: list[str] = []
@@ -182,7 +200,7 @@ class Sheet:
     def _draw_row(self, row: list[C], x: float, total: float, h: float) -> None:
         for c, w in zip(row, self._widths(row, total), strict=True):
             rect = pymupdf.Rect(x, self.y, x + w, self.y + h)
-            self.page.draw_rect(rect, color=RULE, fill=SHADE if c.kind == "lab" else None, width=0.6)
+            self.rect(rect, fill=SHADE if c.kind == "lab" else None)
             if c.kind == "sig":
                 if c.text:
                     self.signature(pymupdf.Rect(x + 4, self.y + 2, x + min(w - 4, 22 + 17 * len(c.text)), self.y + h - 2), c.text)
@@ -194,7 +212,7 @@ class Sheet:
         size = 9.5 if c.kind == "lab" else 10.5
         top = rect.y0 + 4
         if c.kind == "stk":
-            self.put(rect.x0 + 3, rect.y0 + 2.5, c.label, 7.5, color=GREY)
+            self.put(rect.x0 + 3, rect.y0 + 2.5, c.label, 7.5, color=GREY, kind=HEAD)
             top += 11
         color = BLACK
         if c.kind in ("val", "stk") and c.text:
@@ -208,7 +226,7 @@ class Sheet:
             x = rect.x0 + 4
             if c.kind == "lab" or c.center:
                 x = rect.x0 + (rect.width - text_width(line, size)) / 2
-            self.put(x, top, line, size, color=color)
+            self.put(x, top, line, size, color=color, kind=HEAD if c.kind == "lab" else BODY)
             top += size * 1.42
 
     def _h(self, item: list[C] | Group, total: float) -> float:
@@ -226,8 +244,8 @@ class Sheet:
         for r in item.rows:
             self._draw(r, x + lw, total - lw)
         rect = pymupdf.Rect(x, y0, x + lw, self.y)
-        self.page.draw_rect(rect, color=RULE, fill=SHADE, width=0.6)
-        size = 9.5  # vertical label, one character a line
+        self.rect(rect, fill=SHADE)
+        size = min(9.5, (rect.height - 4) / (len(item.label) * 1.25))  # vertical label, shrunk to fit
         top = y0 + (rect.height - len(item.label) * size * 1.3) / 2
         for ch in item.label:
             self.put(x + (lw - size) / 2, top, ch, size)
@@ -250,7 +268,7 @@ class Sheet:
             room = int((self.bottom - self.y - head - 6) // lh)
             chunk, lines = lines[:room], lines[room:]
             h = max(head + len(chunk) * lh + 6, min_h if first and not lines else 0)
-            self.page.draw_rect(pymupdf.Rect(ML, self.y, ML + CW, self.y + h), color=RULE, width=0.6)
+            self.rect(pymupdf.Rect(ML, self.y, ML + CW, self.y + h))
             if label:
                 self.put(ML + 4, self.y + 4, label if first else label + "（续）", 9, bold=True, color=(0.15, 0.15, 0.2))
             yy = self.y + head
@@ -287,7 +305,7 @@ class Sheet:
 
     def signature(self, rect: pymupdf.Rect, name: str) -> None:
         name = self.s(name)
-        self.page.insert_image(rect, stream=art.signature_png(name, digest(name, self.serial)), keep_proportion=True)
+        self.image(rect, art.signature_png(name, digest(name)))
 
     def sign(self, lines: list[str], *, seal: bool, bottom: str = "") -> None:
         """Agency name and date at the bottom right; the red seal stamped over both."""
@@ -301,16 +319,18 @@ class Sheet:
         if seal:
             cx, cy, r = x0 + CW * 0.24, (y0 + self.y) / 2, 54
             png = art.seal_png(self.f.agency, bottom, self.f.seal_seed)
-            self.page.insert_image(pymupdf.Rect(cx - r, cy - r, cx + r, cy + r), stream=png)
+            self.image(pymupdf.Rect(cx - r, cy - r, cx + r, cy + r), png)
             self.sealed.add(self.page.number - self.first)
         self.y += 8
 
     def finish(self) -> RenderedDoc:
+        self.shape.commit()
         n = self.pdf.page_count - self.first
         for i in range(n):
             page = self.pdf[self.first + i]
-            self.page = page
+            self.page, self.shape = page, page.new_shape()
             if not self.furniture:
+                self.shape.commit()
                 continue
             if self.page_sign:
                 y = BOTTOM - 20
@@ -322,8 +342,9 @@ class Sheet:
             self.put(W - MR - text_width(self.f.platform, 7.5), H - 22, self.f.platform, 7.5, color=GREY)
             if self.half_seal and self.sealed:
                 png = art.half_seal_png(self.f.agency, self.f.seal_seed)
-                page.insert_image(pymupdf.Rect(W - 48, H / 2 - 48, W, H / 2 + 48), stream=png)
+                self.image(pymupdf.Rect(W - 48, H / 2 - 48, W, H / 2 + 48), png)
                 self.sealed.add(i)
+            self.shape.commit()
         return RenderedDoc(
             type=self.type, pages=n, title=self.title_text, serves=self.serves, sealed_pages=sorted(self.sealed)
         )
