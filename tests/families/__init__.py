@@ -24,6 +24,7 @@ FAMILIES: tuple[str, ...] = (
     "qilu",
     "qiannan",
     "longjiang",
+    "xiangchu",
 )
 
 

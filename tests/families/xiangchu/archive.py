@@ -51,6 +51,7 @@ def back(b: Book, items: int, pages: int) -> RenderedDoc:
     st = b.plan.staff
     sh = b.sheet("备考表", "卷内备考表", "BK", d.archive)
     sh.title()
+    sh.grid([[stk("案号", b.number, 0.5), stk("当事人", b.plan.party.name, 0.5)]])
     sh.para("本卷情况说明", f"　　本卷共{items}件，{pages}页（封面、卷内目录、备考表不编页号）。文书齐全，签章完整，排列有序。", min_h=220)
     sh.grid(
         [
