@@ -39,7 +39,9 @@ class Printed:
         self.texts: list[str] = []
         page = 0
         for doc in self.docs:
-            self.texts.append("".join(self.pdf[i].get_text() for i in range(page, page + doc.pages)).replace("\n", ""))
+            self.texts.append(
+                "".join(self.pdf[i].get_text() for i in range(page, page + doc.pages)).replace("\n", "")
+            )
             page += doc.pages
 
     def of(self, key: str) -> list[tuple[RenderedDoc, str]]:
@@ -54,13 +56,19 @@ class Printed:
 @functools.cache
 def printed(name: str) -> Printed:
     plans = {
-        "clean": lambda: find([], "ordinary", lambda p: not p.hearing and p.has_receipt and p.dates.payment is not None),
+        "clean": lambda: find(
+            [], "ordinary", lambda p: not p.hearing and p.has_receipt and p.dates.payment is not None
+        ),
         "hearing": lambda: find([], "ordinary", lambda p: p.hearing and p.has_review and p.has_discussion),
         "summary": lambda: find([], "summary", lambda p: p.has_receipt),
         "a": lambda: find(["P-01", "P-02", "C-03", "W-01", "P-13"], p01="nocert", w01="ni_danwei"),
         "b": lambda: find(["P-01", "W-01", "C-01"], p01="single", w01="underscore"),
-        "c": lambda: find(["P-04", "P-05", "P-06", "S-01"], p05="noreviewer", p06="noconclusion", s01="notice"),
-        "d": lambda: find(["P-14", "P-07", "W-01", "C-02", "S-01"], p07="noremedy", w01="guidance", s01="decision"),
+        "c": lambda: find(
+            ["P-04", "P-05", "P-06", "S-01"], p05="noreviewer", p06="noconclusion", s01="notice"
+        ),
+        "d": lambda: find(
+            ["P-14", "P-07", "W-01", "C-02", "S-01"], p07="noremedy", w01="guidance", s01="decision"
+        ),
         "e": lambda: find(["P-07", "D-01", "P-05", "P-06"], p07="nocomply", p05="drop", p06="drop"),
     }
     out = Path(f"/tmp/xiangchu-test-{name}.pdf")
@@ -134,7 +142,9 @@ def test_clean_file_prints_number_party_dates_fines_officers(name: str) -> None:
         assert pr.of("违法行为通知书")[0][0].sealed_pages
     if "罚没款票据" in keys:
         assert f"¥{p.fine:,.2f}" in pr.text("罚没款票据")
-    assert pr.of(decision and ("当场行政处罚决定书" if p.procedure == "summary" else "行政处罚决定书"))[0][0].sealed_pages
+    assert pr.of(decision and ("当场行政处罚决定书" if p.procedure == "summary" else "行政处罚决定书"))[0][
+        0
+    ].sealed_pages
     for bad in ("你（单位）", "____", "分以下情况"):
         assert all(bad not in t for t in pr.texts)
 
@@ -149,7 +159,9 @@ def test_hearing_file_names_reviewer_and_conclusion() -> None:
 
 def _record_text(pr: Printed) -> str:
     q = pr.plan.inquiries[int(pr.plan.mut["p01_index"])]
-    index = [i for i, doc in enumerate(pr.docs) if doc.key in ("询问笔录", "现场笔录", "勘验笔录")][int(pr.plan.mut["p01_index"])]
+    index = [i for i, doc in enumerate(pr.docs) if doc.key in ("询问笔录", "现场笔录", "勘验笔录")][
+        int(pr.plan.mut["p01_index"])
+    ]
     assert q.type == pr.docs[index].key
     return pr.texts[index]
 

@@ -91,11 +91,17 @@ def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[Rend
         head = [archive.cover(b, len(docs), n_body), archive.contents(b, entries)]
         tail = archive.back(b, len(docs), n_body)
         n_head = sum(x.pages for x in head)
-        order = list(range(n_body, n_body + n_head)) + list(range(n_body)) + list(range(n_body + n_head, b.pdf.page_count))
+        order = (
+            list(range(n_body, n_body + n_head))
+            + list(range(n_body))
+            + list(range(n_body + n_head, b.pdf.page_count))
+        )
         b.pdf.select(order)
         docs = [*head, *docs, tail]
     assert b.pdf.page_count == sum(x.pages for x in docs)
-    b.pdf.set_metadata({"creator": b.furn.platform, "producer": "xiangchu print service", "title": plan.number.format()})
+    b.pdf.set_metadata(
+        {"creator": b.furn.platform, "producer": "xiangchu print service", "title": plan.number.format()}
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if scanned:

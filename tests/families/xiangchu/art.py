@@ -12,11 +12,12 @@ import numpy as np
 import pymupdf
 from PIL import Image, ImageDraw, ImageFont
 
-from families.xiangchu.fonts import PIL_SC_INDEX, SERIF_BOLD_TTC, SERIF_TTC
 from families.xiangchu.fmt import digest
+from families.xiangchu.fonts import PIL_SC_INDEX, SERIF_BOLD_TTC, SERIF_TTC
 
 SEAL_RED = (206, 24, 30)
 INK = (22, 28, 70)  # blue-black ballpoint
+SEAL_A, INK_A = (*SEAL_RED, 255), (*INK, 235)
 
 
 def _png(img: Image.Image) -> bytes:
@@ -32,18 +33,21 @@ def seal_png(name: str, bottom: str, seed: int) -> bytes:
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     c, r = size / 2, size / 2 - 8
-    d.ellipse((c - r, c - r, c + r, c + r), outline=SEAL_RED + (255,), width=11)
+    d.ellipse((c - r, c - r, c + r, c + r), outline=SEAL_A, width=11)
     star = [
-        (c + (44 if i % 2 == 0 else 17) * math.sin(i * math.pi / 5), c - (44 if i % 2 == 0 else 17) * math.cos(i * math.pi / 5))
+        (
+            c + (44 if i % 2 == 0 else 17) * math.sin(i * math.pi / 5),
+            c - (44 if i % 2 == 0 else 17) * math.cos(i * math.pi / 5),
+        )
         for i in range(10)
     ]
-    d.polygon(star, fill=SEAL_RED + (255,))
+    d.polygon(star, fill=SEAL_A)
     font = ImageFont.truetype(str(SERIF_BOLD_TTC), 40, index=PIL_SC_INDEX)
     span = min(250.0, 26.0 * len(name))  # degrees of arc the name takes
     for i, ch in enumerate(name):
         ang = -span / 2 + span * (i + 0.5) / len(name)
         glyph = Image.new("RGBA", (52, 52), (0, 0, 0, 0))
-        ImageDraw.Draw(glyph).text((26, 26), ch, font=font, fill=SEAL_RED + (255,), anchor="mm")
+        ImageDraw.Draw(glyph).text((26, 26), ch, font=font, fill=SEAL_A, anchor="mm")
         glyph = glyph.rotate(-ang, resample=Image.BICUBIC)
         rr = r - 42
         x = c + rr * math.sin(math.radians(ang))
@@ -51,7 +55,7 @@ def seal_png(name: str, bottom: str, seed: int) -> bytes:
         img.alpha_composite(glyph, (int(x - 26), int(y - 26)))
     if bottom:
         small = ImageFont.truetype(str(SERIF_BOLD_TTC), 26, index=PIL_SC_INDEX)
-        d.text((c, c + 82), bottom, font=small, fill=SEAL_RED + (255,), anchor="mm")
+        d.text((c, c + 82), bottom, font=small, fill=SEAL_A, anchor="mm")
     # uneven ink: thin the alpha in blotches so the seal looks stamped, not drawn
     rng = np.random.default_rng(seed)
     a = np.asarray(img).copy()
@@ -78,7 +82,7 @@ def signature_png(name: str, seed: int) -> bytes:
     d = ImageDraw.Draw(img)
     x = 12
     for ch in name:
-        d.text((x, 40 + rng.randint(-5, 5)), ch, font=font, fill=INK + (235,), anchor="lm")
+        d.text((x, 40 + rng.randint(-5, 5)), ch, font=font, fill=INK_A, anchor="lm")
         x += 40 + rng.randint(-4, 6)
     img = img.transform(img.size, Image.AFFINE, (1, 0.28, -10, 0, 1, 0), resample=Image.BICUBIC)
     img = img.rotate(rng.uniform(-6, 6), resample=Image.BICUBIC)
@@ -93,7 +97,10 @@ def qr_box(page: pymupdf.Page, rect: pymupdf.Rect, key: str) -> None:
     shape = page.new_shape()
     for i in range(n):
         for j in range(n):
-            finder = next(((i - a, j - b) for a, b in ((0, 0), (0, 14), (14, 0)) if 0 <= i - a < 7 and 0 <= j - b < 7), None)
+            finder = next(
+                ((i - a, j - b) for a, b in ((0, 0), (0, 14), (14, 0)) if 0 <= i - a < 7 and 0 <= j - b < 7),
+                None,
+            )
             if finder is not None:
                 fi, fj = finder
                 on = fi in (0, 6) or fj in (0, 6) or (2 <= fi <= 4 and 2 <= fj <= 4)

@@ -108,13 +108,21 @@ class Book:
         if p.kind == "individual":
             assert p.person is not None
             rows = [
-                [stk("姓名", p.name, 0.26), stk("性别", p.person.sex, 0.14), stk("身份证号", p.person.id_number, 0.6)],
+                [
+                    stk("姓名", p.name, 0.26),
+                    stk("性别", p.person.sex, 0.14),
+                    stk("身份证号", p.person.id_number, 0.6),
+                ],
                 [stk("住址", p.address, 0.68), stk("联系电话", p.phone, 0.32)],
             ]
             return Group(label, [Group("个人", rows)])
         rows = [
             [stk("单位名称", p.name, 0.6), stk("统一社会信用代码", p.credit_code or "", 0.4)],
-            [stk("法定代表人", p.legal_rep or "", 0.24), stk("地址", p.address, 0.5), stk("联系电话", p.phone, 0.26)],
+            [
+                stk("法定代表人", p.legal_rep or "", 0.24),
+                stk("地址", p.address, 0.5),
+                stk("联系电话", p.phone, 0.26),
+            ],
         ]
         return Group(label, [Group("单位", rows)])
 
@@ -122,8 +130,12 @@ class Book:
         return Group(
             label,
             [
-                [stk("姓名", who.name, 0.24), stk("性别", who.sex, 0.12), stk("年龄", str(who.age_on(on)), 0.12),
-                 stk("身份证号", who.id_number, 0.52)],
+                [
+                    stk("姓名", who.name, 0.24),
+                    stk("性别", who.sex, 0.12),
+                    stk("年龄", str(who.age_on(on)), 0.12),
+                    stk("身份证号", who.id_number, 0.52),
+                ],
                 [stk("工作单位及职务", relation, 0.5), stk("联系电话", who.phone, 0.5)],
                 [stk("住址", who.address, 1.0)],
             ],
@@ -139,10 +151,19 @@ class Book:
 
     def vehicle_row(self) -> list:
         boat = self.plan.violation.vehicle == "vessel"
-        return [lab("船名" if boat else "车牌号码", 0.16), val(self.p.plate, 0.34), lab("船舶类型" if boat else "车辆类型", 0.16), val(self.p.vehicle, 0.34)]
+        return [
+            lab("船名" if boat else "车牌号码", 0.16),
+            val(self.p.plate, 0.34),
+            lab("船舶类型" if boat else "车辆类型", 0.16),
+            val(self.p.vehicle, 0.34),
+        ]
 
     def amount_rows(self, label: str, amount: int, words: str | None = None) -> list:
-        return [lab(label, 0.18), val("人民币（大写）" + (words or fmt.daxie(amount)), 0.52), val(fmt.yuan(amount), 0.30, center=True)]
+        return [
+            lab(label, 0.18),
+            val("人民币（大写）" + (words or fmt.daxie(amount)), 0.52),
+            val(fmt.yuan(amount), 0.30, center=True),
+        ]
 
     def pair_rows(self, pair: tuple[Officer, ...], p01: str | None) -> list[tuple[str, str]]:
         """Officers of a 笔录; the P-01 mutation drops the second one's number or the second one."""

@@ -51,7 +51,9 @@ def daxie(amount: int) -> str:
         if group == 0:
             zero = zero or bool(out)
             continue
-        for unit, digit in zip("仟佰拾 ", (group // 1000, group // 100 % 10, group // 10 % 10, group % 10)):
+        for unit, digit in zip(
+            "仟佰拾 ", (group // 1000, group // 100 % 10, group // 10 % 10, group % 10), strict=True
+        ):
             if digit == 0:
                 zero = zero or bool(out)
                 continue

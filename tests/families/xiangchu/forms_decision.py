@@ -8,11 +8,13 @@ from casegen.discretion import stated
 from families.contract import RenderedDoc
 from families.xiangchu import fmt
 from families.xiangchu.book import Book
-from families.xiangchu.forms_invest import LAW
-from families.xiangchu.sheet import BAR, CW, GREY, ML, W, lab, sig, stk, val
 from families.xiangchu.fonts import text_width
+from families.xiangchu.forms_invest import LAW
+from families.xiangchu.sheet import BAR, GREY, ML, W, lab, sig, stk, val
 
-GUIDANCE = "（分以下情况填写：当事人为个人的，写明姓名、身份证号；当事人为单位的，写明名称、统一社会信用代码）"
+GUIDANCE = (
+    "（分以下情况填写：当事人为个人的，写明姓名、身份证号；当事人为单位的，写明名称、统一社会信用代码）"
+)
 
 
 def _reasons(b: Book) -> str:
@@ -28,9 +30,13 @@ def _reasons(b: Book) -> str:
         )
     heard = "听证" if p.hearing else "陈述、申辩" if p.dates.statement else ""
     if heard and p.fine < p.proposed_fine:
-        out.append(f"　　当事人在{heard}中提出的减轻处罚意见，经复核理由部分成立，予以采纳，罚款数额相应调整。")
+        out.append(
+            f"　　当事人在{heard}中提出的减轻处罚意见，经复核理由部分成立，予以采纳，罚款数额相应调整。"
+        )
     elif heard:
-        out.append(f"　　当事人在{heard}中请求从轻处罚，但未提出新的事实和证据，经复核理由不能成立，不予采纳。")
+        out.append(
+            f"　　当事人在{heard}中请求从轻处罚，但未提出新的事实和证据，经复核理由不能成立，不予采纳。"
+        )
     return "\n".join(out)
 
 
@@ -52,7 +58,12 @@ def decision(b: Book) -> RenderedDoc:
     d, p, m = b.d, b.plan, b.plan.mut
     sh = b.sheet("行政处罚决定书", "行政处罚决定书", "CF", d.decision)
     sh.title(b.a.name)
-    sh.grid([[stk("决定书文号", b.number, 0.55), stk("决定日期", fmt.iso(d.decision), 0.45)], b.party_block("被处罚人信息")])
+    sh.grid(
+        [
+            [stk("决定书文号", b.number, 0.55), stk("决定日期", fmt.iso(d.decision), 0.45)],
+            b.party_block("被处罚人信息"),
+        ]
+    )
     if m.get("w01") == "guidance":
         sh.text(GUIDANCE, 9.5)
     evidence = "、".join(p.evidence)
@@ -86,7 +97,10 @@ def summary_decision(b: Book) -> RenderedDoc:
             [stk("案号", b.number, 0.55), stk("决定日期", fmt.iso(d.decision), 0.45)],
             b.party_block("被处罚人信息"),
             b.vehicle_row(),
-            [stk("违法行为发生时间", fmt.iso_hm(d.violation, d.violation_time), 0.4), stk("违法行为发生地点", b.facts["place"], 0.6)],
+            [
+                stk("违法行为发生时间", fmt.iso_hm(d.violation, d.violation_time), 0.4),
+                stk("违法行为发生地点", b.facts["place"], 0.6),
+            ],
         ]
     )
     sh.para("违法事实", f"　　{b.act}。")
@@ -102,10 +116,17 @@ def summary_decision(b: Book) -> RenderedDoc:
         f"　　{spot} 当场缴纳（执法人员当场出具罚没款票据）\n"
         f"　　{later} 自收到本决定书之日起十五日内缴至{b.a.bank}。到期不缴纳的，每日按罚款数额的百分之三加处罚款。",
     )
-    sh.para("告知情况", "　　处罚前已口头告知当事人拟作出处罚的事实、理由和依据，并告知其依法享有陈述、申辩的权利，当事人未提出陈述、申辩。")
+    sh.para(
+        "告知情况",
+        "　　处罚前已口头告知当事人拟作出处罚的事实、理由和依据，并告知其依法享有陈述、申辩的权利，当事人未提出陈述、申辩。",
+    )
     sh.para("救济途径", _remedy(b))
-    signer = p.party.name if p.party.kind == "individual" else (p.party.contact.name if p.party.contact else "")
-    sh.grid([[lab("当事人签名", 0.18), sig(signer, 0.32), lab("签收日期", 0.18), val(fmt.iso(d.decision), 0.32)]])
+    signer = (
+        p.party.name if p.party.kind == "individual" else (p.party.contact.name if p.party.contact else "")
+    )
+    sh.grid(
+        [[lab("当事人签名", 0.18), sig(signer, 0.32), lab("签收日期", 0.18), val(fmt.iso(d.decision), 0.32)]]
+    )
     sh.officers([(o.name, o.certificate) for o in p.officers[:2]])
     sh.sign([b.a.name, fmt.cn_sign(d.decision)], seal=m.get("s01") != "decision")
     return sh.finish()
@@ -119,17 +140,39 @@ def receipt(b: Book) -> RenderedDoc:
     sh = b.sheet("罚没款票据", title, "JK", d.payment)
     sh.title()
     code = f"{b.a.region[:2]}0{fmt.digest(p.case_id) % 100000:05d}"
-    payer_id = p.party.credit_code if p.party.kind != "individual" else (p.party.person.id_number if p.party.person else "")
+    payer_id = (
+        p.party.credit_code
+        if p.party.kind != "individual"
+        else (p.party.person.id_number if p.party.person else "")
+    )
     sh.grid(
         [
-            [stk("票据代码", code, 0.25), stk("票据号码", f"{fmt.digest(p.case_id, 'no') % 10**10:010d}", 0.25),
-             stk("校验码", f"{fmt.digest(p.case_id, 'chk') % 10**6:06d}", 0.2), stk("开票日期", fmt.iso(d.payment), 0.3)],
+            [
+                stk("票据代码", code, 0.25),
+                stk("票据号码", f"{fmt.digest(p.case_id, 'no') % 10**10:010d}", 0.25),
+                stk("校验码", f"{fmt.digest(p.case_id, 'chk') % 10**6:06d}", 0.2),
+                stk("开票日期", fmt.iso(d.payment), 0.3),
+            ],
             [stk("缴款人", p.party.name, 0.6), stk("缴款人代码", payer_id or "", 0.4)],
-            [lab("项目编码", 0.16), lab("项目名称", 0.34), lab("单位", 0.1), lab("数量", 0.1), lab("金额（元）", 0.3)],
-            [val("103050101", 0.16, True), val("一般罚没收入（交通运输）", 0.34), val("元", 0.1, True), val("1", 0.1, True),
-             val(f"{p.fine:,.2f}", 0.3, True)],
+            [
+                lab("项目编码", 0.16),
+                lab("项目名称", 0.34),
+                lab("单位", 0.1),
+                lab("数量", 0.1),
+                lab("金额（元）", 0.3),
+            ],
+            [
+                val("103050101", 0.16, True),
+                val("一般罚没收入（交通运输）", 0.34),
+                val("元", 0.1, True),
+                val("1", 0.1, True),
+                val(f"{p.fine:,.2f}", 0.3, True),
+            ],
             b.amount_rows("金额合计", p.fine),
-            [stk("执收单位", b.a.name, 0.6), stk("执收单位编码", f"{b.a.region}{fmt.digest(b.a.name) % 1000:03d}", 0.4)],
+            [
+                stk("执收单位", b.a.name, 0.6),
+                stk("执收单位编码", f"{b.a.region}{fmt.digest(b.a.name) % 1000:03d}", 0.4),
+            ],
             [stk("备注", f"行政处罚决定书文号：{b.number}", 1.0)],
         ]
     )
@@ -144,7 +187,9 @@ def publication(b: Book) -> RenderedDoc:
     sh = b.sheet("公示记录", "行政处罚决定信息公示", "GS", d.publication, furniture=False)
     page = sh.page
     shown = d.publication
-    sh.put(14, 10, f"{shown.year}/{shown.month}/{shown.day} 10:{fmt.digest(p.case_id) % 50 + 10}", 8, color=GREY)
+    sh.put(
+        14, 10, f"{shown.year}/{shown.month}/{shown.day} 10:{fmt.digest(p.case_id) % 50 + 10}", 8, color=GREY
+    )
     sh.put(W / 2 - 60, 10, "行政处罚决定信息公示", 8, color=GREY)
     page.draw_rect(pymupdf.Rect(ML, 28, W - ML, 62), color=None, fill=BAR)
     sh.put(ML + 10, 37, f"{b.a.province}行政执法信息公示平台", 13, color=(1, 1, 1), bold=True)
@@ -152,10 +197,19 @@ def publication(b: Book) -> RenderedDoc:
     sh.text("首页 > 执法结果公示 > 行政处罚 > 详情", 8.5, color=GREY)
     sh.gap(4)
     sh.text(sh.title_text, 15, center=True, bold=True)
-    sh.text(f"信息来源：{b.a.name}    浏览次数：{fmt.digest(p.case_id, 'v') % 400 + 12}", 8.5, center=True, color=GREY)
+    sh.text(
+        f"信息来源：{b.a.name}    浏览次数：{fmt.digest(p.case_id, 'v') % 400 + 12}",
+        8.5,
+        center=True,
+        color=GREY,
+    )
     sh.gap(6)
     party = p.party
-    ident = party.credit_code if party.kind != "individual" else fmt.mask_id(party.person.id_number if party.person else "")
+    ident = (
+        party.credit_code
+        if party.kind != "individual"
+        else fmt.mask_id(party.person.id_number if party.person else "")
+    )
     rows = [
         ("行政处罚决定书文号", b.number),
         ("行政相对人名称", party.name),
@@ -188,8 +242,13 @@ def closing(b: Book) -> RenderedDoc:
     sh.grid(
         [
             b.head_row(),
+            [lab("结案日期", 0.14), val(fmt.iso(d.closing), 0.86)],
             b.party_block(),
-            [stk("立案日期", fmt.iso(d.filing), 0.33), stk("处罚决定日期", fmt.iso(d.decision), 0.33), stk("决定书文号", b.number, 0.34)],
+            [
+                stk("立案日期", fmt.iso(d.filing), 0.33),
+                stk("处罚决定日期", fmt.iso(d.decision), 0.33),
+                stk("决定书文号", b.number, 0.34),
+            ],
             b.amount_rows("处理结果", p.fine),
         ]
     )
@@ -199,13 +258,21 @@ def closing(b: Book) -> RenderedDoc:
         done = f"　　当事人已按行政处罚决定书的要求缴纳罚款人民币{p.fine}元，行政处罚决定已履行完毕。"
     sh.para("执行情况", done)
     rows = [
-        [stk("承办人意见", "本案已执行完毕，建议结案。", 0.6), stk("签名 / 日期", f"{p.officers[0].name}  {fmt.iso(d.closing)}", 0.4)],
-        [stk("承办机构负责人意见", "同意结案。", 0.6), stk("签名 / 日期", f"{p.staff.unit_head}  {fmt.iso(d.closing)}", 0.4)],
+        [
+            stk("承办人意见", "本案已执行完毕，建议结案。", 0.6),
+            stk("签名 / 日期", f"{p.officers[0].name}  {fmt.iso(d.closing)}", 0.4),
+        ],
+        [
+            stk("承办机构负责人意见", "同意结案。", 0.6),
+            stk("签名 / 日期", f"{p.staff.unit_head}  {fmt.iso(d.closing)}", 0.4),
+        ],
     ]
     if not p.mut.get("jiean_nohead"):
-        rows.append([stk("执法机关负责人审批意见", "同意结案。", 0.6), stk("签名 / 日期", f"{p.staff.head}  {fmt.iso(d.closing)}", 0.4)])
+        rows.append(
+            [
+                stk("执法机关负责人审批意见", "同意结案。", 0.6),
+                stk("签名 / 日期", f"{p.staff.head}  {fmt.iso(d.closing)}", 0.4),
+            ]
+        )
     sh.grid(rows)
     return sh.finish()
-
-
-__all__ = ["CW", "closing", "decision", "publication", "receipt", "summary_decision"]

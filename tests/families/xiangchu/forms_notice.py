@@ -28,7 +28,9 @@ def notice(b: Book) -> RenderedDoc:
     sh.para("告知事项", text)
     rights = "　　☑ 陈述、申辩权：当事人可以自收到本通知书之日起五日内向本机关提出陈述、申辩；逾期未提出的，视为放弃。"
     if not m.get("notice_no_basis"):
-        rights = rights.replace("☑ 陈述、申辩权：", f"☑ 陈述、申辩权：依据{LAW}第四十四条、第四十五条的规定，")
+        rights = rights.replace(
+            "☑ 陈述、申辩权：", f"☑ 陈述、申辩权：依据{LAW}第四十四条、第四十五条的规定，"
+        )
     if p.triggered and not m.get("notice_no_hearing"):
         days = "三日" if m.get("notice_3days") else "五日"
         basis = "" if m.get("notice_no_basis") else f"依据{LAW}第六十三条、第六十四条的规定，"
@@ -59,8 +61,20 @@ def service(b: Book, served: str, served_title: str, on: dt.date) -> RenderedDoc
             b.head_row(),
             [lab("送达机关", 0.14), val(b.a.name, 0.86)],
             [lab("受送达人", 0.14), val(p.name, 0.36), lab("送达地点", 0.14), val(p.address, 0.36)],
-            [lab("送达文书名称", 0.2), lab("文号", 0.3), lab("送达时间", 0.2), lab("送达方式", 0.14), lab("收件人签名", 0.16)],
-            [val(served_title, 0.2), val(b.number, 0.3), val(fmt.iso(on), 0.2, True), val(way, 0.14, True), sig(signer, 0.16)],
+            [
+                lab("送达文书名称", 0.2),
+                lab("文号", 0.3),
+                lab("送达时间", 0.2),
+                lab("送达方式", 0.14),
+                lab("收件人签名", 0.16),
+            ],
+            [
+                val(served_title, 0.2),
+                val(b.number, 0.3),
+                val(fmt.iso(on), 0.2, True),
+                val(way, 0.14, True),
+                sig(signer, 0.16),
+            ],
         ]
     )
     if p.kind != "individual":
@@ -79,12 +93,24 @@ def statement(b: Book) -> RenderedDoc:
     sh.title()
     start = (9 + p.seed % 6, 10 * (p.seed % 5))
     end = (start[0] + 1, start[1])
-    sh.grid([b.head_row(), [lab("时间", 0.14), val(f"{fmt.iso_hm(d.statement, start)} 至 {fmt.iso_hm(d.statement, end)}", 0.86)],
-             [lab("地点", 0.14), val(b.a.station, 0.86)]])
+    sh.grid(
+        [
+            b.head_row(),
+            [
+                lab("时间", 0.14),
+                val(f"{fmt.iso_hm(d.statement, start)} 至 {fmt.iso_hm(d.statement, end)}", 0.86),
+            ],
+            [lab("地点", 0.14), val(b.a.station, 0.86)],
+        ]
+    )
     sh.officers([(o.name, o.certificate) for o in p.officers[:2]])
     sh.grid([b.person_block("陈述申辩人", who, d.statement, b.relation(who))])
     lowered = p.fine < p.proposed_fine
-    plea = "我对违法事实没有异议，但家庭经济困难，希望减轻罚款。" if lowered else "我承认违法事实，希望从轻处理。"
+    plea = (
+        "我对违法事实没有异议，但家庭经济困难，希望减轻罚款。"
+        if lowered
+        else "我承认违法事实，希望从轻处理。"
+    )
     sh.para(
         "陈述申辩内容",
         "问：本机关已向你送达违法行为通知书，你现在可以进行陈述、申辩。你有什么意见？\n"
@@ -108,7 +134,9 @@ def waiver(b: Book) -> RenderedDoc:
         f"经慎重考虑，{me}自愿放弃上述权利。",
     )
     signer = p.party.name if p.party.kind == "individual" else p.party.legal_rep or ""
-    sh.grid([[lab("声明人签名", 0.18), sig(signer, 0.32), lab("声明日期", 0.18), val(fmt.iso(d.waiver), 0.32)]])
+    sh.grid(
+        [[lab("声明人签名", 0.18), sig(signer, 0.32), lab("声明日期", 0.18), val(fmt.iso(d.waiver), 0.32)]]
+    )
     return sh.finish()
 
 
@@ -133,7 +161,9 @@ def hearing_notice(b: Book) -> RenderedDoc:
         ]
     )
     sh.para("告知事项", "　　当事人认为听证人员与本案有直接利害关系的，有权申请回避。")
-    sh.grid([[lab("联系人", 0.14), val(p.officers[0].name, 0.36), lab("联系电话", 0.14), val(b.a.phone, 0.36)]])
+    sh.grid(
+        [[lab("联系人", 0.14), val(p.officers[0].name, 0.36), lab("联系电话", 0.14), val(b.a.phone, 0.36)]]
+    )
     sh.sign([b.a.name, fmt.cn_sign(d.hearing_notice)], seal=True)
     return sh.finish()
 
@@ -148,10 +178,21 @@ def hearing_record(b: Book) -> RenderedDoc:
         [
             b.head_row(),
             [lab("案件名称", 0.14), val(b.case_name, 0.86)],
-            [lab("主持听证机关", 0.14), val(b.a.name, 0.36), lab("听证地点", 0.14), val(f"{b.a.address}听证室", 0.36)],
+            [
+                lab("主持听证机关", 0.14),
+                val(b.a.name, 0.36),
+                lab("听证地点", 0.14),
+                val(f"{b.a.address}听证室", 0.36),
+            ],
             [lab("听证时间", 0.14), val(f"{fmt.iso(d.hearing)} 09:30 至 {fmt.iso(d.hearing)} 11:00", 0.86)],
-            [lab("主持人", 0.14), val(st.hearing_host, 0.19), lab("听证员", 0.14), val(st.hearing_member, 0.19),
-             lab("记录员", 0.14), val(st.clerk, 0.2)],
+            [
+                lab("主持人", 0.14),
+                val(st.hearing_host, 0.19),
+                lab("听证员", 0.14),
+                val(st.hearing_member, 0.19),
+                lab("记录员", 0.14),
+                val(st.clerk, 0.2),
+            ],
         ]
     )
     sh.officers([(o.name, o.certificate) for o in p.officers[:2]], ("案件调查人员", "执法证号", "签名"))
@@ -177,20 +218,48 @@ def legal_review(b: Book) -> RenderedDoc:
         [
             b.head_row(),
             [lab("当事人", 0.14), val(p.party.name, 0.86)],
-            [lab("承办机构", 0.14), val(b.a.unit, 0.36), lab("承办人", 0.14), val("、".join(o.name for o in p.officers[:2]), 0.36)],
+            [
+                lab("承办机构", 0.14),
+                val(b.a.unit, 0.36),
+                lab("承办人", 0.14),
+                val("、".join(o.name for o in p.officers[:2]), 0.36),
+            ],
             b.amount_rows("拟处理意见", p.fine),
             [lab("审核事项", 0.5), lab("审核结果", 0.5)],
         ]
-        + [[val(x, 0.5), val("是", 0.5, True)] for x in (
-            "执法主体是否合法", "执法人员是否具备执法资格", "程序是否合法", "事实是否清楚、证据是否充分",
-            "适用法律是否准确、裁量是否适当", "当事人陈述申辩、听证权利是否保障",
-        )]
+        + [
+            [val(x, 0.5), val("是", 0.5, True)]
+            for x in (
+                "执法主体是否合法",
+                "执法人员是否具备执法资格",
+                "程序是否合法",
+                "事实是否清楚、证据是否充分",
+                "适用法律是否准确、裁量是否适当",
+                "当事人陈述申辩、听证权利是否保障",
+            )
+        ]
     )
-    sh.para("审核意见", "　　经审核，本案事实清楚，证据确凿，适用法律正确，程序合法，裁量适当。同意承办机构的处理意见。")
-    rows = [[stk("审核结论", "同意", 0.3), stk("审核日期", fmt.iso(d.legal_review), 0.3), stk("法制审核机构", "法制科", 0.4)]]
+    sh.para(
+        "审核意见",
+        "　　经审核，本案事实清楚，证据确凿，适用法律正确，程序合法，裁量适当。同意承办机构的处理意见。",
+    )
+    rows = [
+        [
+            stk("审核结论", "同意", 0.3),
+            stk("审核日期", fmt.iso(d.legal_review), 0.3),
+            stk("法制审核机构", "法制科", 0.4),
+        ]
+    ]
     if p.mut.get("p05") != "noreviewer":
-        rows.append([lab("审核人员", 0.16), val(p.staff.reviewer, 0.2), lab("法律职业资格证书编号", 0.24),
-                     val(p.staff.reviewer_cert, 0.24), sig(p.staff.reviewer, 0.16)])
+        rows.append(
+            [
+                lab("审核人员", 0.16),
+                val(p.staff.reviewer, 0.2),
+                lab("法律职业资格证书编号", 0.24),
+                val(p.staff.reviewer_cert, 0.24),
+                sig(p.staff.reviewer, 0.16),
+            ]
+        )
     sh.grid(rows)
     return sh.finish()
 
@@ -205,10 +274,19 @@ def discussion(b: Book) -> RenderedDoc:
         [
             b.head_row(),
             [lab("案件名称", 0.14), val(b.case_name, 0.86)],
-            [lab("讨论时间", 0.14), val(f"{fmt.iso(d.discussion)} 15:00 至 {fmt.iso(d.discussion)} 16:10", 0.86)],
+            [
+                lab("讨论时间", 0.14),
+                val(f"{fmt.iso(d.discussion)} 15:00 至 {fmt.iso(d.discussion)} 16:10", 0.86),
+            ],
             [lab("地点", 0.14), val(f"{b.a.name}三楼会议室", 0.86)],
-            [lab("主持人", 0.14), val(st.head, 0.19), lab("汇报人", 0.14), val(p.officers[0].name, 0.19),
-             lab("记录人", 0.14), val(st.clerk, 0.2)],
+            [
+                lab("主持人", 0.14),
+                val(st.head, 0.19),
+                lab("汇报人", 0.14),
+                val(p.officers[0].name, 0.19),
+                lab("记录人", 0.14),
+                val(st.clerk, 0.2),
+            ],
             [lab("出席人员", 0.3), lab("职务", 0.4), lab("签名", 0.3)],
         ]
         + [[val(n, 0.3, True), val(t, 0.4, True), sig(n, 0.3)] for n, t in st.attendees]
@@ -220,5 +298,7 @@ def discussion(b: Book) -> RenderedDoc:
     else:
         views = [f"{n}：事实清楚，证据充分，同意承办机构意见。" for n, _ in st.attendees[1:]]
         sh.para("讨论记录", "\n".join([report, *views]))
-        sh.para("结论性意见", f"　　经集体讨论决定：对当事人处以罚款人民币{p.fine}元（{fmt.daxie(p.fine)}）。")
+        sh.para(
+            "结论性意见", f"　　经集体讨论决定：对当事人处以罚款人民币{p.fine}元（{fmt.daxie(p.fine)}）。"
+        )
     return sh.finish()

@@ -15,8 +15,8 @@ import pymupdf
 
 from families.contract import RenderedDoc
 from families.xiangchu import art
-from families.xiangchu.fonts import BODY, HEAD, LATIN, LATIN_BOLD, runs, text_width
 from families.xiangchu.fmt import digest
+from families.xiangchu.fonts import BODY, HEAD, LATIN, LATIN_BOLD, runs, text_width
 
 W, H = 595.28, 841.89
 ML, MR = 46.0, 46.0
@@ -203,7 +203,12 @@ class Sheet:
             self.rect(rect, fill=SHADE if c.kind == "lab" else None)
             if c.kind == "sig":
                 if c.text:
-                    self.signature(pymupdf.Rect(x + 4, self.y + 2, x + min(w - 4, 22 + 17 * len(c.text)), self.y + h - 2), c.text)
+                    self.signature(
+                        pymupdf.Rect(
+                            x + 4, self.y + 2, x + min(w - 4, 22 + 17 * len(c.text)), self.y + h - 2
+                        ),
+                        c.text,
+                    )
             else:
                 self._text_in(c, rect)
             x += w
@@ -270,7 +275,14 @@ class Sheet:
             h = max(head + len(chunk) * lh + 6, min_h if first and not lines else 0)
             self.rect(pymupdf.Rect(ML, self.y, ML + CW, self.y + h))
             if label:
-                self.put(ML + 4, self.y + 4, label if first else label + "（续）", 9, bold=True, color=(0.15, 0.15, 0.2))
+                self.put(
+                    ML + 4,
+                    self.y + 4,
+                    label if first else label + "（续）",
+                    9,
+                    bold=True,
+                    color=(0.15, 0.15, 0.2),
+                )
             yy = self.y + head
             for line in chunk:
                 self.put(ML + 7, yy, line, size)
@@ -278,13 +290,17 @@ class Sheet:
             self.y += h
             first = False
 
-    def officers(self, rows: list[tuple[str, str]], head: tuple[str, str, str] = ("执法人员", "执法证号", "签名")) -> None:
+    def officers(
+        self, rows: list[tuple[str, str]], head: tuple[str, str, str] = ("执法人员", "执法证号", "签名")
+    ) -> None:
         table: list[list[C] | Group] = [[lab(head[0], 0.3), lab(head[1], 0.4), lab(head[2], 0.3)]]
         table += [[val(n, 0.3, True), val(c, 0.4, True), sig(n, 0.3)] for n, c in rows]
         self.grid(table)
 
     # -- free text, signatures, seals --------------------------------------------------------------
-    def text(self, text: str, size: float = 10.5, center: bool = False, color=BLACK, bold: bool = False) -> None:
+    def text(
+        self, text: str, size: float = 10.5, center: bool = False, color=BLACK, bold: bool = False
+    ) -> None:
         for line in self.wrap(text, CW, size):
             self.ensure(size * 1.5)
             x = ML + (CW - text_width(line, size)) / 2 if center else ML
@@ -346,5 +362,9 @@ class Sheet:
                 self.sealed.add(i)
             self.shape.commit()
         return RenderedDoc(
-            type=self.type, pages=n, title=self.title_text, serves=self.serves, sealed_pages=sorted(self.sealed)
+            type=self.type,
+            pages=n,
+            title=self.title_text,
+            serves=self.serves,
+            sealed_pages=sorted(self.sealed),
         )
