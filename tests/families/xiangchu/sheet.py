@@ -325,8 +325,8 @@ class Sheet:
 
     def sign(self, lines: list[str], *, seal: bool, bottom: str = "") -> None:
         """Agency name and date at the bottom right; the red seal stamped over both."""
-        self.ensure(len(lines) * 18 + 34)
-        self.y += 16
+        self.ensure(len(lines) * 18 + 62)
+        self.y += 40  # room for the seal's upper half: it must not cover the form above
         x0 = ML + CW * 0.52
         y0 = self.y
         for line in lines:
