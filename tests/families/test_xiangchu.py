@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import random
+import tempfile
 from pathlib import Path
 
 import pymupdf
@@ -71,7 +72,7 @@ def printed(name: str) -> Printed:
         ),
         "e": lambda: find(["P-07", "D-01", "P-05", "P-06"], p07="nocomply", p05="drop", p06="drop"),
     }
-    out = Path(f"/tmp/xiangchu-test-{name}.pdf")
+    out = Path(tempfile.mkdtemp(prefix="xiangchu-")) / f"{name}.pdf"
     return Printed(plans[name](), out)
 
 
