@@ -73,7 +73,7 @@ def _service(b: Book, served: str, on: dt.date) -> Job:
 def write_case(plan: Plan, path: Path, *, scanned: bool, seed: int) -> list[RenderedDoc]:
     if plan.case_type != "penalty":
         raise ValueError("xiangchu prints penalty files only")
-    b = Book(plan, scanned=scanned, seed=seed)
+    b = Book(plan, seed=seed)
     if scanned:  # a couple of documents with one faintly printed field
         b.furn.faint_docs = set(b.rng.sample(range(1, 26), 3))
     body: list[tuple[RenderedDoc, dt.date | None]] = []

@@ -15,7 +15,7 @@ from families.xiangchu.sheet import Furniture, Group, Sheet, lab, stk, val
 
 
 class Book:
-    def __init__(self, plan: Plan, *, scanned: bool, seed: int) -> None:
+    def __init__(self, plan: Plan, *, seed: int) -> None:
         self.plan, self.d, self.a, self.p = plan, plan.dates, plan.agency, plan.party
         self.rng = random.Random(seed * 7919 + 101)  # own stream: the plan is never re-drawn
         self.pdf = pymupdf.open()
@@ -27,9 +27,7 @@ class Book:
             agency=self.a.name,
             printed=f"{printed.isoformat()} {clock}",
             operator=plan.officers[0].name,
-            region=self.a.region,
             seal_seed=seed % 997,
-            scanned=scanned,
         )
         self.n_docs = 0
         self.facts = self._facts()

@@ -11,7 +11,7 @@ from casegen.model import Inquiry
 from families.contract import RenderedDoc
 from families.xiangchu import fmt
 from families.xiangchu.book import Book
-from families.xiangchu.sheet import lab, stk, val
+from families.xiangchu.sheet import lab, sig, stk, val
 
 LAW = "《中华人民共和国行政处罚法》"
 
@@ -118,7 +118,16 @@ def record(b: Book, q: Inquiry, index: int) -> RenderedDoc:
             + "执法人员使用执法记录仪对检查过程进行了全程记录。",
         )
     sh.para("被询问人（现场人员）意见", "　　以上笔录已经我核对（已向我宣读），记录属实，无异议。")
-    sh.grid([[stk("被询问人（现场人员）签名", "", 0.5), stk("日期", fmt.iso(q.date), 0.5)]])
+    sh.grid(
+        [
+            [
+                lab("被询问人（现场人员）签名", 0.3),
+                sig(q.interviewee.name, 0.2),
+                lab("日期", 0.14),
+                val(fmt.iso(q.date), 0.36),
+            ]
+        ]
+    )
     return sh.finish()
 
 

@@ -68,9 +68,7 @@ class Furniture:
     agency: str
     printed: str  # 打印时间 line (not a document date)
     operator: str
-    region: str
     seal_seed: int
-    scanned: bool = False
     faint_docs: set[int] = field(default_factory=set)  # doc indexes with one faint field (scans)
 
 
