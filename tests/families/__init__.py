@@ -25,6 +25,7 @@ FAMILIES: tuple[str, ...] = (
     "qiannan",
     "longjiang",
     "qinlong",
+    "xiangchu",
 )
 
 
