@@ -278,6 +278,22 @@ def test_a_damaged_signature_date_is_unsure_until_a_witness_confirms_it() -> Non
     assert confirmed.evidence.confidence > UNSURE
 
 
+def test_a_signature_date_with_the_seal_glued_to_it_and_its_day_mark_hidden_is_read_unsure() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import UNSURE, date_mentions
+
+    decision = _page(
+        ("行政处罚决定书", (200, 60, 400, 80)),
+        ("经查,你单位于2024年4月6日从事道路运输经营,违反了相关规定。", (60, 120, 540, 134)),
+        ("成都市交通运输局", (380, 734, 480, 754)),
+        ("都", (404, 751, 426, 768)),  # a character of the seal's ring, on the date's row
+        ("二〇二四年五月六", (426, 759, 510, 774)),  # the 日 under the seal
+    )
+    mentions = date_mentions(Document(d.JUEDING, 1, 1), [PageText.of(decision)])
+    (signed,) = [m for m in mentions if m.role == roles.DECISION]
+    assert signed.date.isoformat() == "2024-05-06" and signed.evidence.confidence <= UNSURE
+
+
 def test_a_release_decision_is_dated_by_its_signature_not_the_measure_it_quotes() -> None:
     from casereview.domain import roles
     from casereview.extract.dateroles import UNSURE, date_mentions
