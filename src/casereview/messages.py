@@ -95,7 +95,7 @@ INPUT_PROBLEMS: dict[str, str] = {
     "tag_note_missing": "请填写说明：为什么是优秀或典型差案。",
     "tag_reviewer_missing": "请填写标记人。",
     "unknown_tag": "没有编号为 {tag} 的培训标记",
-    "bulletin_needs_session": "评查结果通报按评查会话导出，请给出 --session 会话名称",
+    "export_needs_session": "{title}按评查会话导出，请给出 --session 会话名称",
     "no_cases": "请给出要导出的案卷（CASE）或 --session 会话名称",
     "gold_no_review": "案卷 {case} 没有“{lead}”已完成的评查，无法设为标准答案：请组长先完成评查（评查完成）",
     "gold_exists": "案卷 {case} 已是标准答案案卷（由{lead}设定）",

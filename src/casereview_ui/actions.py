@@ -4,11 +4,14 @@ the shortcuts dialog (F1) lists exactly what works."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QStyle
+
+from casereview_ui.exports import WINDOW_EXPORTS
 
 if TYPE_CHECKING:
     from casereview_ui.mainwindow import MainWindow
@@ -83,11 +86,14 @@ class WindowActions(QObject):
         self.training_tag = self._action(self.tr("标记典型案例…"), window.modes.tag_case, "Ctrl+Shift+T")
 
         # 导出
+        # 导出: one action per export the window offers (casereview_ui/exports.py, WINDOW_EXPORTS)
         exports = window.exports
-        self.export_scoresheet = self._action(self.tr("导出评查评分表…"), exports.scoresheet, None)
-        self.export_notices = self._action(self.tr("导出整改通知书…"), exports.notices, None)
-        self.export_compilation = self._action(self.tr("导出典型案例汇编…"), exports.compilation, None)
-        self.export_annotated = self._action(self.tr("导出批注版 PDF…"), exports.annotated, "Ctrl+Shift+P")
+        self.exports = {
+            name: self._action(self.tr(offer.label), partial(exports.run, name), offer.shortcut)
+            for name, offer in WINDOW_EXPORTS.items()
+        }
+        self.export_scoresheet = self.exports["scoresheet"]
+        self.export_annotated = self.exports["annotated"]
 
         # 会话
         sessions = window.sessions
@@ -129,9 +135,7 @@ class WindowActions(QObject):
         for dock in window.findChildren(QDockWidget):
             view_menu.addAction(dock.toggleViewAction())
         export_menu = bar.addMenu(self.tr("导出(&E)"))
-        export_menu.addActions(
-            [self.export_scoresheet, self.export_notices, self.export_compilation, self.export_annotated]
-        )
+        export_menu.addActions(list(self.exports.values()))
         session_menu = bar.addMenu(self.tr("会话(&S)"))
         session_menu.addActions([self.session_progress, self.session_settle, self.session_arbitrate])
         session_menu.addSeparator()

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Table, delete, insert, select, update
@@ -204,6 +205,11 @@ def list_cases(session: Session) -> list[CaseSummary]:
         )
         for row in session.scalars(query)
     ]
+
+
+def case_labels(session: Session) -> dict[int, str]:
+    """案号 (else the reviewer's label, else the file name) of every stored case, by id."""
+    return {c.id: c.case_number or c.label or PurePath(c.source).name for c in list_cases(session)}
 
 
 def delete_case(session: Session, case_id: int) -> bool:

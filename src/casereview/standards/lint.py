@@ -1,9 +1,7 @@
-"""``casereview standards lint [PATH...]``: check standard files, print ``file:line: 问题``."""
+"""``standards lint``: check standard files and the data files they name, as ``file:line: 问题``."""
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +12,6 @@ from casereview.standards.loader import STANDARD_FILE, check_file, default_root,
 from casereview.standards.policy_files import POLICY_KINDS, load_policy
 from casereview.standards.problems import Problem
 from casereview.standards.reason_files import REASONS_FILE, read_reasons_file
-from casereview.standards.schema import json_schema_text, write_json_schema
 
 
 def _files(paths: Sequence[Path], root: Path) -> tuple[list[Path], list[Problem]]:
@@ -101,32 +98,3 @@ def lint(paths: Sequence[Path] = (), root: Path | None = None) -> list[Problem]:
             path.parent / REASONS_FILE, standard.id, {i.id for i in standard.items}, root
         )
     return list(dict.fromkeys(problems))  # a data file named by two standards is reported once
-
-
-def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``casereview standards …`` on the main parser's subcommands."""
-    standards = sub.add_parser("standards", help="评查标准：检查标准文件、生成 JSON Schema")
-    actions = standards.add_subparsers(dest="standards_command", required=True)
-    check = actions.add_parser("lint", help="检查评查标准文件，逐条列出问题（文件:行号: 说明）")
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="标准文件或文件夹（默认：scoring_standards/ 全部）"
-    )
-    schema = actions.add_parser("schema", help="生成 scoring_standards/schema/standard.schema.json")
-    schema.add_argument("--stdout", action="store_true", help="输出到屏幕而不写文件")
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    if args.standards_command == "schema":
-        if args.stdout:
-            sys.stdout.write(json_schema_text())
-        else:
-            print(f"已生成：{write_json_schema(default_root())}")
-        return 0
-    problems = lint([Path(p) for p in args.paths])
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"共发现 {len(problems)} 处问题", file=sys.stderr)
-        return 1
-    print("评查标准检查通过", file=sys.stderr)
-    return 0

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from casereview.db.repository import case_labels
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
-from casereview.rectify.cli import case_labels
 from casereview.rectify.model import Objection, ObjectionStatus
 from casereview.rectify.objections import decide_objection
 from casereview_ui.followup.calibration import CalibrationDialog, load_results

@@ -1,5 +1,5 @@
 """``casereview objection file|decide|list``: a unit's objection to an item of its case and the
-re-review (复核) by the lead or another reviewer. Run through :func:`casereview.rectify.cli.run_cli`."""
+re-review (复核) by the lead or another reviewer."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from casereview.db import Database
+from casereview.cli.errors import report_error
+from casereview.db import Database, open_database
+from casereview.errors import CaseReviewError
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.model import OBJECTION_LABELS, Objection, ObjectionStatus
 from casereview.rectify.objections import (
@@ -37,8 +39,9 @@ def _state(text: str) -> ObjectionStatus:
     )
 
 
-def add_objection_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("objection", help="异议与复核：提出异议、复核（维持/变更）、列出")
+    parser.set_defaults(func=run)
     commands = parser.add_subparsers(dest="objection_command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -46,6 +49,7 @@ def add_objection_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         p.add_argument("--db", help="数据库地址（默认：用户数据目录下的 SQLite 文件）")
 
     filing = commands.add_parser("file", help="登记执法单位对其案卷某一评查项目的异议")
+    filing.set_defaults(handler=_file)
     common(filing)
     filing.add_argument("--case", type=int, required=True, help="案卷编号")
     filing.add_argument("--item", required=True, help="评查项目编号，如 JA-02")
@@ -54,6 +58,7 @@ def add_objection_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     filing.add_argument("--date", type=dt.date.fromisoformat, help="异议提出日期（默认今天）")
     filing.add_argument("--by", default="", help="提出人（默认：执法单位）")
     decide = commands.add_parser("decide", help="复核异议：维持或变更（变更须给出新扣分）")
+    decide.set_defaults(handler=_decide)
     common(decide)
     decide.add_argument("objection", type=int, metavar="ID", help="异议编号")
     decide.add_argument("--result", type=_verdict, required=True, help="维持 或 变更")
@@ -61,6 +66,7 @@ def add_objection_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     decide.add_argument("--deduction", type=float, help="变更后的扣分")
     decide.add_argument("--by", required=True, help="复核人（评查组长或原评查人员以外的评查人员）")
     listing = commands.add_parser("list", help="列出异议及复核结果")
+    listing.set_defaults(handler=_list)
     common(listing)
     listing.add_argument("--unit")
     listing.add_argument("--status", type=_state)
@@ -88,38 +94,52 @@ def _line(o: Objection) -> str:
     return text
 
 
-def run_objection(args: argparse.Namespace, database: Database) -> int:
-    command = args.objection_command
-    if command == "file":
-        files = [read_attachment(path) for path in args.attach]  # refused before anything is written
-        with database.session_scope() as session:
-            info = find_session(session, args.name)
-            objection_id = file_objection(
-                session,
-                info.id,
-                args.case,
-                args.item,
-                args.reason,
-                args.date or dt.date.today(),
-                args.by or "执法单位",
-                files,
-            )
-        print(f"已登记异议 #{objection_id}")
-        return 0
-    if command == "decide":
-        with database.session_scope() as session:
-            info = find_session(session, args.name)
-            result = decide_objection(
-                session,
-                args.objection,
-                args.result,
-                args.reason,
-                args.by,
-                deduction=args.deduction,
-                session_id=info.id,
-            )
-        print(_line(result))
-        return 0
+def run(args: argparse.Namespace) -> int:
+    database = open_database(args.db) if args.db else open_database()
+    try:
+        code: int = args.handler(args, database)
+        return code
+    except CaseReviewError as exc:
+        return report_error(exc)
+    finally:
+        database.close()
+
+
+def _file(args: argparse.Namespace, database: Database) -> int:
+    files = [read_attachment(path) for path in args.attach]  # refused before anything is written
+    with database.session_scope() as session:
+        info = find_session(session, args.name)
+        objection_id = file_objection(
+            session,
+            info.id,
+            args.case,
+            args.item,
+            args.reason,
+            args.date or dt.date.today(),
+            args.by or "执法单位",
+            files,
+        )
+    print(f"已登记异议 #{objection_id}")
+    return 0
+
+
+def _decide(args: argparse.Namespace, database: Database) -> int:
+    with database.session_scope() as session:
+        info = find_session(session, args.name)
+        result = decide_objection(
+            session,
+            args.objection,
+            args.result,
+            args.reason,
+            args.by,
+            deduction=args.deduction,
+            session_id=info.id,
+        )
+    print(_line(result))
+    return 0
+
+
+def _list(args: argparse.Namespace, database: Database) -> int:
     with database.session_scope(readonly=True) as session:
         info = find_session(session, args.name)
         found = list_objections(session, info.id, unit=args.unit, status=args.status)

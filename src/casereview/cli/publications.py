@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from casereview.cli.common import DB_HELP
+from casereview.db.engine import Database, open_database
 from casereview.db.failures import NOT_FOUND
 from casereview.errors import StorageError
 from casereview.listfiles.publication_errors import PublicationListError
@@ -25,28 +27,30 @@ from casereview.lists.publications import (
     set_reviewer_publication_date,
 )
 
-_DB_HELP = "数据库地址（默认：用户数据目录下的 SQLite 文件）"
 
-
-def add_cli(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     publications = sub.add_parser("publications", help="公示清单：导入公示平台导出的清单，查看已导入的清单")
+    publications.set_defaults(func=run)
     commands = publications.add_subparsers(dest="publications_command", required=True)
     do_import = commands.add_parser(
         "import", help="导入公示清单（CSV：UTF-8 或 GBK；XLSX），有错误的清单整体不导入"
     )
+    do_import.set_defaults(handler=_import)
     do_import.add_argument("file", metavar="FILE", help="公示清单文件")
-    do_import.add_argument("--db", help=_DB_HELP)
+    do_import.add_argument("--db", help=DB_HELP)
     do_list = commands.add_parser("list", help="列出已导入的公示清单")
-    do_list.add_argument("--db", help=_DB_HELP)
+    do_list.set_defaults(handler=_list)
+    do_list.add_argument("--db", help=DB_HELP)
     set_date = commands.add_parser(
         "set-date", help="录入评查人员查到的某案卷公示日期（规则 T-12 优先使用，重新评查后生效）"
     )
+    set_date.set_defaults(handler=_set_date)
     set_date.add_argument("case_id", type=int, metavar="CASE_ID", help="案卷编号")
     set_date.add_argument(
         "date", type=_date, metavar="DATE", help="公示日期，如 2025-04-18；填 none 删除已录入的日期"
     )
     set_date.add_argument("--reviewer", required=True, help="录入的评查人员")
-    set_date.add_argument("--db", help=_DB_HELP)
+    set_date.add_argument("--db", help=DB_HELP)
 
 
 def _date(text: str) -> dt.date | None:
@@ -62,7 +66,12 @@ def _date(text: str) -> dt.date | None:
         raise argparse.ArgumentTypeError(f"日期格式不正确（应如 2025-04-18）：{text}") from None
 
 
-def _set_date(args: argparse.Namespace, session: Session) -> int:
+def _set_date(args: argparse.Namespace, database: Database) -> int:
+    with database.session_scope() as session:
+        return _set_date_in(args, session)
+
+
+def _set_date_in(args: argparse.Namespace, session: Session) -> int:
     try:
         set_reviewer_publication_date(session, args.case_id, args.date, args.reviewer)
     except StorageError as error:
@@ -78,27 +87,29 @@ def _set_date(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def run_cli(args: argparse.Namespace) -> int:
-    """Run a ``publications`` subcommand; 1 when the list is refused. StorageError passes through."""
-    from casereview.db.engine import open_database
+def _list(args: argparse.Namespace, database: Database) -> int:
+    with database.session_scope(readonly=True) as session:
+        print(format_publication_lists(list_publication_lists(session)))
+    return 0
 
-    with open_database(args.db) as database:
-        if args.publications_command == "set-date":
-            with database.session_scope() as session:
-                return _set_date(args, session)
-        if args.publications_command == "list":
-            with database.session_scope(readonly=True) as session:
-                print(format_publication_lists(list_publication_lists(session)))
-            return 0
-        path = Path(args.file)
-        if not path.is_file():
-            print(f"找不到公示清单文件：{path}", file=sys.stderr)
-            return 1
-        try:
-            with database.session_scope() as session:
-                result = import_publication_list(session, path)
-        except PublicationListError as error:
-            print(describe_publication_error(error), file=sys.stderr)
-            return 1
+
+def _import(args: argparse.Namespace, database: Database) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"找不到公示清单文件：{path}", file=sys.stderr)
+        return 1
+    try:
+        with database.session_scope() as session:
+            result = import_publication_list(session, path)
+    except PublicationListError as error:
+        print(describe_publication_error(error), file=sys.stderr)
+        return 1
     print(format_import_result(result))
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a ``publications`` subcommand; 1 when the list is refused. StorageError passes through."""
+    with open_database(args.db) as database:
+        code: int = args.handler(args, database)
+        return code
