@@ -11,6 +11,7 @@ from pathlib import Path
 
 from casereview.calendar import WorkCalendar
 from casereview.domain.casetype import CASE_TYPES, PENALTY, STANDARDS, detect_case_type
+from casereview.errors import InputError
 from casereview.extract.parsers import case_number_key
 from casereview.extract.summary import case_number
 from casereview.listfiles.publication_file import ParsedList, parse_publication_list
@@ -20,7 +21,7 @@ from casereview.policy.roster import Roster
 from casereview.rules import run_rules
 from casereview.rules.base import PublicationDate, RuleContext
 from casereview.scoring import ScoreSheet, score_case
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed, installed_standard
 from casereview.standards.schema import Standard
 
 DEFAULT_STANDARD = "transport_penalty"
@@ -55,14 +56,12 @@ class Checker:
         roster: Path | Roster | None = None,
     ) -> Checker:
         """A checker of ``standard_id``; with ``by_case_type`` one that scores each file by the
-        standard of its case type (``standard_id`` for penalty files). KeyError for an unknown
-        standard, profile or case type."""
-        standards = find_standards(root)
-        if standard_id not in standards:
-            raise KeyError(standard_id)
+        standard of its case type (``standard_id`` for penalty files). StandardUnavailable for an
+        unknown standard or profile, InputError for an unknown case type."""
+        standards = installed(root).active  # a broken file elsewhere leaves these usable
+        standard = installed_standard(standard_id, root)
         if case_type is not None and case_type not in CASE_TYPES:
-            raise KeyError(case_type)
-        standard = standards[standard_id]
+            raise InputError("unknown_case_type", case_type=case_type, known="、".join(CASE_TYPES))
         standard.profile(profile)  # an unknown profile fails here, before any file is read
         parsed = parse_publication_list(publications) if publications else None
         kinds: dict[str, Standard] | None = None

@@ -179,6 +179,12 @@ INPUT_PROBLEMS: dict[str, str] = {
 STANDARD_PROBLEMS: dict[str, str] = {
     "session_missing": "评查会话“{name}”使用的评查标准 {standard} 未安装",
     "not_installed": "评查标准 {standard} 未安装",
+    "unknown": "没有编号为 {standard} 的评查标准（已安装：{known}）",
+    "unknown_broken": (
+        "没有编号为 {standard} 的评查标准（已安装：{known}）；标准文件 {broken} 有错误未能载入，"
+        "请用 casereview standards lint 查看"
+    ),
+    "unknown_profile": "评查标准 {standard} 没有参数方案 {profile}（可选：{known}）",
     "review_missing": "评查 #{review} 使用的评查标准 {standard} 未安装",
     "review_changed": (
         "评查 #{review} 按评查标准 {standard} 版本 {version}（{hash}）评分，当前安装的是版本 {installed}"

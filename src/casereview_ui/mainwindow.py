@@ -30,7 +30,7 @@ from casereview.progress import ProgressEvent
 from casereview.review.caselist import CaseListRow
 from casereview.sessions.model import SessionCase, SessionInfo
 from casereview.sessions.store import case_in_session, link_reviews
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed_standards
 from casereview.timeline import build_timeline
 from casereview_ui.actions import WindowActions
 from casereview_ui.caselist import CaseFilter, CaseFilterBar, CaseFilterProxy
@@ -691,7 +691,7 @@ class MainWindow(QMainWindow):
 
         # the installed standards are read from disk off the GUI thread; the dialog opens after
         self.runner.run_task(
-            lambda _p, _c: find_standards(),
+            lambda _p, _c: installed_standards(),
             on_done=opened,
             on_error=lambda exc: (
                 self.report_error(describe(exc)) if isinstance(exc, CaseReviewError) else None

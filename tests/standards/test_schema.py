@@ -223,6 +223,39 @@ def test_registry_keeps_previous_standard_when_new_file_is_broken(tmp_path: Path
     assert not registry.problems
 
 
+def test_installed_standards_leave_a_broken_file_out_and_the_others_usable(tmp_path: Path) -> None:
+    import os
+
+    from casereview.checking import Checker
+    from casereview.errors import StandardUnavailable
+    from casereview.standards.registry import installed, installed_standards
+
+    good = SOURCE.read_text(encoding="utf-8")
+    (tmp_path / "transport_penalty").mkdir()
+    target = tmp_path / "transport_penalty" / "standard.yaml"
+    target.write_text(good, encoding="utf-8")
+    (tmp_path / "county_2026").mkdir()
+    broken = tmp_path / "county_2026" / "standard.yaml"
+    broken.write_text(
+        good.replace("id: transport_penalty", "id: county_2026").replace("rules: [T-06]", "rules: [T-99]"),
+        encoding="utf-8",
+    )
+
+    assert list(installed_standards(tmp_path)) == ["transport_penalty"]  # the broken one left out
+    assert Checker.create("transport_penalty", root=tmp_path).standard.id == "transport_penalty"
+    with pytest.raises(StandardUnavailable) as refused:
+        Checker.create("county_2026", root=tmp_path)
+    assert "county_2026/standard.yaml" in str(refused.value) and "transport_penalty" in str(refused.value)
+    with pytest.raises(StandardUnavailable, match="没有参数方案 nope"):
+        Checker.create("transport_penalty", "nope", root=tmp_path)
+
+    first = installed(tmp_path)
+    assert installed(tmp_path) is first  # parsed once while nothing changes
+    target.write_text(good.replace('version: "2026.1"', 'version: "2026.2"'), encoding="utf-8")
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
+    assert installed_standards(tmp_path)["transport_penalty"].version == "2026.2"  # read again
+
+
 def test_content_hash_ignores_layout_but_not_content(tmp_path: Path) -> None:
     folder = tmp_path / "transport_penalty"
     folder.mkdir()

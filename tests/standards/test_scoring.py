@@ -8,6 +8,7 @@ import pytest
 
 from casereview.domain.findings import Finding, Status
 from casereview.domain.model import Evidence
+from casereview.errors import StandardUnavailable
 from casereview.scoring import DecisionKind, ItemStatus, ReviewerDecision, score_case
 from casereview.standards import Standard, find_standards
 
@@ -40,7 +41,7 @@ def test_decisions_must_fit_the_standard(standard: Standard) -> None:
     too_much = ReviewerDecision(DecisionKind.OVERRIDE, "甲", AT, 5.0, "理由")
     with pytest.raises(ValueError, match="exceeds"):
         score_case(standard, None, [], {"ZT-01": too_much})  # ZT-01 is worth 4
-    with pytest.raises(KeyError):
+    with pytest.raises(StandardUnavailable, match="no-such-profile"):
         score_case(standard, "no-such-profile", [])
 
 

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from casereview.checking import Checker, contract_object
+from casereview.cli.errors import report_error
 from casereview.cli.reading import read_all, reading_options
 from casereview.cli.table import print_table
 from casereview.domain.casetype import CASE_TYPES, PENALTY, STANDARDS
+from casereview.errors import InputError, StandardUnavailable
 from casereview.listfiles.roster_file import RosterError
 from casereview.pipeline import Analysis
 
@@ -59,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
     except RosterError as exc:
         print(exc.describe(), file=sys.stderr)
         return 1
-    except KeyError as exc:
-        print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
+    except (StandardUnavailable, InputError) as exc:  # an unknown standard, profile or case type
+        report_error(exc)
         return 2
 
     def check(analysis: Analysis) -> dict[str, object]:

@@ -4,12 +4,13 @@ stored before (same SHA-256) is reused."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from casereview.checking import contract_object
 from casereview.cli.common import IngestReview, checker_from, reviewer_options
+from casereview.cli.errors import report_error
 from casereview.cli.reading import read_all, reading_options
+from casereview.errors import InputError, StandardUnavailable
 from casereview.extract.agency import enforcement_unit
 from casereview.pipeline import Analysis
 
@@ -43,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         review = _review(args)
-    except KeyError as exc:
-        print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
+    except (StandardUnavailable, InputError) as exc:  # an unknown standard, profile or case type
+        report_error(exc)
         return 2
     database = open_database(args.db)
     remaining: list[str] = []

@@ -17,8 +17,8 @@ from casereview.db import open_database
 from casereview.errors import CaseReviewError, InputError
 from casereview.reasons import store
 from casereview.reasons.model import ReasonSource
-from casereview.standards.loader import find_standards
 from casereview.standards.reason_files import ReasonEntry, seed_file, write_reasons_file
+from casereview.standards.registry import installed_standards
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _items(standard_id: str) -> dict[str, Collection[str]]:
-    standards = find_standards()
+    standards = installed_standards()
     if standard_id not in standards:
         raise InputError("unknown_standard", standard=standard_id)
     return {sid: {item.id for item in s.items} for sid, s in standards.items()}

@@ -13,7 +13,8 @@ from casereview.db.engine import open_database
 from casereview.review.rescore import format_rescore_report, rescore
 from casereview.review.service import standard_meta
 from casereview.review.standard_scorer import StandardScorer, apply_rescore
-from casereview.standards.loader import find_standards, load_standard
+from casereview.standards.loader import load_standard
+from casereview.standards.registry import installed_standards
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """``casereview rescore``: report (and with ``--apply`` store) scores under a standard version."""
-    installed = find_standards()
+    installed = installed_standards()
     if args.standard_file is not None:
         standard = load_standard(args.standard_file)
         baseline = installed.get(standard.id)

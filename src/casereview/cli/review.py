@@ -21,7 +21,7 @@ from casereview.cli.errors import report_error
 from casereview.db.engine import Database, open_database
 from casereview.db.repository import list_cases
 from casereview.domain.casetype import CASE_TYPES, LABELS
-from casereview.errors import CaseReviewError, StandardUnavailable
+from casereview.errors import CaseReviewError, InputError, StandardUnavailable
 from casereview.messages import describe
 from casereview.review.audit import audit_trail
 from casereview.review.casetypes import set_case_type
@@ -113,8 +113,8 @@ def _latest_review(session: Session, case_id: int) -> int | None:
 def _run(args: argparse.Namespace, database: Database) -> int:
     try:
         checker = checker_from(args)
-    except KeyError as exc:
-        print(f"错误：没有评查标准或参数方案 {exc}", file=sys.stderr)
+    except (StandardUnavailable, InputError) as exc:  # an unknown standard, profile or case type
+        report_error(exc)
         return 2
     with database.session_scope() as session:
         if not any(case.id == args.case_id for case in list_cases(session)):

@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from casereview.domain.findings import Status
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError, ErrorCode, StandardUnavailable
 from casereview.export.model import ReviewedCase
 from casereview.legal.model import pages_text
 from casereview.office.atomic import failure_reason
@@ -43,7 +43,7 @@ from casereview.office.gongwen import (
 )
 from casereview.scoring.model import DecisionKind, ItemResult
 from casereview.standards.checks import fmt_points
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed_standards
 from casereview.standards.schema import Standard
 
 UNKNOWN_UNIT = "未识别执法单位"
@@ -155,7 +155,7 @@ def _standards(cases: Iterable[ReviewedCase], given: Standard | None) -> dict[st
     """The standard of each sheet by id: ``given`` first, the installed standards for the rest."""
     found = {given.id: given} if given else {}
     if any(c.sheet.standard_id not in found for c in cases):
-        installed = find_standards()
+        installed = installed_standards()
         found = {**installed, **found}
     return found
 
@@ -206,7 +206,7 @@ def _basis_line(standards: Mapping[str, Standard], cases: Sequence[ReviewedCase]
             continue
         try:
             profile = standard.profile(case.sheet.profile or None).title
-        except KeyError:  # a profile since removed from the standard: name it as stored
+        except StandardUnavailable:  # a profile since removed from the standard: name it as stored
             profile = case.sheet.profile
         names.append(f"《{standard.name}》（{standard.version}版）“{profile}”评查方案")
     return "、".join(dict.fromkeys(names))

@@ -19,12 +19,12 @@ from casereview.export.model import ReviewedCase
 from casereview.export.notice import NoticeSettings, case_problems, notices_by_unit, write_notices
 from casereview.rectify.ledger import plan_notice, record_notice
 from casereview.rectify.model import NewProblem
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed_standards
 
 
 def notice_problems(cases: Sequence[ReviewedCase]) -> list[NewProblem]:
     """The problems the notice lists for ``cases``, with the rules that failed on each item."""
-    standards = find_standards()
+    standards = installed_standards()
     problems: list[NewProblem] = []
     for case in cases:
         if case.case_id is None:

@@ -9,7 +9,6 @@ them, so no cached values are stored and the workbook asks for a full calculatio
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from casereview.export.model import ReviewedCase
 from casereview.export.scoresheet_stats import unit_label
 from casereview.office.atomic import save_atomically
 from casereview.scoring import ItemResult, ItemStatus, ScoreSheet, TriggerResult
+from casereview.standards.registry import installed_standards
 from casereview.standards.schema import Standard
 
 TITLE = "交通运输行政执法案卷评查评分表"
@@ -80,12 +80,9 @@ def review_date(case: ReviewedCase) -> dt.date:
     return china_time(moment).date()
 
 
-@functools.lru_cache(maxsize=8)
 def _installed(standard_id: str) -> Standard | None:
-    from casereview.standards.loader import find_standards
-
     try:
-        return find_standards().get(standard_id)
+        return installed_standards().get(standard_id)
     except (CaseReviewError, OSError):
         return None
 

@@ -34,7 +34,7 @@ from casereview.scoring import ItemResult, ScoreSheet
 from casereview.scoring.model import DecisionKind, ReviewerDecision
 from casereview.sessions.model import SessionInfo
 from casereview.sessions.store import case_in_session, get_session, reviewers
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed_standards
 from casereview.standards.schema import Standard
 
 OBJECTION = "objection"  # RectifyAttachmentRow.purpose of an objection's material
@@ -235,7 +235,7 @@ def _offline_change(
     row: ObjectionRow, info: SessionInfo, deduction: float | None, standards: Mapping[str, Standard] | None
 ) -> dict[str, object]:
     """A reviewer's 变更 on an offline copy: checked against the item's points, nothing re-scored."""
-    standard = (standards or {}).get(info.standard_id) or find_standards().get(info.standard_id)
+    standard = (standards or {}).get(info.standard_id) or installed_standards().get(info.standard_id)
     if standard is None or row.item_id not in {i.id for i in standard.items}:
         raise refused("unknown_item", standard=info.standard_id, item=row.item_id)
     points = standard.item(row.item_id).points

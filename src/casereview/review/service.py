@@ -25,7 +25,7 @@ from casereview.review.decisions import check_fits, fit_decisions, to_stored_dec
 from casereview.review.records import StandardMeta, StoredReview
 from casereview.review.store import create_review, load_review, record_decision, update_review_score
 from casereview.scoring import ReviewerDecision, ScoreSheet, score_case
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed_standards
 from casereview.standards.schema import Standard
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def review_case(database: Database, case_id: int, checker: Checker, reviewer: st
 def standard_of(review: StoredReview, standards: Mapping[str, Standard] | None = None) -> Standard:
     """The installed standard a review was scored with; StandardUnavailable if it changed since."""
     meta = review.summary.standard
-    installed = (standards if standards is not None else find_standards()).get(meta.id)
+    installed = (standards if standards is not None else installed_standards()).get(meta.id)
     if installed is None:
         raise StandardUnavailable("review_missing", review=review.id, standard=meta.id)
     if installed.content_hash() != meta.hash:

@@ -32,7 +32,7 @@ from casereview.review.store import load_review
 from casereview.scoring import ItemResult, ItemStatus, ScoreSheet
 from casereview.sessions.model import CaseStatus, SessionCase, SessionInfo
 from casereview.sessions.store import get_session, link_reviews, session_cases, set_case_status
-from casereview.standards.loader import find_standards
+from casereview.standards.registry import installed_standards
 from casereview.standards.schema import Standard
 
 _EPS = 1e-6
@@ -185,7 +185,7 @@ def compare(session: Session, session_case: SessionCase, standard: Standard) -> 
 
 
 def session_standard(info: SessionInfo, standards: Mapping[str, Standard] | None = None) -> Standard:
-    found = (standards if standards is not None else find_standards()).get(info.standard_id)
+    found = (standards if standards is not None else installed_standards()).get(info.standard_id)
     if found is None:
         raise StandardUnavailable("session_missing", name=info.name, standard=info.standard_id)
     return found

@@ -68,7 +68,8 @@ from casereview.sessions.store import (
     reviewers,
     session_cases,
 )
-from casereview.standards.loader import STANDARD_FILE, default_root, find_standards
+from casereview.standards.loader import STANDARD_FILE, default_root
+from casereview.standards.registry import installed_standards
 
 # The whole round trip from one module: the CLI and the UI import it from here.
 __all__ = [
@@ -175,7 +176,7 @@ def export_package(
         followup = review_entries(session, info, reviewer, cases)
     if not cases:
         raise InputError("reviewer_no_cases", reviewer=reviewer)
-    standard = find_standards().get(info.standard_id)
+    standard = installed_standards().get(info.standard_id)
     if standard is None:
         raise StandardUnavailable("not_installed", standard=info.standard_id)
     meta = standard_meta(standard)
@@ -278,7 +279,7 @@ def open_package(
             raise refused(path, "not_lead_signature")
         if STANDARD_ENTRY not in opened.texts:
             raise refused(path, "no_standard_file")
-        installed = find_standards().get(header.standard.id)
+        installed = installed_standards().get(header.standard.id)
         if installed is None or standard_meta(installed) != header.standard:
             raise refused(
                 path,

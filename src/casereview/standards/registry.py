@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, StandardUnavailable
 from casereview.standards.loader import check_file, default_root, display_path, invalid, standard_files
 from casereview.standards.problems import Problem
 from casereview.standards.schema import Standard
@@ -73,3 +74,56 @@ class StandardRegistry:
             self._active.pop(self._id_of.pop(gone), None)
             self.problems.pop(gone, None)
         return problems
+
+
+# The installed standards, per root, shared by every caller of the process (CLI commands, the
+# window, exports): parsed once, read again only when a file under the root changes.
+_INSTALLED: dict[Path, tuple[tuple[tuple[str, int, int], ...], StandardRegistry]] = {}
+_LOCK = threading.Lock()
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file of every standard's folder (its YAML and the data beside it), by time and size."""
+    out = []
+    for path in sorted(root.glob("*/*")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+def installed(root: Path | None = None) -> StandardRegistry:
+    """The registry of the standards under ``root`` (default ``scoring_standards/``): a broken file
+    is left out with its problems in ``problems`` while the others stay usable."""
+    root = (root or default_root()).resolve()
+    stamp = _stamp(root)
+    with _LOCK:
+        known = _INSTALLED.get(root)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        registry = known[1] if known is not None else StandardRegistry(root)
+        registry.reload()
+        _INSTALLED[root] = (stamp, registry)
+        return registry
+
+
+def installed_standard(standard_id: str, root: Path | None = None) -> Standard:
+    """The installed standard ``standard_id``; StandardUnavailable naming the installed ones (and a
+    broken file, when one may have held it) otherwise."""
+    registry = installed(root)
+    if standard_id in registry:
+        return registry.get(standard_id)
+    broken = "、".join(sorted(display_path(p, registry.root) for p in registry.problems))
+    raise StandardUnavailable(
+        "unknown_broken" if broken else "unknown",
+        standard=standard_id,
+        known="、".join(sorted(registry.active)) or "无",
+        broken=broken,
+    )
+
+
+def installed_standards(root: Path | None = None) -> Mapping[str, Standard]:
+    """The usable installed standards by id (``installed(root).active``)."""
+    return installed(root).active

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from casereview.domain.rule_ids import KNOWN_RULES, RULE_IDS
+from casereview.errors import StandardUnavailable
 from casereview.policy.model import PolicyData
 from casereview.rules.base import DEFAULT_PARAMS
 
@@ -202,7 +203,8 @@ class Standard(_Model):
         for profile in self.profiles:
             if profile.name == wanted:
                 return profile
-        raise KeyError(f"standard {self.id} has no profile {wanted!r}")
+        known = "、".join(p.name for p in self.profiles) or "无"
+        raise StandardUnavailable("unknown_profile", standard=self.id, profile=wanted, known=known)
 
     def params(self, profile: str | None = None) -> dict[str, object]:
         """The rule parameters under ``profile``: the code defaults overridden by the profile."""
