@@ -3,10 +3,12 @@ of names, officers' certificates, titles over two rows, pages classified by cont
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from casereview.domain import doctypes as d
-from casereview.domain.model import DateMention, Document, Evidence, Page, Span, TextSource
+from casereview.domain.model import CaseFile, DateMention, Document, Evidence, Page, Span, TextSource
 from casereview.extract.amounts import find_amounts
 from casereview.extract.fields import _party_in
 from casereview.extract.hanzi import is_traditional, simplified, simplified_always
@@ -323,3 +325,43 @@ def test_a_contents_page_running_on_is_no_document_it_lists() -> None:
     assert page_cues(page, previous=d.LIAN).title == d.MULU
     decision = _page(("行政处罚决定书", (200, 60, 400, 80)), ("当事人:张三", (60, 120, 200, 134)))
     assert page_cues(decision, previous=d.MULU).title == d.JUEDING
+
+
+def test_a_notice_quoting_the_discretion_range_proposes_only_its_own_fine() -> None:
+    from casereview.extract.fields import extract
+
+    notice = _page(
+        ("违法行为通知书", (200, 60, 400, 80)),
+        ("当事人的违法情节属于“从重”情形,该情形对应的罚款幅度为2500元以上3000元以下。", (60, 120, 540, 134)),
+        ("本机关拟对你单位作出罚款人民币叁仟元整(¥3000元)的行政处罚。", (60, 140, 540, 154)),
+    )
+    case = CaseFile("n.pdf", "0" * 64, "pdf", [notice])
+    found = extract(case, [Document(d.TONGZHI, 1, 1)]).amounts
+    assert [(a.amount, a.kind) for a in found if a.kind == "proposed"] == [(3000.0, "proposed")]
+
+
+def test_the_party_label_may_name_its_kind_and_field_in_brackets() -> None:
+    for label, name in (
+        ("当事人（单位名称）：", "炎陵县大洋汽车运输有限公司"),
+        ("当事人（个人姓名）：", "薛燕洋"),
+    ):
+        row = unicodedata.normalize("NFKC", label + name)  # as ingest gives a page's text
+        page = _page(("行政处罚决定书", (200, 60, 400, 80)), (row, (60, 120, 400, 134)))
+        party = _party_in(Document(d.JUEDING, 1, 1), [PageText.of(page)])
+        assert party is not None and party.name == name
+
+
+def test_a_range_bound_is_not_paired_with_the_words_of_the_fine_after_it() -> None:
+    from casereview.extract.fields import extract
+
+    report = _page(
+        ("案件调查报告", (200, 60, 400, 80)),
+        (
+            "该情形对应的罚款幅度为5000元以上2万元以下。建议给予罚款人民币壹万伍仟元整(¥15000元)。",
+            (60, 120, 560, 134),
+        ),
+    )
+    case = CaseFile("r.pdf", "0" * 64, "pdf", [report])
+    found = extract(case, [Document(d.DIAOCHA_BAOGAO, 1, 1)]).amounts
+    # Only the fine proposed carries 大写, and they agree (C-03 compares the two).
+    assert [(a.amount, a.written_in_words) for a in found if a.written_in_words] == [(15000.0, 15000.0)]

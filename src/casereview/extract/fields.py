@@ -37,14 +37,15 @@ _PARTY_DOCUMENTS = (dt_.JUEDING, dt_.DANGCHANG_JUEDING, dt_.TONGZHI, dt_.LIAN, d
 # Label then value; in table layouts the value is the next cell on the row (joined with a space).
 _PARTY = re.compile(
     r"(?:当事人|被处罚人|被处罚单位|违法单位|违法当事人|违法行为人|受处罚人|受处罚单位)"
-    r"(?:\((?:个人|单位|自然人|法人或者其他组织)\))?"
-    r"(?:名称|姓名|\(名称\)|\(姓名\))?(?:\s*:\s*|\s+)(?P<name>[^\s,，;；:()]{2,40})"
+    # the kind of party in brackets, alone or with the field: (个人), (单位名称), (个人姓名), (姓名或名称)
+    r"(?:\((?:个人|单位|自然人|法人或者其他组织|公民)?(?:姓名|名称)?(?:或(?:姓名|名称))?\))?"
+    r"(?:名称|姓名)?(?:\s*:\s*|\s+)(?P<name>[^\s,，;；:()]{2,40})"
 )
 _NAME_LABEL = re.compile(r"^(?:名称|姓名|单位名称)\s*:\s*(?P<name>[^\s,，;；:()]{2,40})", re.M)
 # A form cell read as one run with its label: "当事人王勇志" alone on its row.
 # "当事人王勇志 性别男": a row opening with the label glued to a person's name (or an organisation's).
 _PARTY_GLUED = re.compile(
-    r"^(?:当事人|被处罚人|违法行为人|受处罚人)(?:\((?:单位名称|单位|名称|姓名|个人|姓名或名称)\))?"
+    r"^(?:当事人|被处罚人|违法行为人|受处罚人)(?:\((?:单位名称|单位|名称|姓名|个人|个人姓名|姓名或名称)\))?"
     r"(?!陈述|申辩|签|认为|提出|放弃|要求|确认|拒绝|[对已未于在称系为有的将应])"
     r"(?P<name>[\u4e00-\u9fff·]{2,4}|[^\s:：,，;；()]{2,30}?(?:公司|合作社|中心|厂|店|经营部|车队))(?=\s|$)",
     re.M,
@@ -98,13 +99,15 @@ def _amounts(document: Document, text: PageText) -> list[PenaltyAmount]:
         # Cue words broken by a line end (罚 / 款人民币…) are cues all the same.
         before = re.sub(r"\s+", "", text.text[max(0, match.start - CONTEXT) : match.start])
         kind = _amount_kind(document.type, before)
-        if kind == "decided" and _in_range(before, text.text[match.end : match.end + 6]):
-            kind = "other"  # a bound of the discretion range the decision quotes (说理), not its fine
+        bound = _in_range(before, text.text[match.end : match.end + 6])
+        if kind in ("decided", "proposed") and bound:
+            kind = "other"  # a bound of the discretion range the decision or notice quotes (说理)
         if kind is None:
             continue
         if not match.in_words and match.amount < 1:
             continue  # "0.00元": the tail of a figure whose head the layout put elsewhere, never a fine
-        in_words = _words_near(match, words)
+        # A range's bound has no 大写 of its own: the words after it belong to the fine proposed next.
+        in_words = None if bound else _words_near(match, words, text.text)
         result.append(
             PenaltyAmount(
                 match.amount,
@@ -148,8 +151,15 @@ def _has_figure_near(word: AmountMatch, matches: list[AmountMatch]) -> bool:
     return any(not m.in_words and _near(word, m) for m in matches)
 
 
-def _words_near(figure: AmountMatch, words: list[AmountMatch]) -> AmountMatch | None:
-    return next((w for w in words if w is not figure and _near(figure, w)), None)
+def _words_near(figure: AmountMatch, words: list[AmountMatch], text: str) -> AmountMatch | None:
+    """The 大写 printed with ``figure``: near it and in the same sentence."""
+    for w in words:
+        if w is figure or not _near(figure, w):
+            continue
+        between = text[min(figure.end, w.end) : max(figure.start, w.start)]
+        if not re.search(r"[。；;]", between):
+            return w
+    return None
 
 
 def _parties(documents: list[Document], texts: list[PageText]) -> list[FieldValue]:
