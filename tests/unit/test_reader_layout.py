@@ -3,6 +3,7 @@ of names, officers' certificates, titles over two rows, pages classified by cont
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 import pytest
@@ -259,6 +260,9 @@ def test_dates_whose_year_ocr_damaged() -> None:
     lost = find_damaged_dates("成都市交通运输局\n二〇二四年五月六\n", 2024)
     assert [(m.date.isoformat(), m.repaired) for m in lost] == [("2024-05-06", True)]
     assert find_damaged_dates("二〇二四年五月二\n", 2024) == []  # 二十…: the seal may hide more
+    both = find_damaged_dates("成都市交通运输局\n〇二四年五月六\n", 2024)  # a digit of the year lost too
+    assert [(m.date.isoformat(), m.repaired) for m in both] == [("2024-05-06", True)]
+    assert find_damaged_dates("〇二三年五月六\n", 2024) == []  # no remnant of the file's year
 
 
 def test_a_damaged_signature_date_is_unsure_until_a_witness_confirms_it() -> None:
@@ -365,3 +369,19 @@ def test_a_range_bound_is_not_paired_with_the_words_of_the_fine_after_it() -> No
     found = extract(case, [Document(d.DIAOCHA_BAOGAO, 1, 1)]).amounts
     # Only the fine proposed carries 大写, and they agree (C-03 compares the two).
     assert [(a.amount, a.written_in_words) for a in found if a.written_in_words] == [(15000.0, 15000.0)]
+
+
+def test_a_decision_date_the_seal_hid_entirely_is_borrowed_from_the_publication_unsure() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates
+
+    printed = Evidence(19, (0.0, 0.0, 1.0, 1.0), "2026-02-24", 0.99)
+    witness = DateMention(dt.date(2026, 2, 24), None, d.GONGSHI, printed, None, "处罚决定日期")
+    (_, borrowed) = confirm_unsure_decision_dates([witness], d.JUEDING)
+    assert (borrowed.role, borrowed.document, borrowed.date) == (
+        roles.DECISION,
+        d.JUEDING,
+        dt.date(2026, 2, 24),
+    )
+    assert borrowed.evidence.confidence <= UNSURE and "未能识别" in borrowed.label
+    assert confirm_unsure_decision_dates([witness]) == [witness]  # no decision in the file: nothing to date

@@ -316,7 +316,9 @@ def _seconded(
 _DECISION_DATE_LABEL = re.compile(r"(处罚)?决定(日期|时间)|作出(处罚)?决定")
 
 
-def confirm_unsure_decision_dates(mentions: list[DateMention]) -> list[DateMention]:
+def confirm_unsure_decision_dates(
+    mentions: list[DateMention], decision_type: str | None = None
+) -> list[DateMention]:
     """The decision date checked against the decision date printed clearly elsewhere (公示记录's
     处罚决定日期, 结案报告's 决定日期):
     - an unsure reading equal to it becomes sure;
@@ -324,7 +326,9 @@ def confirm_unsure_decision_dates(mentions: list[DateMention]) -> list[DateMenti
       or an implausible one (after today: 二〇三六 for 二〇二六) that differs from it is replaced by
       it, the evidence pointing at the witness and the label saying so, still unsure (rules ask a
       person rather than fail on a borrowed date);
-    - a sure reading that contradicts it is marked unsure: conflicting values are for a person.
+    - a sure reading that contradicts it is marked unsure: conflicting values are for a person;
+    - no reading at all (a seal over the whole date) of the decision document ``decision_type``:
+      the witnessed date is borrowed, unsure.
     The witnesses must agree with each other; the label always says what was done, so a reviewer
     sees why."""
     stated = [
@@ -339,6 +343,12 @@ def confirm_unsure_decision_dates(mentions: list[DateMention]) -> list[DateMenti
         if mention.role == r.DECISION and stated:
             mention = _reconciled(mention, stated, witnessed, today)
         out.append(mention)
+    if decision_type is not None and len(witnessed) == 1 and not any(m.role == r.DECISION for m in out):
+        witness = stated[0]
+        wev = witness.evidence
+        label = f"决定书落款日期未能识别，取第{wev.page}页{witness.document}所载决定日期"
+        borrowed = Evidence(wev.page, wev.bbox, wev.text, min(wev.confidence, UNSURE))
+        out.append(DateMention(witness.date, r.DECISION, decision_type, borrowed, None, label))
     return out
 
 

@@ -237,17 +237,21 @@ def _mended(value: str) -> str | None:
 # A signature date whose 日 a seal hid (二〇二四年五月六 closing its row). A day that could go on
 # (二 of 二十, 三 of 三十一, 十 of 十五) is left alone: the seal may hide more than 日.
 _LOST_DAY_MARK_RE: Final = re.compile(
-    rf"(?<![0-9{_CN}])(?P<y>[0-9〇零○OО一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_SMALL})\s*月\s*"
+    rf"(?<![0-9{_CN}])(?P<y>[0-9〇零○OО一二三四五六七八九]{{1,4}})\s*年\s*(?P<m>{_SMALL})\s*月\s*"
     rf"(?P<d>[0-9]{{1,2}}|[{_CN}]{{1,3}})(?=[ \t]*(?:\n|$))"
 )
 
 
-def _lost_day_mark(text: str) -> list[DateMatch]:
+def _lost_day_mark(text: str, year: int) -> list[DateMatch]:
+    """Dates whose 日 a seal hid; a year damaged as well (〇二四年五月六) is ``year``'s remnant."""
     out: list[DateMatch] = []
     for m in _LOST_DAY_MARK_RE.finditer(text):
         if m["d"][-1] in "二三十" and not m["d"].isdigit():
             continue
-        date = _make_date(_year(m["y"]), _small(m["m"]), _small(m["d"]))
+        if len(m["y"]) < 4 and not _left_of(m["y"], year):
+            continue
+        read = _year(m["y"]) if len(m["y"]) == 4 else year
+        date = _make_date(read, _small(m["m"]), _small(m["d"]))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
     return out
@@ -265,7 +269,7 @@ def find_damaged_dates(text: str, year: int) -> list[DateMatch]:
         date = _make_date(year, _small(m["m"]), _small(m["d"]))
         if date is not None:
             out.append(_with_time(text, m.start(), m.end(), date, repaired=True))
-    out += _lost_day_mark(text)
+    out += _lost_day_mark(text, year)
     for m in _GARBLED_RE.finditer(text):
         month, day = _mended(m["m"]), _mended(m["d"])
         if not _garbled_year(m["y"], year) or month is None or day is None:

@@ -83,7 +83,8 @@ def extract(case: CaseFile, documents: list[Document], texts: list[PageText] | N
                         Officer(off.name, off.certificate, document.type, text.evidence(off.start, off.end))
                     )
             out.amounts.extend(_amounts(document, text))
-    out.dates = confirm_unsure_decision_dates(out.dates)
+    decision = next((d.type for d in documents if d.type in (dt_.JUEDING, dt_.DANGCHANG_JUEDING)), None)
+    out.dates = confirm_unsure_decision_dates(out.dates, decision)
     out.parties.extend(_parties(documents, texts))
     out.seals.extend(seal for page in case.pages for seal in page.seals)
     return out
