@@ -696,6 +696,9 @@ def test_tidy_case_number_mends_ocr_brackets_and_spaces() -> None:
     assert tidy_case_number("湘攸交处罚〔2025]712(非) 号") == "湘攸交处罚〔2025〕712(非)号"
     assert tidy_case_number("吉吉海事罚字【2025】00428 号") == "吉吉海事罚字【2025】00428号"
     assert tidy_case_number("粤东交罚[2024]01483号") == "粤东交罚〔2024〕01483号"
+    # Printed (2023) stays as printed; OCR's () around the year says nothing of the print.
+    assert tidy_case_number("京(朝)交罚(2026)第01616号") == "京(朝)交罚(2026)第01616号"
+    assert tidy_case_number("京(朝)交罚(2026)第01616号", ocr=True) == "京(朝)交罚〔2026〕第01616号"
 
 
 def test_chinese_year_missing_its_zero_is_read_but_flagged() -> None:

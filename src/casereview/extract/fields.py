@@ -13,6 +13,7 @@ from casereview.domain.model import (
     Officer,
     Party,
     PenaltyAmount,
+    TextSource,
 )
 from casereview.extract.dateroles import confirm_unsure_decision_dates, date_mentions
 from casereview.extract.labelled import labelled_cells
@@ -72,8 +73,9 @@ def extract(case: CaseFile, documents: list[Document], texts: list[PageText] | N
         out.dates.extend(date_mentions(document, texts))
         for number in document.pages():
             text = texts[number - 1]
+            scanned = case.pages[number - 1].source == TextSource.OCR
             for cn in find_case_numbers(text.text):
-                value = tidy_case_number(cn.text)
+                value = tidy_case_number(cn.text, ocr=scanned)
                 out.case_numbers.append(FieldValue(value, text.evidence(cn.start, cn.end), document.type))
             for art in find_articles(text.text):
                 out.articles.append(FieldValue(art.text, text.evidence(art.start, art.end), document.type))

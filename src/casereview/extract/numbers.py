@@ -120,12 +120,16 @@ _YEAR_BRACKETS_RE: Final = re.compile(r"([〔\[【(])((?:19|20)[0-9]{2})([〕\]�
 _YEAR_PAIR: Final = {"〔": ("〔", "〕"), "[": ("〔", "〕"), "【": ("【", "】"), "(": ("(", ")")}
 
 
-def tidy_case_number(text: str) -> str:
+def tidy_case_number(text: str, ocr: bool = False) -> str:
     """案号 without the spaces OCR or layout put inside it, its year in a matching bracket pair,
-    〔〕 where ASCII [] or a mismatched pair stands for them (OCR reads 〔2025〕 as [2025] or 〔2025])."""
+    〔〕 where ASCII [] or a mismatched pair stands for them (OCR reads 〔2025〕 as [2025] or 〔2025]).
+    Read by OCR (``ocr``), round brackets too: the engine reads the 六角括号 as (), so the glyph it
+    gives says nothing of the print, and 〔〕 is the standard's form."""
     compacted = "".join(text.split())
 
     def mend(match: re.Match[str]) -> str:
+        if ocr and match.group(1) == "(":
+            return f"〔{match.group(2)}〕"
         opener, closer = _YEAR_PAIR[match.group(1)]
         return f"{opener}{match.group(2)}{closer}"
 
