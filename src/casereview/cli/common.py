@@ -11,9 +11,11 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from casereview.checking import DEFAULT_STANDARD, Checker
+from casereview.cli.errors import report_error
 from casereview.db.cases import case_exists
+from casereview.db.engine import open_database
 from casereview.db.repository import find_case_by_sha256, load_case
-from casereview.errors import InputError
+from casereview.errors import CaseReviewError, InputError
 from casereview.ingest.sources import file_sha256
 from casereview.pipeline import Analysis
 from casereview.review.casetypes import stored_case_type
@@ -87,3 +89,16 @@ def checker_from(args: argparse.Namespace) -> Checker:
     if args.standard is not None:
         return Checker.create(args.standard, args.profile)
     return Checker.create(DEFAULT_STANDARD, args.profile, by_case_type=True)
+
+
+def run_with_database(args: argparse.Namespace) -> int:
+    """Run a group's action (``args.handler``) with the database of ``--db`` opened and closed
+    around it; a refused operation is reported (exit code 1)."""
+    database = open_database(args.db) if args.db else open_database()
+    try:
+        code: int = args.handler(args, database)
+        return code
+    except CaseReviewError as exc:
+        return report_error(exc)
+    finally:
+        database.close()

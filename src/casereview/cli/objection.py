@@ -8,9 +8,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from casereview.cli.errors import report_error
-from casereview.db import Database, open_database
-from casereview.errors import CaseReviewError
+from casereview.cli.common import run_with_database
+from casereview.db import Database
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.model import OBJECTION_LABELS, Objection, ObjectionStatus
 from casereview.rectify.objections import (
@@ -41,7 +40,7 @@ def _state(text: str) -> ObjectionStatus:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("objection", help="异议与复核：提出异议、复核（维持/变更）、列出")
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run_with_database)
     commands = parser.add_subparsers(dest="objection_command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -92,17 +91,6 @@ def _line(o: Objection) -> str:
     if offline_origin(outcome) is not None:
         text += f"（离线评查包中的异议，组长处编号 #{outcome[ORIGIN]}）"
     return text
-
-
-def run(args: argparse.Namespace) -> int:
-    database = open_database(args.db) if args.db else open_database()
-    try:
-        code: int = args.handler(args, database)
-        return code
-    except CaseReviewError as exc:
-        return report_error(exc)
-    finally:
-        database.close()
 
 
 def _file(args: argparse.Namespace, database: Database) -> int:

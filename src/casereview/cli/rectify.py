@@ -9,10 +9,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from casereview.cli.errors import report_error
-from casereview.db import Database, open_database
+from casereview.cli.common import run_with_database
+from casereview.db import Database
 from casereview.db.repository import case_labels
-from casereview.errors import CaseReviewError
 from casereview.rectify import ledger
 from casereview.rectify.attachments import read_attachment
 from casereview.rectify.items import attach_report, close_by_recheck, close_item, verify_item
@@ -42,7 +41,7 @@ def _ids(text: str) -> list[int]:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("rectify", help="整改台账：列出、附整改报告、核查、销号、导出")
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run_with_database)
     commands = parser.add_subparsers(dest="rectify_command", required=True)
     listing = commands.add_parser("list", help="列出整改事项（按单位、状态，或只列逾期事项）")
     listing.set_defaults(handler=_list)
@@ -88,17 +87,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _session_args(export)
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
     export.add_argument("--today", type=dt.date.fromisoformat, help="按此日期判断逾期（默认今天）")
-
-
-def run(args: argparse.Namespace) -> int:
-    database = open_database(args.db) if args.db else open_database()
-    try:
-        code: int = args.handler(args, database)
-        return code
-    except CaseReviewError as exc:
-        return report_error(exc)
-    finally:
-        database.close()
 
 
 def _item_line(item: RectifyItem, labels: dict[int, str]) -> str:

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casereview.checking import DEFAULT_STANDARD, Checker
-from casereview.cli.errors import report_error
-from casereview.db import Database, open_database
+from casereview.cli.common import run_with_database
+from casereview.db import Database
 from casereview.domain.casetype import LABELS, STANDARDS
-from casereview.errors import CaseReviewError, InputError
+from casereview.errors import InputError
 from casereview.sessions.importing import import_cases, list_entries, tree_entries
 from casereview.sessions.model import STATUS_LABELS, CaseStatus, SessionInfo
 from casereview.sessions.store import (
@@ -37,7 +37,7 @@ Handler = Callable[[argparse.Namespace, Database], int]
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("session", help="评查会话：创建、导入案卷、分配、进度、离线评查包")
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run_with_database)
     commands = parser.add_subparsers(dest="session_command", required=True)
 
     def named(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
@@ -107,17 +107,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="接受没有签名的结果包（升级前的版本导出；记入审计记录）",
     )
-
-
-def run(args: argparse.Namespace) -> int:
-    database = open_database(args.db) if args.db else open_database()
-    try:
-        code: int = args.handler(args, database)
-        return code
-    except CaseReviewError as exc:
-        return report_error(exc)
-    finally:
-        database.close()
 
 
 def _info(args: argparse.Namespace, database: Database) -> SessionInfo:

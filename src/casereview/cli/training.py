@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 import re
 
-from casereview.cli.common import DB_HELP, default_reviewer, resolve_case
-from casereview.cli.errors import report_error
-from casereview.db import Database, open_database
-from casereview.errors import CaseReviewError, InputError
+from casereview.cli.common import DB_HELP, default_reviewer, resolve_case, run_with_database
+from casereview.db import Database
+from casereview.errors import InputError
 from casereview.training.tags import TrainingTag, add_tag, delete_tag, list_tags
 
 _PAGES = re.compile(r"^\s*(\d+)\s*(?:[-–—~～至到]\s*(\d+))?\s*$")
@@ -17,7 +16,7 @@ _PAGES = re.compile(r"^\s*(\d+)\s*(?:[-–—~～至到]\s*(\d+))?\s*$")
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     training = sub.add_parser("training", help="案例培训：标记优秀案例、典型差案（供典型案例汇编）")
-    training.set_defaults(func=run)
+    training.set_defaults(func=run_with_database)
     actions = training.add_subparsers(dest="training_action", required=True)
 
     tag = actions.add_parser("tag", help="标记案卷（或其中几页）为优秀或典型差案")
@@ -92,14 +91,3 @@ def _delete(args: argparse.Namespace, database: Database) -> int:
             raise InputError("unknown_tag", tag=args.tag_id)
     print(f"已删除培训标记 #{args.tag_id}")
     return 0
-
-
-def run(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
-    try:
-        code: int = args.handler(args, database)
-        return code
-    except CaseReviewError as exc:
-        return report_error(exc)
-    finally:
-        database.close()
