@@ -48,10 +48,11 @@ TUNED_ON: frozenset[str] = frozenset(
         "qilu",
         "qiannan",
         "qinlong",
+        "xiangchu",
     }
 )
 # No reader change may ever look at these families' errors or code; once one does, write a fresh one.
-NEVER_SEEN: frozenset[str] = frozenset({"longjiang", "xiangchu"})
+NEVER_SEEN: frozenset[str] = frozenset({"longjiang"})
 
 # The same fields as the generator's accuracy bench (bench/accuracy.py), credit code included.
 FIELDS = accuracy.FIELDS

@@ -385,3 +385,34 @@ def test_a_decision_date_the_seal_hid_entirely_is_borrowed_from_the_publication_
     )
     assert borrowed.evidence.confidence <= UNSURE and "未能识别" in borrowed.label
     assert confirm_unsure_decision_dates([witness]) == [witness]  # no decision in the file: nothing to date
+
+
+def test_a_date_under_a_row_of_label_cells_takes_the_label_over_it() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import date_mentions
+
+    filing = _page(
+        ("立案登记表", (200, 60, 400, 80)),
+        ("受案时间", (48, 200, 80, 211)),
+        ("违法行为发生时间", (219, 201, 281, 211)),
+        ("2025-10-12", (48, 214, 105, 226)),
+        ("2025-09-07 09:05", (220, 214, 305, 226)),
+    )
+    mentions = date_mentions(Document(d.LIAN, 1, 1), [PageText.of(filing)])
+    assert [(m.date.isoformat(), m.label) for m in mentions][:2] == [
+        ("2025-10-12", "受案时间"),
+        ("2025-09-07", "违法行为发生时间"),
+    ]
+    assert [m.date.isoformat() for m in mentions if m.role == roles.VIOLATION] == ["2025-09-07"]
+
+
+def test_a_signature_in_chinese_numerals_against_a_labelled_date_in_figures_borrows_the_figures() -> None:
+    from casereview.domain import roles
+    from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates
+
+    header = Evidence(1, (0.0, 0.0, 1.0, 1.0), "2023-11-20", 1.0)
+    stated = DateMention(dt.date(2023, 11, 20), None, d.JUEDING, header, None, "决定日期")
+    signed_ev = Evidence(1, (0.0, 0.0, 1.0, 1.0), "二〇二三年一月二十日", 0.96)  # the engine lost 十
+    signed = DateMention(dt.date(2023, 1, 20), roles.DECISION, d.JUEDING, signed_ev, None, "落款")
+    (_, shown) = confirm_unsure_decision_dates([stated, signed], d.JUEDING)
+    assert shown.date == dt.date(2023, 11, 20) and shown.evidence.confidence <= UNSURE

@@ -203,14 +203,35 @@ _FURNITURE = re.compile(r"(打印|生成|导出|制表|下载|访问|输出)(时
 _WRAPPED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a label its cell wrapped
 
 
-def _label_before(text: PageText, start: int) -> str:
+def _column_label(text: PageText, row_start: int, row: str, start: int, end: int) -> str | None:
+    """In a row of several label cells (受案时间 | 违法行为发生时间), the one standing over the date;
+    None when the row is one label or the columns do not say."""
+    parts = [(m.start() + row_start, m.end() + row_start) for m in re.finditer(r"\S+", row)]
+    if len(parts) < 2 or any(b - a < 2 for a, b in parts):
+        return None  # one label, or one spaced to its column (姓  名)
+    x0, _, x1, _ = text.evidence(start, end).bbox
+    over = [(a, b) for a, b in parts if text.evidence(a, b).bbox[0] < x1 and text.evidence(a, b).bbox[2] > x0]
+    return text.text[over[0][0] : over[0][1]] if len(over) == 1 else None
+
+
+def _label_before(text: PageText, start: int, end: int | None = None) -> str:
     """The words printed before a date on its row; when the date opens its row (a table cell of its
-    own, as forms and OCR lines give it), the end of the row above, where its label cell is."""
+    own, as forms and OCR lines give it), the end of the row above, where its label cell is — in a
+    row of several label cells, the one over the date."""
     row_start, _ = text.line_of(start)
     label = re.sub(r"\s+", "", text.text[max(row_start, start - LABEL_CHARS) : start])
-    if label.strip(":：") or row_start == 0:
+    if row_start == 0:
         return label
     above_start, _ = text.line_of(row_start - 1)
+    if not re.search(r"[\u4e00-\u9fff]", label):
+        # The date opens its row, or follows only the value of the cell before (2025-10-12 │ 2025-09-07):
+        # in a row of label cells above, the one over this date is its label.
+        above_row = text.text[above_start : row_start - 1]
+        column = _column_label(text, above_start, above_row, start, end or start + 1)
+        if column is not None:
+            return column[-LABEL_CHARS:]
+    if label.strip(":："):
+        return label
     above = re.sub(r"\s+", "", text.text[above_start : row_start - 1])
     if _WRAPPED_TAIL.fullmatch(above) and above_start > 0:
         # A label wrapped in its narrow cell (违法时 / 间): its head is the row above that.
@@ -260,7 +281,7 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
     for number in document.pages():
         text = texts[number - 1]
         for match in find_dates(text.text):
-            label = _label_before(text, match.start)
+            label = _label_before(text, match.start, match.end)
             if _FURNITURE.search(label):
                 continue  # a system's print time or a browser's header: when the page was printed
             after = re.sub(r"\s+", "", text.text[match.end : match.end + LABEL_CHARS])
@@ -367,8 +388,11 @@ def _reconciled(
     if len(witnessed) != 1:
         return mention if unsure else _unsure(mention)
     witness = stated[0]
-    # A reading the OCR engine itself doubted that contradicts the witness is as good as unread.
-    if unsure or ev.confidence < OCR_DOUBT or mention.date > today:
+    # A reading the OCR engine itself doubted that contradicts the witness is as good as unread; so
+    # is a signature in Chinese numerals against a witness in figures: the engine loses a 十 or a 〇
+    # (二〇二三年一月二十日 for 十一月) far more often than a digit.
+    numerals = not re.search(r"[0-9]", ev.text) and bool(re.search(r"[0-9]", witness.evidence.text))
+    if unsure or ev.confidence < OCR_DOUBT or mention.date > today or numerals:
         # The field shows the witnessed date; it stays unsure, so no rule fails on a borrowed date.
         label = (
             f"决定书落款日期未能可靠识别（读作“{ev.text}”），"

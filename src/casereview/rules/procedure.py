@@ -168,7 +168,7 @@ def _officer_lines(text: DocText) -> list[Evidence]:
 _BODY_START = re.compile(r"问\s*[:：]|答\s*[:：]|(?:检查|勘验|现场)情况")
 # A form's own number in the page header (文书流水号：SB2025…, No.0011, 文书编号): never an officer's
 # certificate. A bare 编号 is left alone: a header may list an officer's number under it.
-_FORM_NUMBER = re.compile(r"(?:流水号|文书编号|No\.?|NO\.?)\s*[:：]?\s*[0-9A-Za-z\-]+")
+_FORM_NUMBER = re.compile(r"(?:(?:流水号|文书编号)\s*[:：]?\s*(?:N[Oo]\.?\s*)?|N[Oo]\.?\s*)[0-9A-Za-z\-]+")
 _NOT_CERT = re.compile(r"^(?:1\d{10}|\d{17}[\dX])$")  # a mobile phone, an ID number
 
 
