@@ -691,7 +691,7 @@ class MainWindow(QMainWindow):
 
         # the installed standards are read from disk off the GUI thread; the dialog opens after
         self.runner.run_task(
-            lambda _p, _c: installed_standards(),
+            lambda _p, _c: dict(installed_standards()),  # a read-only Mapping: the dialog wants a dict
             on_done=opened,
             on_error=lambda exc: (
                 self.report_error(describe(exc)) if isinstance(exc, CaseReviewError) else None
