@@ -250,6 +250,11 @@ class WindowActions(QObject):
         return action
 
     # -- enabling --------------------------------------------------------------------------------
+    def check_mode(self, mode: str) -> None:
+        """The 模式 entries show ``mode`` (whichever way it was chosen)."""
+        for action in self.mode_group.actions():
+            action.setChecked(action.data() == mode)
+
     def set_case_loaded(self, loaded: bool) -> None:
         for action in self.view_actions()[2:9]:  # zoom, fit, rotate, find: need a page
             action.setEnabled(loaded)
