@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QStyle
 
 from casereview_ui.exports import WINDOW_EXPORTS
+from casereview_ui.window_dialogs import show_about
 
 if TYPE_CHECKING:
     from casereview_ui.mainwindow import MainWindow
@@ -29,12 +30,16 @@ class WindowActions(QObject):
         sp = QStyle.StandardPixmap
 
         # 文件
-        self.open = self._action(self.tr("打开案卷…"), window.choose_files, QKeySequence.StandardKey.Open)
+        self.open = self._action(
+            self.tr("打开案卷…"), window.opener.choose_files, QKeySequence.StandardKey.Open
+        )
         self.open.setIcon(style.standardIcon(sp.SP_DialogOpenButton))
-        self.open_folder = self._action(self.tr("打开文件夹…"), window.choose_folder, "Ctrl+Shift+O")
+        self.open_folder = self._action(self.tr("打开文件夹…"), window.opener.choose_folder, "Ctrl+Shift+O")
         self.open_folder.setIcon(style.standardIcon(sp.SP_DirOpenIcon))
-        self.cancel_read = self._action(self.tr("取消读取当前案卷"), window.cancel_current_read, "Ctrl+.")
-        self.cancel_all = self._action(self.tr("取消全部读取"), window.cancel_all_reads, None)
+        self.cancel_read = self._action(
+            self.tr("取消读取当前案卷"), window.opener.cancel_current_read, "Ctrl+."
+        )
+        self.cancel_all = self._action(self.tr("取消全部读取"), window.opener.cancel_all_reads, None)
         self.settings = self._action(self.tr("设置…"), window.show_settings, "Ctrl+,")
         self.quit = self._action(self.tr("退出"), window.close, "Ctrl+Q")
 
@@ -106,8 +111,8 @@ class WindowActions(QObject):
         self.calibration = self._action(self.tr("我的校准差异…"), followup.show_calibration, None)
 
         # 帮助
-        self.shortcuts = self._action(self.tr("快捷键"), window.show_shortcuts, "F1")
-        self.about = self._action(self.tr("关于"), window.show_about, None)
+        self.shortcuts = self._action(self.tr("快捷键"), self.show_shortcuts, "F1")
+        self.about = self._action(self.tr("关于"), lambda: show_about(window.services), None)
         self.about_qt = self._action(self.tr("关于 Qt"), lambda: QMessageBox.aboutQt(window), None)
 
         self._menus()
@@ -217,6 +222,15 @@ class WindowActions(QObject):
                 ],
             ),
         ]
+
+    def show_shortcuts(self) -> None:
+        """F1: every key of these actions, by group."""
+        from casereview_ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_groups(), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.shortcuts_dialog = dialog
 
     # -- helpers ---------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut) -> QAction:

@@ -1,6 +1,6 @@
 """The 案卷 dock: the list of open and stored cases with its filter bar. It says which case is
-selected (:attr:`CaseBrowser.selection_changed`), selects and steps through cases, and merges the
-stored cases read from the database into the list."""
+selected (:attr:`CaseBrowser.selection_changed`), selects and steps through cases, and lists the
+stored cases (read on the task runner, then merged into the list)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,24 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
+from casereview.errors import CaseReviewError
+from casereview.messages import describe
 from casereview.review.caselist import CaseListRow
 from casereview.sessions.model import SessionCase
 from casereview_ui.caselist import CaseFilter, CaseFilterBar, CaseFilterProxy
 from casereview_ui.cases import CaseState, OpenCase
 from casereview_ui.models import CASE_ROLE, CaseListModel
+from casereview_ui.services import WindowServices
+from casereview_ui.window_setup import is_blind, is_lead, read_stored_cases
 
 
 class CaseBrowser(QObject):
     selection_changed = Signal(object)  # OpenCase | None: the case selected now
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, services: WindowServices) -> None:
+        parent = services.parent
         super().__init__(parent)
+        self._services = services
         self.cases = CaseListModel(parent)
         self.proxy = CaseFilterProxy(parent)
         self.proxy.setSourceModel(self.cases)
@@ -77,12 +83,38 @@ class CaseBrowser(QObject):
     def update_counts(self) -> None:
         self.filter_bar.set_counts(self.proxy.rowCount(), self.cases.rowCount())
 
-    def merge_stored(
-        self, rows: list[CaseListRow], in_session: dict[int, SessionCase] | None, blind: bool
-    ) -> int:
-        """Merge the stored cases into the list; in a review session (``in_session``: the session's
-        cases this reviewer sees) only those, with the session's status and reviewers."""
-        if in_session is not None:
+    def load_stored(self, standard_id: str) -> None:
+        """List the stored cases with their newest review under ``standard_id``: every case, or in a
+        review session the session's cases (a reviewer sees the ones assigned to them, the lead
+        all). They are read on the task runner; the list fills when they arrive."""
+        services = self._services
+        database, info = services.database(), services.session()
+        if database is None:
+            return
+
+        def done(stored: object) -> None:
+            if isinstance(stored, tuple) and services.database() is database and services.session() is info:
+                self.list_stored(*stored)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CaseReviewError):
+                services.report_error(describe(exc))
+
+        services.runner.run_task(
+            lambda _p, _c: read_stored_cases(database, info, standard_id),
+            on_done=done,
+            on_error=failed,
+            kind="stored-cases",
+        )
+
+    def list_stored(self, rows: list[CaseListRow], listed: list[SessionCase]) -> int:
+        """Merge the stored cases into the list (the GUI-thread half of :meth:`load_stored`); in a
+        review session only the session's cases this reviewer sees, with the session's status and
+        reviewers."""
+        info, reviewer = self._services.session(), self._services.reviewer
+        lead, blind = is_lead(info, reviewer), is_blind(info, reviewer)
+        in_session = {c.case_id: c for c in listed if lead or reviewer in c.reviewers()}
+        if info is not None:
             rows = [r for r in rows if r.case_id in in_session]
         added = 0
         for row in rows:
@@ -95,7 +127,7 @@ class CaseBrowser(QObject):
             case.unit, case.review_status, case.grade = row.unit, row.status, row.grade
             case.score, case.reviewer = row.score, row.reviewer
             case.known_number, case.known_party = row.case_number, row.party
-            if in_session is not None and row.case_id in in_session:
+            if row.case_id in in_session:
                 listed_case = in_session[row.case_id]
                 case.unit, case.review_status = listed_case.unit, listed_case.status.label
                 case.reviewer = "、".join(listed_case.reviewers())

@@ -16,16 +16,14 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 from typing_extensions import override
 
-from casereview import __version__
 from casereview.db import Database
-from casereview.errors import CaseReviewError, ErrorCode
+from casereview.errors import CaseReviewError
 from casereview.messages import describe
-from casereview.paths import demo_case_path
-from casereview.review.caselist import CaseListRow
-from casereview.sessions.model import SessionCase, SessionInfo
-from casereview.standards.registry import installed_standards
+from casereview.sessions.model import SessionInfo
+from casereview_ui import shown_views as views
 from casereview_ui.actions import WindowActions
 from casereview_ui.case_browser import CaseBrowser
+from casereview_ui.case_opening import CaseOpener, local_paths
 from casereview_ui.case_sync import ReviewRowSync
 from casereview_ui.cases import CaseLoader, CaseState, OpenCase
 from casereview_ui.dialogs import DialogPrompts, Prompts
@@ -41,28 +39,21 @@ from casereview_ui.services import WindowServices
 from casereview_ui.session_actions import SessionActions
 from casereview_ui.settings import AppSettings, effective_database_url, load_settings, ocr_workers
 from casereview_ui.shown import ShownCaseModel
-from casereview_ui.shown_views import (
-    STATUS_TIMEOUT_MS,
-    ViewerPresenter,
-    case_summary,
-    show_corrections,
-    show_documents,
-    show_status,
-    show_timeline,
-)
+from casereview_ui.shown_views import STATUS_TIMEOUT_MS, ViewerPresenter, case_summary
 from casereview_ui.timeline import TimelineView
 from casereview_ui.viewer import PageView
 from casereview_ui.viewer.searchbar import SearchBar, SearchController
 from casereview_ui.viewer.thumbnails import ThumbnailStrip
+from casereview_ui.window_dialogs import open_settings
 from casereview_ui.window_layout import (
-    add_dock,
+    add_docks,
     centre_widget,
     last_case_and_page,
     make_status_bar,
     restore_layout,
     save_layout,
 )
-from casereview_ui.window_setup import Setup, prepare, read_stored_cases, same_session
+from casereview_ui.window_setup import Setup, is_blind, is_lead, prepare, same_session
 from casereview_ui.workers import TaskRunner, runner
 
 
@@ -96,6 +87,8 @@ class MainWindow(QMainWindow):
             self.prompts,
             self.shown,
             database=lambda: self.database,
+            database_url=lambda: self.loader.database_url,
+            checker=lambda: self.review.checker,
             settings=lambda: self.settings,
             session=lambda: self.session_info,
             report_error=self.report_error,
@@ -107,7 +100,7 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self)
         self.search = SearchController(self.search_bar, self.viewer)
         self.setCentralWidget(centre_widget(self, self.search_bar, self.viewer))
-        self.browser = CaseBrowser(self)
+        self.browser = CaseBrowser(self.services)
         self.cases, self.proxy = self.browser.cases, self.browser.proxy
         self.filter_bar, self.case_list = self.browser.filter_bar, self.browser.view
         self.thumbnails = ThumbnailStrip(self.runner, self)
@@ -125,44 +118,42 @@ class MainWindow(QMainWindow):
         self.timeline.setObjectName("timeline")
 
         area = Qt.DockWidgetArea
-        self.cases_dock = add_dock(
-            self, self.browser.widget, self.tr("案卷"), "casesDock", area.LeftDockWidgetArea
+        docks = add_docks(
+            self,
+            [
+                (self.browser.widget, self.tr("案卷"), "casesDock", area.LeftDockWidgetArea),
+                (self.thumbnails, self.tr("缩略图"), "thumbsDock", area.LeftDockWidgetArea),
+                (self.panel, self.tr("评查与要素"), "detailsDock", area.RightDockWidgetArea),
+                (self.timeline, self.tr("时间轴"), "timelineDock", area.BottomDockWidgetArea),
+            ],
         )
-        self.thumbs_dock = add_dock(
-            self, self.thumbnails, self.tr("缩略图"), "thumbsDock", area.LeftDockWidgetArea
-        )
-        self.details_dock = add_dock(
-            self, self.panel, self.tr("评查与要素"), "detailsDock", area.RightDockWidgetArea
-        )
-        self.timeline_dock = add_dock(
-            self, self.timeline, self.tr("时间轴"), "timelineDock", area.BottomDockWidgetArea
-        )
+        self.cases_dock, self.thumbs_dock, self.details_dock, self.timeline_dock = docks
 
-        self.review = ReviewController(self.viewer, self.findings, self.prompts, self, self.runner)
-        self.modes = Modes(self.services, self.viewer, self.tag_list)
-        self.exports = ExportActions(self)
-        self.sessions = SessionActions(self)
-        self.followup = FollowUpActions(self)
-        self.actions_ = WindowActions(self)
-        self.findings.set_actions(
-            [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]
-        )
         indicators = make_status_bar(self)
         self.mode_label, self.progress_bar = indicators.mode, indicators.progress
         self.page_label, self.zoom_label = indicators.page, indicators.zoom
         self.viewer_presenter = ViewerPresenter(self.shown, self.viewer, self.thumbnails, self.show_status)
-        self.row_sync = ReviewRowSync(self.services, self.cases)
+        preview = self.viewer_presenter.refresh_preview
         self.read_progress = ReadProgress(
-            self.loader,
-            self.progress_bar,
-            self.current_case,
-            self.viewer_presenter.refresh_preview,
-            self.show_status,
+            self.loader, self.progress_bar, self.current_case, preview, self.show_status
+        )
+        self.opener = CaseOpener(self.services, self.browser, self.loader, self.read_progress.update_busy)
+        self.row_sync = ReviewRowSync(self.services, self.cases)
+
+        self.review = ReviewController(self.viewer, self.findings, self.prompts, self, self.runner)
+        self.modes = Modes(self.services, self.viewer, self.tag_list)
+        self.exports = ExportActions(self.services, self.browser.listed_cases)
+        self.sessions = SessionActions(
+            self.services, self.browser.select_id, self.load_stored_cases, self.viewer.highlight
+        )
+        self.followup = FollowUpActions(self.services, self.panel, self.findings)
+        self.actions_ = WindowActions(self)
+        self.findings.set_actions(
+            [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]
         )
         self._subscribe()
         self._connect()
-        docks = {"cases": self.cases_dock, "details": self.details_dock, "timeline": self.timeline_dock}
-        restore_layout(self, docks | {"thumbs": self.thumbs_dock}, self.persist_layout)
+        restore_layout(self, docks, self.persist_layout)
         self.reconfigure(reload_cases=True)
 
     def _subscribe(self) -> None:
@@ -174,15 +165,17 @@ class MainWindow(QMainWindow):
         on_case(lambda s: review.show(s.analysis))  # opens the review: set_review follows
         review.changed.connect(lambda: shown.set_review(review.bench))
         on_review(lambda _s: actions.update_review())
-        on_review(lambda s: show_corrections(panel, s))
+        on_review(lambda s: views.show_corrections(panel, s))
         on_review(self.row_sync.review_changed)  # the case list's row
         on_review(lambda s: self.followup.refresh_objections())
-        on_review(lambda s: show_timeline(self.timeline, s, self.settings) if s.case and s.bench else None)
-        on_case(lambda s: show_documents(panel, s))  # 文书 and 要素
-        on_case(lambda s: show_timeline(self.timeline, s, self.settings))
+        on_review(
+            lambda s: views.show_timeline(self.timeline, s, self.settings) if s.case and s.bench else None
+        )
+        on_case(lambda s: views.show_documents(panel, s))  # 文书 and 要素
+        on_case(lambda s: views.show_timeline(self.timeline, s, self.settings))
         on_case(lambda _s: self.modes.refresh_tags())  # 典型案例
         on_case(lambda s: actions.set_case_loaded(s.analysis is not None))
-        on_case(lambda s: show_status(self.show_status, s))
+        on_case(lambda s: views.show_status(self.show_status, s))
 
     def _connect(self) -> None:
         self.browser.selection_changed.connect(self._selection_changed)
@@ -264,107 +257,41 @@ class MainWindow(QMainWindow):
             self.review.configure(self.database, checker, self.settings.reviewer)
         self.loader.review = (checker, self.settings.reviewer) if checker is not None else None
         if setup.stored is not None:
-            self._list_stored_cases(*setup.stored)
+            self.browser.list_stored(*setup.stored)
         self._show(self.current_case(), force=True)
         self.configured.emit()
 
     @property
     def is_lead(self) -> bool:
-        return self.session_info is not None and self.session_info.lead == self.settings.reviewer
+        return is_lead(self.session_info, self.settings.reviewer)
 
     @property
     def blind(self) -> bool:
         """Blind review: the reviewer does not see the unit or the officers' names."""
-        return self.session_info is not None and self.session_info.blind and not self.is_lead
+        return is_blind(self.session_info, self.settings.reviewer)
 
     def load_stored_cases(self) -> None:
-        """List the stored cases with their newest review: every case, or in a review session
-        the session's cases (a reviewer sees the ones assigned to them, the lead all). They are
-        read on the task runner; the list fills when they arrive."""
-        database, info = self.database, self.session_info
-        if database is None:
-            return
-        standard_id = self.modes.standard_id()
+        """List the stored cases (read on the task runner) under the mode's standard."""
+        self.browser.load_stored(self.modes.standard_id())
 
-        def done(stored: object) -> None:
-            if isinstance(stored, tuple) and self.database is database and self.session_info is info:
-                self._list_stored_cases(*stored)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, CaseReviewError):
-                self.report_error(describe(exc))
-
-        self.runner.run_task(
-            lambda _p, _c: read_stored_cases(database, info, standard_id),
-            on_done=done,
-            on_error=failed,
-            kind="stored-cases",
-        )
-
-    def _list_stored_cases(self, rows: list[CaseListRow], listed: list[SessionCase]) -> int:
-        """Merge the stored cases into the list (the GUI-thread half of :meth:`load_stored_cases`)."""
-        reviewer, lead = self.settings.reviewer, self.is_lead
-        in_session = {c.case_id: c for c in listed if lead or reviewer in c.reviewers()}
-        return self.browser.merge_stored(rows, in_session if self.session_info else None, self.blind)
-
-    # -- opening ---------------------------------------------------------------------------------
+    # -- opening (case_opening.py) ---------------------------------------------------------------
     def open_paths(self, paths: Iterable[str | Path]) -> list[OpenCase]:
         """Open (or re-select) each path; reading runs in the background, one file at a time."""
-        opened: list[OpenCase] = []
-        for raw in paths:
-            path = Path(raw)
-            case = self.cases.find(path)
-            if case is None:
-                case = OpenCase(path)
-                self.cases.add(case)
-                self.loader.load(case)
-            elif case.state == CaseState.FAILED:
-                self.loader.load(case)
-            opened.append(case)
-        if opened:
-            self.filter_bar.clear()  # a new file must be visible whatever filter was on
-            self.select_case(opened[0])
-        self.read_progress.update_busy()
-        return opened
+        return self.opener.open_paths(paths)
 
     def open_demo(self) -> OpenCase | None:
-        path = demo_case_path()
-        if not path.exists():
-            self.report_error(describe(CaseReviewError(ErrorCode.FILE_NOT_FOUND, str(path))))
-            return None
-        return self.open_paths([path])[0]
+        return self.opener.open_demo()
 
-    def choose_files(self) -> None:
-        files = self.prompts.open_files(self)
-        if files:
-            self.open_paths(files)
-
-    def choose_folder(self) -> None:
-        folder = self.prompts.open_folder(self)
-        if folder:
-            self.open_paths([folder])
-
-    def cancel_current_read(self) -> None:
-        case = self.current_case()
-        if case is not None and self.loader.cancel(case):
-            self.show_status(self.tr("已取消读取 {0}").format(case.name), STATUS_TIMEOUT_MS)
-
-    def cancel_all_reads(self) -> None:
-        count = self.loader.cancel_all()
-        if count:
-            self.show_status(self.tr("已取消 {0} 份案卷的读取").format(count), STATUS_TIMEOUT_MS)
-
-    # -- drag and drop ---------------------------------------------------------------------------
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     @override
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths)
@@ -438,48 +365,13 @@ class MainWindow(QMainWindow):
         self.prompts.error(self, self.tr("案卷评查工作站"), message)
 
     def show_settings(self) -> None:
-        from casereview_ui.dialogs.settings import SettingsDialog
-        from casereview_ui.settings import save_settings
+        """The settings dialog (:attr:`settings_dialog`) once the standards are read; OK applies them."""
 
-        def opened(standards: object) -> None:
-            assert isinstance(standards, dict)
-            dialog = SettingsDialog(self.settings, standards, self, task_runner=self.runner)
+        def accepted(settings: AppSettings) -> None:
+            self.settings = settings
+            self.reconfigure()
 
-            def accepted() -> None:
-                self.settings = dialog.settings()
-                save_settings(self.settings)
-                self.reconfigure()
-
-            dialog.accepted.connect(accepted)
-            dialog.setModal(True)
-            dialog.open()
-            self.settings_dialog = dialog
-
-        # the installed standards are read from disk off the GUI thread; the dialog opens after
-        self.runner.run_task(
-            lambda _p, _c: dict(installed_standards()),  # a read-only Mapping: the dialog wants a dict
-            on_done=opened,
-            on_error=lambda exc: (
-                self.report_error(describe(exc)) if isinstance(exc, CaseReviewError) else None
-            ),
-            kind="settings",
-        )
-
-    def show_shortcuts(self) -> None:
-        from casereview_ui.dialogs.shortcuts import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self.actions_.shortcut_groups(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.shortcuts_dialog = dialog
-
-    def show_about(self) -> None:
-        text = self.tr(
-            "<h3>案卷评查工作站 {0}</h3>"
-            "<p>交通运输行政执法案卷评查：读取案卷、划分文书、提取要素、逐项评查。</p>"
-            "<p>本程序依据 GNU Affero 通用公共许可证第 3 版或更高版本（AGPL-3.0-or-later）发布。</p>"
-        ).format(__version__)
-        self.prompts.info(self, self.tr("关于 案卷评查工作站"), text)
+        open_settings(self.services, accepted, lambda dialog: setattr(self, "settings_dialog", dialog))
 
     # -- layout persistence ----------------------------------------------------------------------
     def save_layout(self) -> None:

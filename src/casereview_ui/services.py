@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from casereview.checking import Checker
 from casereview.db import Database
 from casereview.sessions.model import SessionInfo
 from casereview_ui.dialogs.prompts import Prompts
@@ -27,6 +28,8 @@ class WindowServices:
     prompts: Prompts
     shown: ShownCaseModel
     database: Callable[[], Database | None]  # the open database, None while it is (re)opened
+    database_url: Callable[[], str | None]  # where it is (a worker opens its own connection there)
+    checker: Callable[[], Checker | None]  # the review's checker (standard, profile, calendar)
     settings: Callable[[], AppSettings]
     session: Callable[[], SessionInfo | None]  # the review session worked on, if any
     report_error: Callable[[str], None]  # a Chinese error: status bar and a dialog

@@ -36,6 +36,13 @@ def add_dock(
     return dock
 
 
+DockSpec = tuple[QWidget, str, str, Qt.DockWidgetArea]  # widget, title, object name, area
+
+
+def add_docks(window: QMainWindow, specs: list[DockSpec]) -> list[QDockWidget]:
+    return [add_dock(window, *spec) for spec in specs]
+
+
 @dataclass
 class StatusIndicators:
     mode: QLabel
@@ -67,13 +74,15 @@ def make_status_bar(window: QMainWindow) -> StatusIndicators:
     return StatusIndicators(mode_label, progress_bar, page_label, zoom_label)
 
 
-def restore_layout(window: QMainWindow, docks: dict[str, QDockWidget], persist: bool) -> None:
-    """The default sizes, then (``persist``) the geometry and docks of the last run."""
+def restore_layout(window: QMainWindow, docks: list[QDockWidget], persist: bool) -> None:
+    """The default sizes of the docks (cases, thumbnails, details, timeline), then (``persist``)
+    the geometry and docks of the last run."""
+    cases, thumbs, details, timeline = docks
     window.resize(1500, 1000)
     horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-    window.resizeDocks([docks["cases"], docks["details"]], [280, 480], horizontal)
-    window.resizeDocks([docks["timeline"]], [270], vertical)
-    window.resizeDocks([docks["cases"], docks["thumbs"]], [560, 300], vertical)
+    window.resizeDocks([cases, details], [280, 480], horizontal)
+    window.resizeDocks([timeline], [270], vertical)
+    window.resizeDocks([cases, thumbs], [560, 300], vertical)
     if not persist:
         return
     settings = QSettings()
