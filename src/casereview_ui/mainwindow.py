@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
 
     def _subscribe(self) -> None:
         """Every view of the shown case, in one place, in the order they update. ``changed``: another
-        case is shown (or its state changed); ``review_changed``: its review changed."""
+        case is shown (or its state changed); ``review_changed``: its review changed. A new tab panel
+        is one ``views.attach_panel(...)`` line at the end (README, "Adding a panel or a view")."""
         shown, review, panel, actions = self.shown, self.review, self.panel, self.actions_
         on_case, on_review = shown.changed.connect, shown.review_changed.connect
         on_case(self.viewer_presenter.show)  # the pages and thumbnails

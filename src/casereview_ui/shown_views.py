@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from casereview.timeline import build_timeline
 from casereview_ui.cases import CaseState, OpenCase
@@ -25,6 +27,19 @@ STATUS_TIMEOUT_MS = 15000
 PREVIEW_REFRESH_MS = 300  # how often the pages recognised so far are offered to the viewer
 
 Status = Callable[[str, int], None]
+PanelT = TypeVar("PanelT", bound=QWidget)
+
+
+def attach_panel(shown: ShownCaseModel, tabs: QTabWidget, panel: PanelT, title: str) -> PanelT:
+    """``panel`` as a tab of ``tabs`` that follows the shown case: its ``show_case(ShownCase)`` is
+    called whenever another case is shown (or the shown case's state changes), its
+    ``show_review(ShownCase)`` whenever the case's review changes — each if the panel has it."""
+    tabs.addTab(panel, title)
+    for signal, name in ((shown.changed, "show_case"), (shown.review_changed, "show_review")):
+        slot = getattr(panel, name, None)
+        if callable(slot):
+            signal.connect(slot)
+    return panel
 
 
 class ViewerPresenter(QObject):
