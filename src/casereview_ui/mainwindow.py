@@ -21,7 +21,7 @@ from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.sessions.model import SessionInfo
 from casereview_ui import shown_views as views
-from casereview_ui.actions import WindowActions
+from casereview_ui.actions import ActionTargets, WindowActions
 from casereview_ui.case_browser import CaseBrowser
 from casereview_ui.case_opening import CaseOpener, local_paths
 from casereview_ui.case_sync import ReviewRowSync
@@ -147,7 +147,12 @@ class MainWindow(QMainWindow):
             self.services, self.browser.select_id, self.load_stored_cases, self.viewer.highlight
         )
         self.followup = FollowUpActions(self.services, self.panel, self.findings)
-        self.actions_ = WindowActions(self)
+        helpers = (self.modes, self.exports, self.sessions, self.followup)
+        window_entries = (self.show_settings, self.step_case, self.search_bar.focus)
+        targets = ActionTargets(
+            self.services, self.opener, self.viewer, self.review, *helpers, *window_entries
+        )
+        self.actions_ = WindowActions(self, targets)
         self.findings.set_actions(
             [self.actions_.accept, self.actions_.override, self.actions_.manual, self.actions_.withdraw]
         )
@@ -189,7 +194,9 @@ class MainWindow(QMainWindow):
         )
         self.thumbnails.page_requested.connect(self._go_to_page)
         self.timeline.evidence_requested.connect(self.viewer.highlight)
-        self.timeline.rule_requested.connect(self._select_rule)
+        self.timeline.rule_requested.connect(
+            lambda rule: views.select_rule(self.panel, self.findings, self.review.sheet, rule)
+        )
         self.tag_list.page_requested.connect(self._go_to_page)
         self.tag_list.delete_requested.connect(self.modes.delete_tag)
         self.viewer.page_changed.connect(self._page_changed)
@@ -328,15 +335,6 @@ class MainWindow(QMainWindow):
         if case.state == CaseState.READY and case is self.current_case():
             self.show_status(case_summary(case), STATUS_TIMEOUT_MS)
 
-    def _select_rule(self, rule: str) -> None:
-        sheet = self.review.sheet
-        if sheet is None:
-            return
-        finding = next((f for f in sheet.findings if f.rule == rule and f.item), None)
-        if finding is not None and finding.item is not None:
-            self.panel.setCurrentWidget(self.findings)
-            self.findings.select_item(finding.item)
-
     # -- the status bar's indicators -------------------------------------------------------------
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -355,9 +353,6 @@ class MainWindow(QMainWindow):
         else:
             self.thumbnails.set_current(page)
         self.actions_.update_navigation(page, total)
-
-    def focus_search(self) -> None:
-        self.search_bar.focus()
 
     # -- dialogs ---------------------------------------------------------------------------------
     def report_error(self, message: str) -> None:

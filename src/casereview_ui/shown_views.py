@@ -13,9 +13,11 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from casereview.scoring import ScoreSheet
 from casereview.timeline import build_timeline
 from casereview_ui.cases import CaseState, OpenCase
 from casereview_ui.panels import CasePanel
+from casereview_ui.review.panel import FindingsPanel
 from casereview_ui.settings import AppSettings, calendar_for
 from casereview_ui.shown import ShownCase, ShownCaseModel
 from casereview_ui.timeline import TimelineView
@@ -120,6 +122,16 @@ def show_corrections(panel: CasePanel, shown: ShownCase) -> None:
     panel.fields.editable = shown.bench is not None
     if shown.case is not None and shown.bench is not None:
         panel.show_analysis(shown.bench.analysis, corrected=shown.corrected_fields, keep_tab=True)
+
+
+def select_rule(tabs: QTabWidget, findings: FindingsPanel, sheet: ScoreSheet | None, rule: str) -> None:
+    """The timeline asked for ``rule``: the 评查 tab comes forward with the item of its finding."""
+    if sheet is None:
+        return
+    finding = next((f for f in sheet.findings if f.rule == rule and f.item), None)
+    if finding is not None and finding.item is not None:
+        tabs.setCurrentWidget(findings)
+        findings.select_item(finding.item)
 
 
 def show_timeline(view: TimelineView, shown: ShownCase, settings: AppSettings) -> None:
