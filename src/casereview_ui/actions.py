@@ -4,38 +4,65 @@ the shortcuts dialog (F1) lists exactly what works."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QStyle
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle
 
-from casereview_ui.exports import WINDOW_EXPORTS
+from casereview_ui.exports import WINDOW_EXPORTS, ExportActions
+from casereview_ui.window_dialogs import show_about
 
 if TYPE_CHECKING:
-    from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.case_opening import CaseOpener
+    from casereview_ui.followup.actions import FollowUpActions
+    from casereview_ui.modes import Modes
+    from casereview_ui.review.controller import ReviewController
+    from casereview_ui.services import WindowServices
+    from casereview_ui.session_actions import SessionActions
+    from casereview_ui.viewer import PageView
 
 Shortcut = QKeySequence.StandardKey | str | tuple[str, ...] | None
 
 
+@dataclass(frozen=True)
+class ActionTargets:
+    """What the actions trigger: the helpers, the viewer, the review, and the window's own entries."""
+
+    services: WindowServices
+    opener: CaseOpener
+    viewer: PageView
+    review: ReviewController
+    modes: Modes
+    exports: ExportActions
+    sessions: SessionActions
+    followup: FollowUpActions
+    show_settings: Callable[[], None]
+    step_case: Callable[[bool], bool]
+    focus_search: Callable[[], None]
+
+
 class WindowActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """The actions of ``targets``, with their keys, in the menus and toolbar of ``window`` (the
+    window is where they live, nothing more is taken from it)."""
+
+    def __init__(self, window: QMainWindow, targets: ActionTargets) -> None:
         super().__init__(window)
-        self._window = window
-        viewer = window.viewer
-        review = window.review
+        self._window, self._targets = window, targets
+        viewer, review, opener = targets.viewer, targets.review, targets.opener
         style = window.style()
         sp = QStyle.StandardPixmap
 
         # 文件
-        self.open = self._action(self.tr("打开案卷…"), window.choose_files, QKeySequence.StandardKey.Open)
+        self.open = self._action(self.tr("打开案卷…"), opener.choose_files, QKeySequence.StandardKey.Open)
         self.open.setIcon(style.standardIcon(sp.SP_DialogOpenButton))
-        self.open_folder = self._action(self.tr("打开文件夹…"), window.choose_folder, "Ctrl+Shift+O")
+        self.open_folder = self._action(self.tr("打开文件夹…"), opener.choose_folder, "Ctrl+Shift+O")
         self.open_folder.setIcon(style.standardIcon(sp.SP_DirOpenIcon))
-        self.cancel_read = self._action(self.tr("取消读取当前案卷"), window.cancel_current_read, "Ctrl+.")
-        self.cancel_all = self._action(self.tr("取消全部读取"), window.cancel_all_reads, None)
-        self.settings = self._action(self.tr("设置…"), window.show_settings, "Ctrl+,")
+        self.cancel_read = self._action(self.tr("取消读取当前案卷"), opener.cancel_current_read, "Ctrl+.")
+        self.cancel_all = self._action(self.tr("取消全部读取"), opener.cancel_all_reads, None)
+        self.settings = self._action(self.tr("设置…"), targets.show_settings, "Ctrl+,")
         self.quit = self._action(self.tr("退出"), window.close, "Ctrl+Q")
 
         # 评查
@@ -56,8 +83,10 @@ class WindowActions(QObject):
         self.undo = self._action(self.tr("撤销"), review.undo, QKeySequence.StandardKey.Undo)
         self.redo = self._action(self.tr("重做"), review.redo, ("Ctrl+Y", "Ctrl+Shift+Z"))
         self.done = self._action(self.tr("标记评查完成"), lambda: review.set_done(True), "Ctrl+Return")
-        self.next_case = self._action(self.tr("下一份案卷"), lambda: window.step_case(True), "Ctrl+PgDown")
-        self.previous_case = self._action(self.tr("上一份案卷"), lambda: window.step_case(False), "Ctrl+PgUp")
+        self.next_case = self._action(self.tr("下一份案卷"), lambda: targets.step_case(True), "Ctrl+PgDown")
+        self.previous_case = self._action(
+            self.tr("上一份案卷"), lambda: targets.step_case(False), "Ctrl+PgUp"
+        )
 
         # 视图
         self.previous_page = self._action(self.tr("上一页"), viewer.previous_page, "PgUp")
@@ -70,7 +99,9 @@ class WindowActions(QObject):
         self.fit_page = self._action(self.tr("适合页面"), viewer.fit_page, "Ctrl+2")
         self.rotate_left = self._action(self.tr("向左旋转"), viewer.rotate_left, "Ctrl+L")
         self.rotate_right = self._action(self.tr("向右旋转"), viewer.rotate_right, "Ctrl+R")
-        self.find = self._action(self.tr("在案卷中查找…"), window.focus_search, QKeySequence.StandardKey.Find)
+        self.find = self._action(
+            self.tr("在案卷中查找…"), targets.focus_search, QKeySequence.StandardKey.Find
+        )
         self.text_overlay = self._toggle(self.tr("显示识别文字"), viewer.set_text_overlay, "Ctrl+T")
         self.field_marks = self._toggle(self.tr("标注要素位置"), review.set_field_marks, "Ctrl+E")
 
@@ -81,13 +112,13 @@ class WindowActions(QObject):
         self.mode_training = self._mode(self.tr("案例培训模式"), "training", "Ctrl+F7")
         self.mode_review.setChecked(True)
         self.legal_opinion = self._action(
-            self.tr("撰写法制审核意见书…"), window.modes.write_opinion, "Ctrl+Shift+L"
+            self.tr("撰写法制审核意见书…"), targets.modes.write_opinion, "Ctrl+Shift+L"
         )
-        self.training_tag = self._action(self.tr("标记典型案例…"), window.modes.tag_case, "Ctrl+Shift+T")
+        self.training_tag = self._action(self.tr("标记典型案例…"), targets.modes.tag_case, "Ctrl+Shift+T")
 
         # 导出
         # 导出: one action per export the window offers (casereview_ui/exports.py, WINDOW_EXPORTS)
-        exports = window.exports
+        exports = targets.exports
         self.exports = {
             name: self._action(self.tr(offer.label), partial(exports.run, name), offer.shortcut)
             for name, offer in WINDOW_EXPORTS.items()
@@ -96,18 +127,18 @@ class WindowActions(QObject):
         self.export_annotated = self.exports["annotated"]
 
         # 会话
-        sessions = window.sessions
+        sessions = targets.sessions
         self.session_progress = self._action(self.tr("会话进度…"), sessions.show_progress, None)
         self.session_settle = self._action(self.tr("结算双评"), sessions.settle, None)
         self.session_arbitrate = self._action(self.tr("双评仲裁…"), sessions.arbitrate_current, None)
         self.audit = self._action(self.tr("审计记录…"), sessions.show_audit, "Ctrl+Shift+A")
-        followup = window.followup
+        followup = targets.followup
         self.ledger = self._action(self.tr("整改台账…"), followup.show_ledger, None)
         self.calibration = self._action(self.tr("我的校准差异…"), followup.show_calibration, None)
 
         # 帮助
-        self.shortcuts = self._action(self.tr("快捷键"), window.show_shortcuts, "F1")
-        self.about = self._action(self.tr("关于"), window.show_about, None)
+        self.shortcuts = self._action(self.tr("快捷键"), self.show_shortcuts, "F1")
+        self.about = self._action(self.tr("关于"), lambda: show_about(targets.services), None)
         self.about_qt = self._action(self.tr("关于 Qt"), lambda: QMessageBox.aboutQt(window), None)
 
         self._menus()
@@ -218,6 +249,15 @@ class WindowActions(QObject):
             ),
         ]
 
+    def show_shortcuts(self) -> None:
+        """F1: every key of these actions, by group."""
+        from casereview_ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_groups(), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+
     # -- helpers ---------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut) -> QAction:
         action = QAction(QIcon(), text, self._window)
@@ -245,11 +285,16 @@ class WindowActions(QObject):
         action.setData(mode)
         action.setShortcut(QKeySequence(shortcut))
         self.mode_group.addAction(action)
-        action.triggered.connect(lambda _checked=False: self._window.modes.set_mode(mode))
+        action.triggered.connect(lambda _checked=False: self._targets.modes.set_mode(mode))
         self._window.addAction(action)
         return action
 
     # -- enabling --------------------------------------------------------------------------------
+    def check_mode(self, mode: str) -> None:
+        """The 模式 entries show ``mode`` (whichever way it was chosen)."""
+        for action in self.mode_group.actions():
+            action.setChecked(action.data() == mode)
+
     def set_case_loaded(self, loaded: bool) -> None:
         for action in self.view_actions()[2:9]:  # zoom, fit, rotate, find: need a page
             action.setEnabled(loaded)
@@ -268,7 +313,7 @@ class WindowActions(QObject):
         self.next_page.setEnabled(0 < page < total)
 
     def update_review(self) -> None:
-        review = self._window.review
+        review = self._targets.review
         bench = review.bench
         ready = bench is not None and not review.saving  # no second write before the first is stored
         item = review.panel.current_item()

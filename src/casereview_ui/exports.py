@@ -18,11 +18,10 @@ from casereview.db import open_database
 from casereview.errors import CaseReviewError
 from casereview.messages import describe
 from casereview.progress import CancelToken, ProgressEvent
-from casereview_ui.models import CASE_ROLE
 
 if TYPE_CHECKING:
     from casereview_ui.cases import OpenCase
-    from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.services import WindowServices
 
 
 @dataclass(frozen=True)
@@ -49,45 +48,43 @@ WINDOW_EXPORTS = {
 
 
 class ExportActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.last_written: list[Path] = []
+    """Runs the 导出 menu's exports: of the shown case, or of ``listed_cases`` (the stored cases the
+    case list shows, its filters applied), with the review's checker, in a worker that opens the
+    window's database itself."""
 
-    def _listed_cases(self) -> list[OpenCase]:
-        """The stored cases the case list shows (its filters apply)."""
-        proxy = self._window.proxy
-        cases = [proxy.index(row, 0).data(CASE_ROLE) for row in range(proxy.rowCount())]
-        return [c for c in cases if c is not None and c.case_id is not None]
+    def __init__(self, services: WindowServices, listed_cases: Callable[[], list[OpenCase]]) -> None:
+        super().__init__(services.parent)
+        self._services, self._listed_cases = services, listed_cases
+        self.last_written: list[Path] = []
 
     def run(self, name: str) -> None:
         """Ask where, then write the export ``name`` on the task runner."""
-        window, offer, what = self._window, WINDOW_EXPORTS[name], EXPORTERS[name].title
+        services, offer, what = self._services, WINDOW_EXPORTS[name], EXPORTERS[name].title
         suggested = offer.suggested
         if offer.current_case:
-            case = window.current_case()
+            case = services.shown.current.case
             cases = [case] if case is not None and case.case_id is not None else []
             suggested = f"{case.path.stem}_{suggested}" if case is not None else suggested
         else:
             cases = self._listed_cases()
         if not cases:
-            window.report_error(f"没有可导出{what}的已导入案卷")
+            services.report_error(f"没有可导出{what}的已导入案卷")
             return
-        chosen = window.prompts.save_path(window, f"导出{what}", suggested, offer.filters)
+        chosen = services.prompts.save_path(services.parent, f"导出{what}", suggested, offer.filters)
         if not chosen:
             return
         target = Path(chosen)
-        info = window.session_info
+        info = services.session()
         request = ExportRequest(
             target,
             tuple(str(c.case_id) for c in cases),
             info.id if info is not None else None,
             ocr=False,  # stored cases: their pages were read when they were opened
             # The listed cases, not a trainer's choice: only tagged ones are compiled.
-            options=ExportOptions(actor=window.settings.reviewer, untagged=False),
+            options=ExportOptions(actor=services.reviewer, untagged=False),
         )
-        url = window.loader.database_url
-        checker = window.review.checker
+        url = services.database_url()
+        checker = services.checker()
 
         def job(_progress: Callable[[ProgressEvent], None], cancel: CancelToken) -> list[Path]:
             with open_database(url or None) as database:
@@ -97,19 +94,19 @@ class ExportActions(QObject):
 
         def done(paths: list[Path]) -> None:
             self.last_written = paths
-            window.statusBar().showMessage(f"已导出{what}：{'、'.join(p.name for p in paths)}", 15000)
+            services.status(f"已导出{what}：{'、'.join(p.name for p in paths)}", 15000)
 
         def failed(error: BaseException) -> None:
             text = (
                 describe(error) if isinstance(error, CaseReviewError) else f"{type(error).__name__}: {error}"
             )
-            window.report_error(f"导出{what}失败：{text}")
+            services.report_error(f"导出{what}失败：{text}")
 
-        window.runner.run_task(
+        services.runner.run_task(
             job,
             on_done=done,
             on_error=failed,
             kind=f"export:{what}",
             label=f"正在导出{what}…",
-            dialog_parent=window,
+            dialog_parent=services.parent,
         )

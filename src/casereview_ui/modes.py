@@ -19,9 +19,10 @@ from casereview.training.tags import TagRecord, TrainingTag, add_tag, delete_tag
 
 if TYPE_CHECKING:
     from casereview_ui.dialogs.legal_opinion import LegalOpinionDialog
-    from casereview_ui.dialogs.training_tag import TrainingTagDialog
-    from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.dialogs.training_tag import TrainingTagDialog, TrainingTagList
+    from casereview_ui.services import WindowServices
     from casereview_ui.settings import AppSettings
+    from casereview_ui.viewer import PageView
 
 log = logging.getLogger(__name__)
 
@@ -40,30 +41,31 @@ def mode_standard(mode: str, info: SessionInfo | None, settings: AppSettings) ->
 
 
 class Modes(QObject):
+    """The mode, and what the 模式 menu does: the 法制审核意见书 and the training tags of the shown
+    case (its tags fill ``tag_list``; the viewer gives the page a tag starts on). The window
+    reconfigures and the actions check their entry on :attr:`mode_changed`."""
+
     mode_changed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, services: WindowServices, viewer: PageView, tag_list: TrainingTagList) -> None:
+        super().__init__(services.parent)
+        self._services, self._viewer, self._tag_list = services, viewer, tag_list
         self.mode = REVIEW
         self.opinion_dialog: LegalOpinionDialog | None = None
         self.tag_dialog: TrainingTagDialog | None = None
         self._tags_case: int | None = None  # the case whose tags the list shows
 
     def standard_id(self) -> str:
-        return mode_standard(self.mode, self._window.session_info, self._window.settings)[0]
+        return mode_standard(self.mode, self._services.session(), self._services.settings())[0]
 
     def profile(self) -> str | None:
-        return mode_standard(self.mode, self._window.session_info, self._window.settings)[1]
+        return mode_standard(self.mode, self._services.session(), self._services.settings())[1]
 
     def set_mode(self, mode: str) -> None:
         if mode == self.mode:
             return
         self.mode = mode
-        for action in self._window.actions_.mode_group.actions():
-            action.setChecked(action.data() == mode)
-        self._window.reconfigure()
-        self.mode_changed.emit(mode)
+        self.mode_changed.emit(mode)  # the actions check the mode's entry; the window reconfigures
 
     # -- 法制审核 ------------------------------------------------------------------------------------
     def write_opinion(self) -> LegalOpinionDialog | None:
@@ -72,18 +74,19 @@ class Modes(QObject):
 
         if self.mode != LEGAL:
             self.set_mode(LEGAL)  # the opinion rests on the legal-review checklist
-        review = self._window.review
-        if review.bench is None or review.analysis is None:
+        shown = self._services.shown.current
+        bench = shown.bench
+        if bench is None:
             return None
         opinion = draft_opinion(
-            review.analysis,
-            review.bench.sheet,
-            self._window.settings.reviewer,
+            bench.analysis,
+            bench.sheet,
+            self._services.reviewer,
             dt.date.today(),
-            standard=review.bench.checker.standard,
+            standard=bench.checker.standard,
         )
-        opinion.unit = opinion.unit or self._window.current_unit()
-        dialog = LegalOpinionDialog(opinion, self._window)
+        opinion.unit = opinion.unit or (shown.case.unit if shown.case is not None else "")
+        dialog = LegalOpinionDialog(opinion, self._services.parent)
         dialog.setModal(True)
         dialog.open()
         self.opinion_dialog = dialog
@@ -94,10 +97,10 @@ class Modes(QObject):
         """Tag the shown case (or a page range of it) as 优秀 / 典型差案 with a note."""
         from casereview_ui.dialogs.training_tag import TrainingTagDialog
 
-        viewer = self._window.viewer
-        if self._window.review.bench is None or viewer.page_count == 0:
+        viewer = self._viewer
+        if self._services.shown.current.bench is None or viewer.page_count == 0:
             return None
-        dialog = TrainingTagDialog(viewer.page_count, max(viewer.current_page, 1), self._window)
+        dialog = TrainingTagDialog(viewer.page_count, max(viewer.current_page, 1), self._services.parent)
         dialog.accepted.connect(lambda: self._store_tag(dialog))
         dialog.setModal(True)
         dialog.open()
@@ -106,9 +109,9 @@ class Modes(QObject):
 
     def _store_tag(self, dialog: TrainingTagDialog) -> None:
         request = dialog.request()
-        database = self._window.database
-        case_id = self._window.current_case_id()
-        reviewer = self._window.settings.reviewer
+        database = self._services.database()
+        case_id = self._services.shown.current.case_id
+        reviewer = self._services.reviewer
         if database is None or case_id is None:
             return
 
@@ -125,14 +128,14 @@ class Modes(QObject):
                 )
 
         def done(_result: object) -> None:
-            self._window.statusBar().showMessage(self.tr("已标记为{0}").format(request.tag), 8000)
+            self._services.status(self.tr("已标记为{0}").format(request.tag), 8000)
             self.refresh_tags()
 
-        self._window.runner.run_task(job, on_done=done, on_error=self._failed, kind="tag-add")
+        self._services.runner.run_task(job, on_done=done, on_error=self._failed, kind="tag-add")
 
     def delete_tag(self, tag_id: int) -> None:
-        database = self._window.database
-        reviewer = self._window.settings.reviewer
+        database = self._services.database()
+        reviewer = self._services.reviewer
         if database is None:
             return
 
@@ -140,18 +143,18 @@ class Modes(QObject):
             with database.session_scope() as session:
                 delete_tag(session, tag_id, reviewer)
 
-        self._window.runner.run_task(job, on_done=lambda _r: self.refresh_tags(), on_error=self._failed)
+        self._services.runner.run_task(job, on_done=lambda _r: self.refresh_tags(), on_error=self._failed)
 
     def refresh_tags(self) -> None:
         """Show the shown case's tags (read on the task runner; none until they arrive)."""
-        database = self._window.database
-        case_id = self._window.current_case_id()
+        database = self._services.database()
+        case_id = self._services.shown.current.case_id
         if case_id != self._tags_case:  # another case's tags never show meanwhile
-            self._window.tag_list.set_tags([])
+            self._tag_list.set_tags([])
         self._tags_case = case_id
         if database is None or case_id is None:
-            self._window.runner.discard("tags")
-            self._window.tag_list.set_tags([])
+            self._services.runner.discard("tags")
+            self._tag_list.set_tags([])
             return
 
         def job(_p: object, _c: object) -> list[TagRecord]:
@@ -159,11 +162,11 @@ class Modes(QObject):
                 return list_tags(session, case_id)
 
         def done(tags: object) -> None:
-            if isinstance(tags, list) and self._window.current_case_id() == case_id:
-                self._window.tag_list.set_tags(tags)
+            if isinstance(tags, list) and self._services.shown.current.case_id == case_id:
+                self._tag_list.set_tags(tags)
 
-        self._window.runner.run_task(job, on_done=done, on_error=self._failed, kind="tags")
+        self._services.runner.run_task(job, on_done=done, on_error=self._failed, kind="tags")
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, CaseReviewError):
-            self._window.report_error(describe(exc))
+            self._services.report_error(describe(exc))

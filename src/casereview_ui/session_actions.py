@@ -21,36 +21,47 @@ from casereview.sessions.store import link_reviews, progress, session_cases, sta
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from casereview.domain.model import Evidence
     from casereview_ui.dialogs.arbitration import ArbitrationDialog
-    from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.services import WindowServices
 
 
 class SessionActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    """The 会话 menu's entries over the window's services; ``select_case`` selects a listed case by id, ``reload_cases`` lists the stored cases again and
+    ``highlight`` shows a piece of evidence on its page."""
+
+    def __init__(
+        self,
+        services: WindowServices,
+        select_case: Callable[[int], object],
+        reload_cases: Callable[[], None],
+        highlight: Callable[[Evidence], object],
+    ) -> None:
+        super().__init__(services.parent)
+        self._services, self._select_case = services, select_case
+        self._reload_cases, self._highlight = reload_cases, highlight
         self.arbitration_dialog: ArbitrationDialog | None = None
         self.audit_dialog: QDialog | None = None
         self.waiting: int | None = None  # after 结算双评: the cases that now wait for arbitration
 
     def _run(self, job: Callable[[], object], done: Callable[[object], None], kind: str = "") -> None:
         """``job`` on the task runner; ``done`` with its result in the GUI thread, errors reported."""
-        self._window.runner.run_task(lambda _p, _c: job(), on_done=done, on_error=self._failed, kind=kind)
+        self._services.runner.run_task(lambda _p, _c: job(), on_done=done, on_error=self._failed, kind=kind)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, CaseReviewError):
-            self._window.report_error(describe(exc))
+            self._services.report_error(describe(exc))
 
     def show_audit(self) -> None:
         """The audit trail of the selected case (any mode, with or without a session)."""
         from casereview.review.audit import audit_trail
         from casereview_ui.dialogs.audit import AuditDialog
 
-        window = self._window
-        case = window.current_case()
-        database = window.database
+        services = self._services
+        case = services.shown.current.case
+        database = services.database()
         if case is None or case.case_id is None or database is None:
-            window.report_error("请先选择一份已导入的案卷")
+            services.report_error("请先选择一份已导入的案卷")
             return
         case_id, name = case.case_id, case.name
 
@@ -60,7 +71,7 @@ class SessionActions(QObject):
 
         def done(entries: object) -> None:
             assert isinstance(entries, list)
-            dialog = AuditDialog(name, entries, window)
+            dialog = AuditDialog(name, entries, services.parent)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.audit_dialog = dialog
@@ -68,9 +79,9 @@ class SessionActions(QObject):
         self._run(job, done, kind="audit")
 
     def _ready(self) -> bool:
-        window = self._window
-        if window.session_info is None or window.database is None:
-            window.report_error("请先在“设置”中选择评查会话")
+        services = self._services
+        if services.session() is None or services.database() is None:
+            services.report_error("请先在“设置”中选择评查会话")
             return False
         return True
 
@@ -78,8 +89,8 @@ class SessionActions(QObject):
         """Statuses and each reviewer's progress, as the lead reads them."""
         if not self._ready():
             return
-        window = self._window
-        info, database = window.session_info, window.database
+        services = self._services
+        info, database = services.session(), services.database()
         assert info is not None and database is not None
 
         def job() -> object:
@@ -90,7 +101,7 @@ class SessionActions(QObject):
 
         def done(found: object) -> None:
             assert isinstance(found, tuple)
-            window.prompts.info(window, "会话进度", progress_text(info.name, *found))
+            services.prompts.info(services.parent, "会话进度", progress_text(info.name, *found))
 
         self._run(job, done, kind="session-progress")
 
@@ -98,8 +109,8 @@ class SessionActions(QObject):
         """Settle the finished reviews; :attr:`waiting` then counts the cases that wait for arbitration."""
         if not self._ready():
             return
-        window = self._window
-        info, database, reviewer = window.session_info, window.database, window.settings.reviewer
+        services = self._services
+        info, database, reviewer = services.session(), services.database(), services.reviewer
         assert info is not None and database is not None
 
         def job() -> object:
@@ -109,10 +120,8 @@ class SessionActions(QObject):
         def done(changed: object) -> None:
             assert isinstance(changed, list)
             self.waiting = sum(1 for c in changed if not c.within_tolerance)
-            window.statusBar().showMessage(
-                f"已结算 {len(changed)} 份双评案卷，其中 {self.waiting} 份待仲裁", 15000
-            )
-            window.load_stored_cases()
+            services.status(f"已结算 {len(changed)} 份双评案卷，其中 {self.waiting} 份待仲裁", 15000)
+            self._reload_cases()
 
         self._run(job, done, kind="session-settle")
 
@@ -121,8 +130,8 @@ class SessionActions(QObject):
         waiting for it are read (:attr:`arbitration_dialog`)."""
         if not self._ready():
             return
-        window = self._window
-        info, database, checker = window.session_info, window.database, window.review.checker
+        services = self._services
+        info, database, checker = services.session(), services.database(), services.checker()
         if info is None or database is None or checker is None:
             self._chosen([])
             return
@@ -137,27 +146,25 @@ class SessionActions(QObject):
     def _chosen(self, waiting: list[Comparison]) -> None:
         from casereview_ui.dialogs.arbitration import ArbitrationDialog
 
-        window = self._window
-        current = window.current_case_id()
+        services = self._services
+        current = services.shown.current.case_id
         chosen = next((c for c in waiting if c.case_id == current), waiting[0] if waiting else None)
         if chosen is None:
-            window.report_error("没有待仲裁的案卷")
+            services.report_error("没有待仲裁的案卷")
             return
-        case = window.cases.find_id(chosen.case_id)
-        if case is not None and case is not window.current_case():
-            window.select_case(case)
-        dialog = ArbitrationDialog(chosen, window)
-        dialog.evidence_requested.connect(window.viewer.highlight)
+        self._select_case(chosen.case_id)
+        dialog = ArbitrationDialog(chosen, services.parent)
+        dialog.evidence_requested.connect(self._highlight)
         dialog.accepted.connect(lambda: self._decide(chosen, dialog))
         dialog.open()
         self.arbitration_dialog = dialog
 
     def _decide(self, comparison: Comparison, dialog: ArbitrationDialog) -> None:
-        window = self._window
-        info, database = window.session_info, window.database
+        services = self._services
+        info, database = services.session(), services.database()
         if database is None or info is None:
             return
-        choices, reviewer = dialog.choices(), window.settings.reviewer
+        choices, reviewer = dialog.choices(), services.reviewer
 
         def job() -> object:
             checker = Checker.create(info.standard_id, info.profile)
@@ -165,8 +172,8 @@ class SessionActions(QObject):
             return None
 
         def done(_result: object) -> None:
-            window.statusBar().showMessage("仲裁已保存，案卷评查完成", 15000)
-            window.load_stored_cases()
+            services.status("仲裁已保存，案卷评查完成", 15000)
+            self._reload_cases()
 
         self._run(job, done, kind="arbitrate")
 

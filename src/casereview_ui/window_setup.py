@@ -44,6 +44,16 @@ class Setup:
     stored: StoredCases | None = field(default=None, repr=False)  # None: the list is not reloaded
 
 
+def is_lead(info: SessionInfo | None, reviewer: str) -> bool:
+    """Whether ``reviewer`` leads the session ``info`` (sees every case, settles, arbitrates)."""
+    return info is not None and info.lead == reviewer
+
+
+def is_blind(info: SessionInfo | None, reviewer: str) -> bool:
+    """Blind review: the reviewer does not see the unit or the officers' names."""
+    return info is not None and info.blind and not is_lead(info, reviewer)
+
+
 def same_session(a: SessionInfo | None, b: SessionInfo | None) -> bool:
     return (a is None) == (b is None) and (a is None or b is None or a.id == b.id)
 

@@ -288,12 +288,12 @@ def test_pages_read_so_far_are_shown_while_reading_goes_on(window: MainWindow, c
     window.select_case(case)
     assert "正在读取" in window.viewer.message
     case.partial_pages.extend(pages[:2])
-    window._refresh_preview()
+    window.viewer_presenter.refresh_preview()
     shown = window.viewer.case
     assert shown is not None and shown.page_count == 2 and window.viewer.current_page == 1
     assert "前 2 页" in window.statusBar().currentMessage()
     case.partial_pages.extend(pages[2:4])
-    window._refresh_preview()
+    window.viewer_presenter.refresh_preview()
     assert window.viewer.case is shown and shown.page_count == 4  # grown in place: no re-render
     assert window.viewer.next_page() and window.viewer.current_page == 2
     wait_loaded(window)

@@ -18,35 +18,45 @@ from casereview_ui.followup.objection_decide import ask_decision
 from casereview_ui.followup.objections import ObjectionsPanel, load_objections
 
 if TYPE_CHECKING:
-    from casereview_ui.mainwindow import MainWindow
+    from casereview_ui.panels import CasePanel
+    from casereview_ui.review.panel import FindingsPanel
+    from casereview_ui.services import WindowServices
 
 
 class FollowUpActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    """The 异议 tab (a tab of ``panel``; an objection's item is selected in ``findings``), kept on the
+    shown case by the window (:meth:`refresh_objections` on every change of its review)."""
+
+    def __init__(self, services: WindowServices, panel: CasePanel, findings: FindingsPanel) -> None:
+        super().__init__(services.parent)
+        self._services, self._panel = services, panel
         self.ledger_dialog: LedgerDialog | None = None
         self.calibration_dialog: CalibrationDialog | None = None
-        self.objections = ObjectionsPanel(window)
-        self.objections.item_requested.connect(lambda item: window.findings.select_item(item))
+        self.objections = ObjectionsPanel(services.parent)
+        self.objections.item_requested.connect(lambda item: findings.select_item(item))
         self.objections.decide_requested.connect(self._ask_decision)
         self._shown: tuple[int, int] | None = None  # (session id, case id) the tab shows
-        window.panel.insertTab(1, self.objections, self.objections.title())
-        window.review.changed.connect(self.refresh_objections)
+        panel.insertTab(1, self.objections, self.objections.title())
 
     def _error(self, exc: BaseException) -> None:
         text = describe(exc) if isinstance(exc, CaseReviewError) else str(exc)
-        self._window.report_error(text)
+        self._services.report_error(text)
 
     # -- 整改台账 ---------------------------------------------------------------------------------
     def show_ledger(self) -> LedgerDialog | None:
-        window = self._window
-        info, database = window.session_info, window.database
+        services = self._services
+        info, database = services.session(), services.database()
         if info is None or database is None:
-            window.report_error("请先在“设置”中选择评查会话")
+            services.report_error("请先在“设置”中选择评查会话")
             return None
         dialog = LedgerDialog(
-            database, info.id, info.name, window.settings.reviewer, window.runner, window.prompts, window
+            database,
+            info.id,
+            info.name,
+            services.reviewer,
+            services.runner,
+            services.prompts,
+            services.parent,
         )
         dialog.open()
         self.ledger_dialog = dialog
@@ -54,8 +64,8 @@ class FollowUpActions(QObject):
 
     # -- 异议 -------------------------------------------------------------------------------------
     def refresh_objections(self, force: bool = False) -> None:
-        window = self._window
-        info, database, case_id = window.session_info, window.database, window.current_case_id()
+        services = self._services
+        info, database, case_id = services.session(), services.database(), services.shown.current.case_id
         if info is None or database is None or case_id is None:
             self._shown = None
             self._set(None)
@@ -64,7 +74,7 @@ class FollowUpActions(QObject):
         if key == self._shown and not force:
             return
         self._shown = key
-        window.runner.run_task(
+        services.runner.run_task(
             lambda _p, _c: load_objections(database, key[0], key[1]),
             on_done=lambda found: self._set(found) if self._shown == key else None,
             on_error=self._error,
@@ -72,7 +82,7 @@ class FollowUpActions(QObject):
         )
 
     def _ask_decision(self, objection: Objection) -> None:
-        answer = ask_decision(self._window, objection)
+        answer = ask_decision(self._services.parent, objection)
         if answer is not None:
             self.decide(objection, *answer)
 
@@ -80,8 +90,8 @@ class FollowUpActions(QObject):
         self, objection: Objection, verdict: ObjectionStatus, deduction: float | None, reason: str
     ) -> None:
         """复核 on the task runner as the window's reviewer; the core refuses the original finder."""
-        window = self._window
-        database, decider = window.database, window.settings.reviewer
+        services = self._services
+        database, decider = services.database(), services.reviewer
         if database is None:
             return
 
@@ -102,24 +112,22 @@ class FollowUpActions(QObject):
                 change = ""
                 if result.outcome and "new_grade" in result.outcome:  # not on an offline copy
                     change = f"（{result.outcome.get('old_grade')} → {result.outcome.get('new_grade')}）"
-                window.statusBar().showMessage(
-                    f"异议 #{result.id} 已复核：{result.status.label}{change}", 15000
-                )
+                services.status(f"异议 #{result.id} 已复核：{result.status.label}{change}", 15000)
             self.refresh_objections(force=True)
 
-        window.runner.run_task(job, on_done=done, on_error=self._error, kind="objection-decide")
+        services.runner.run_task(job, on_done=done, on_error=self._error, kind="objection-decide")
 
     def _set(self, found: object) -> None:
         self.objections.set_objections(found if isinstance(found, list) else None)
-        panel = self._window.panel
+        panel = self._panel
         panel.setTabText(panel.indexOf(self.objections), self.objections.title())
 
     # -- 校准 -------------------------------------------------------------------------------------
     def show_calibration(self) -> None:
-        window = self._window
-        database, trainee = window.database, window.settings.reviewer
+        services = self._services
+        database, trainee = services.database(), services.reviewer
         if database is None:
-            window.report_error("没有可用的数据库")
+            services.report_error("没有可用的数据库")
             return
 
         def job(_p: object, _c: object) -> tuple[object, dict[int, str]]:
@@ -127,7 +135,7 @@ class FollowUpActions(QObject):
             with database.session_scope(readonly=True) as session:
                 return results, case_labels(session)
 
-        window.runner.run_task(
+        services.runner.run_task(
             job, on_done=self._calibration_loaded, on_error=self._error, kind="calibration"
         )
 
@@ -136,11 +144,11 @@ class FollowUpActions(QObject):
         results, labels = loaded
         if not results:
             # Nothing handed in yet is no error: say what to do, as information.
-            who, window = self._window.settings.reviewer, self._window
-            message = f"“{who}”没有已提交的校准轮次：提交后才能查看与标准答案的差异"
-            window.statusBar().showMessage(message, 10000)
-            window.prompts.info(window, window.tr("案卷评查工作站"), message)
+            services = self._services
+            message = f"“{services.reviewer}”没有已提交的校准轮次：提交后才能查看与标准答案的差异"
+            services.status(message, 10000)
+            services.prompts.info(services.parent, services.parent.tr("案卷评查工作站"), message)
             return
-        dialog = CalibrationDialog(results, labels, self._window)
+        dialog = CalibrationDialog(results, labels, self._services.parent)
         dialog.open()
         self.calibration_dialog = dialog

@@ -22,17 +22,16 @@ from casereview.domain.model import BBox, Evidence
 from casereview.errors import CaseReviewError, InputError, ReviewConflict, StandardUnavailable
 from casereview.messages import describe
 from casereview.pipeline import Analysis
-from casereview.reasons.model import Reason, match_reason
-from casereview.reasons.store import add_reason, list_reasons, seed_if_empty
+from casereview.reasons.model import Reason
 from casereview.review.workbench import RuleChange, Workbench
 from casereview.scoring import ScoreSheet
-from casereview.standards.reason_files import ReasonEntry
 from casereview_ui.dialogs.prompts import Prompts
-from casereview_ui.fieldrows import field_rows
+from casereview_ui.review.marks import review_marks
 from casereview_ui.review.model import FINDING_STATUS_TEXT, first_failing
-from casereview_ui.review.panel import FindingsPanel, mark_kind
+from casereview_ui.review.panel import FindingsPanel
+from casereview_ui.review.reasons import ReasonLibrary
 from casereview_ui.viewer import PageView
-from casereview_ui.viewer.marks import Mark, MarkKind
+from casereview_ui.viewer.marks import MarkKind
 from casereview_ui.workers import TaskRunner, runner
 
 log = logging.getLogger(__name__)
@@ -72,7 +71,9 @@ class ReviewController(QObject):
         self.saving = False  # a write of the workbench is running on the task runner
         self.show_field_marks = False
         self._manual_item: str | None = None
-        self.reasons: list[Reason] = []  # the library of the shown case's standard (loaded off-thread)
+        self.library = ReasonLibrary(self.runner, lambda: self.bench, lambda: self.database, self)
+        self.library.message.connect(self.message)
+        self.library.failed.connect(self._error)
         panel.evidence_requested.connect(self._flash)
         panel.page_requested.connect(self._go_to_page)
         panel.item_selected.connect(lambda _item: self.changed.emit())
@@ -131,67 +132,30 @@ class ReviewController(QObject):
         if isinstance(exc, CaseReviewError):
             self._error(exc)
 
-    # -- the reason library ------------------------------------------------------------------------
+    # -- the reason library (reasons.py) ---------------------------------------------------------
+    @property
+    def reasons(self) -> list[Reason]:
+        """The library of the shown case's standard (loaded off the GUI thread)."""
+        return self.library.reasons
+
     def load_reasons(self) -> None:
-        """(Re)load the library of the open review's standard off the GUI thread; an empty
-        library is seeded from the file shipped beside the standard first."""
-        bench, database = self.bench, self.database
-        if bench is None or database is None:
-            self.reasons = []
-            return
-        standard_id = bench.checker.standard.id
-
-        def job(_progress: object, _cancel: object) -> list[Reason]:
-            with database.session_scope() as session:
-                seed_if_empty(session, standard_id)
-                return list_reasons(session, standard_id)
-
-        def done(found: object) -> None:
-            if self.bench is bench and isinstance(found, list):
-                self.reasons = found
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, Exception):
-                self._error(exc)
-
-        self.runner.run_task(job, on_done=done, on_error=failed, kind="reasons")
+        """(Re)load the library of the open review's standard off the GUI thread."""
+        self.library.load()
 
     def save_reason(self) -> bool:
         """存为常用理由: the current item's decision reason joins the library (the reviewer's own)."""
-        bench, database, item = self.bench, self.database, self.panel.current_item()
+        bench, item = self.bench, self.panel.current_item()
         decision = bench.decisions.get(item) if bench is not None and item is not None else None
         text = decision.reason.strip() if decision is not None else ""
-        if bench is None or database is None or item is None or not text:
+        if bench is None or self.database is None or item is None or not text:
             self.prompts.error(
                 self._window, "常用理由", "当前项目没有可存入的理由：请先改判或人工扣分并填写理由"
             )
             return False
-        if match_reason(self.reasons, item, text) is not None:
-            self.message.emit("该理由已在常用理由库中")
-            return False
-        standard = bench.checker.standard
-        known, reviewer = {i.id for i in standard.items}, self.reviewer
-
-        def job(_progress: object, _cancel: object) -> Reason:
-            with database.session_scope() as session:
-                entry = ReasonEntry(item, text, (), reviewer)
-                return add_reason(session, standard.id, entry, reviewer, known_items=known)
-
-        def done(added: object) -> None:
-            if isinstance(added, Reason):
-                self.message.emit(f"已存入常用理由库：{added.item_id} {added.text}")
-            self.load_reasons()
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, Exception):
-                self._error(exc)
-
-        self.runner.run_task(job, on_done=done, on_error=failed, kind="reason-add")
-        return True
+        return self.library.add(bench, self.database, item, text, self.reviewer)
 
     def _reason_id(self, item_id: str, reason: str) -> int | None:
-        used = match_reason(self.reasons, item_id, reason)
-        return None if used is None else used.id
+        return self.library.reason_id(item_id, reason)
 
     def _refresh(self) -> None:
         bench = self.bench
@@ -204,26 +168,9 @@ class ReviewController(QObject):
         self.changed.emit()
 
     def _refresh_marks(self, sheet: ScoreSheet) -> None:
-        marks: list[Mark] = []
-        for result in sheet.items:
-            for finding in result.findings:
-                if finding.status not in (Status.FAIL, Status.NEEDS_REVIEW):
-                    continue
-                kind = mark_kind(result, finding.status)
-                tip = f"{result.item_id} {finding.rule}：{finding.message}"
-                marks.extend(Mark(e.page, e.bbox, kind, tip, result.item_id) for e in finding.evidence)
-            decision = result.decision
-            if decision is not None and decision.region is not None:
-                tip = f"{result.item_id} 人工扣分：{decision.reason}"
-                marks.append(
-                    Mark(decision.region.page, decision.region.bbox, MarkKind.MANUAL, tip, result.item_id)
-                )
-        if self.show_field_marks and self.bench is not None:
-            for row in field_rows(self.bench.analysis.extraction):
-                if row.evidence is not None:
-                    ev = row.evidence
-                    marks.append(Mark(ev.page, ev.bbox, MarkKind.FIELD, f"{row.label}：{row.text}", row.name))
-        self.viewer.set_marks(marks)
+        bench = self.bench
+        fields = bench.analysis.extraction if self.show_field_marks and bench is not None else None
+        self.viewer.set_marks(review_marks(sheet, fields))
 
     def set_field_marks(self, on: bool) -> None:
         self.show_field_marks = on
