@@ -40,7 +40,8 @@ def cover(s: Sheet, c: Ctx, items: int, pages: int, seed: int) -> RenderedDoc:
     s.kv("办案机构", c.a.unit)
     start = d.filing if p.procedure == "ordinary" else d.decision
     end = d.closing or d.payment or d.decision
-    s.pair("立案日期", fmt.cell(start), "结案日期", fmt.cell(end))
+    first = "立案日期" if p.procedure == "ordinary" else "处罚日期"  # a 简易 file has no 立案
+    s.pair(first, fmt.cell(start), "结案日期", fmt.cell(end))
     s.pair("卷内件数", f"{items}件", "卷内页数", f"{pages}页")
     s.pair("保管期限", "30年", "立卷人", p.staff.filer)
     return s.end("卷宗封面")
@@ -80,4 +81,3 @@ def stamp_pages(pdf: fitz.Document) -> None:
         page.draw_rect(rect, color=INK, width=1.1, stroke_opacity=0.85)
         label = str(i)
         page.insert_text((x1 - 17 - 3 * len(label), 31), label, fontname="helv", fontsize=11, color=INK)
-    _ = W
