@@ -30,20 +30,21 @@ def _body(s: Sheet, c: Ctx, rng: random.Random) -> list[tuple[RenderedDoc, dt.da
         return out
     drop = p.mut.get("drop")
 
-    def add(key: str, build, day: dt.date | None) -> None:
+    def add(key: str, build, *days: dt.date | None) -> None:
+        """Build unless ``key`` is the dropped document; ``days`` date each built document (卷内目录)."""
         if key == drop:
             return
         made = build()
-        for doc in made if isinstance(made, list) else [made]:
+        for doc, day in zip(made if isinstance(made, list) else [made], days, strict=True):
             out.append((doc, day))
 
     add("立案登记表", lambda: invest.filing(s, c), d.filing)
     for i, q in enumerate(p.inquiries):
         add(q.type, lambda q=q, i=i: invest.record(s, c, q, i), q.date)
     if d.preservation:
-        add("证据登记保存清单", lambda: invest.preservation(s, c), d.preservation)
+        add("证据登记保存清单", lambda: invest.preservation(s, c), d.preservation, d.preservation_release)
     if d.compulsion:
-        add("行政强制措施决定书", lambda: invest.compulsion(s, c), d.compulsion)
+        add("行政强制措施决定书", lambda: invest.compulsion(s, c), d.compulsion, d.compulsion_release)
     for e in p.evidence:
         add("证据材料", lambda e=e: invest.attachment(s, c, e, p.officers[0]), None)
     add("案件调查报告", lambda: invest.report(s, c), d.report)

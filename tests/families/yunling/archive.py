@@ -10,7 +10,7 @@ from families.contract import RenderedDoc
 
 from . import fmt
 from .fmt import Ctx
-from .grid import SANS, Sheet, W
+from .grid import SANS, Sheet
 
 ROWS_PER_PAGE = 20
 INK = (0.12, 0.16, 0.55)  # the archive's blue stamp pad

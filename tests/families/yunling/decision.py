@@ -19,7 +19,7 @@ def _reasons(p: Plan) -> str:
     band = discretion.stated(p.violation.key, p.fine, p.mut)
     out = f"依据裁量基准{band[0]}，本案属{band[1].level}情形（{band[1].fact}）。" if band else ""
     if p.dates.statement:
-        out += "当事人陈述申辩称初次违法、请求从轻，经复核，其理由在裁量范围内予以部分采纳。"
+        out += "当事人陈述申辩称家庭经济困难、请求从轻处罚，经复核，其理由在裁量基准范围内予以部分采纳。"
     if p.dates.hearing:
         out += "听证中当事人请求减轻处罚，经审查，其理由不足以减轻处罚，不予采纳。"
     return out

@@ -63,7 +63,7 @@ def statement(s: Sheet, c: Ctx) -> RenderedDoc:
     s.kv("地点", c.a.station)
     s.pair("陈述申辩人", w.name, "身份证号", w.id_number)
     s.kv("承办人员（证号）", "；".join(fmt.officer(x) for x in c.plan.officers[:2]))
-    s.kv("陈述申辩内容", "对违法事实没有异议。家庭经济困难，初次违法，请求从轻处罚。")
+    s.kv("陈述申辩内容", "对违法事实没有异议，家庭经济困难，请求从轻处罚。")
     s.kv("复核意见", "当事人提出的情况已予复核，在裁量基准范围内酌情考虑。")
     s.kv("确认", f"以上记录属实。    签字：{w.name}    {fmt.cell(d.statement)}")
     return s.end(key)
