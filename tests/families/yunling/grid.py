@@ -123,9 +123,16 @@ class Sheet:
     def write(
         self, x: float, y: float, text: str, size: float, *, font: str = SERIF, color=(0, 0, 0)
     ) -> None:
+        bold = font == SANS  # sans text is labels and titles: drawn fill+stroke, a spreadsheet's bold
         for latin, r in runs(text):
             self.sh.insert_text(
-                (x, y + size), r, fontname=LATIN[font] if latin else font, fontsize=size, color=color
+                (x, y + size),
+                r,
+                fontname=LATIN[font] if latin else font,
+                fontsize=size,
+                color=color,
+                render_mode=2 if bold else 0,
+                border_width=0.03,
             )
             x += text_width(r, size, font)
 
