@@ -26,6 +26,7 @@ FAMILIES: tuple[str, ...] = (
     "longjiang",
     "qinlong",
     "xiangchu",
+    "yunling",
 )
 
 
