@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casereview.errors import CaseReviewError, ErrorCode
+from casereview.message_tables import INPUT_PROBLEMS, PACKAGE_REASONS
 
 _TEMPLATES: dict[ErrorCode, str] = {
     ErrorCode.FILE_NOT_FOUND: "找不到文件：{path}",
@@ -84,96 +85,6 @@ RECTIFY_REASONS: dict[str, str] = {
     "not_recheck": "复查案卷 #{case} 的评查 #{review} 不属于本会话的评查标准，不能用于销号",
 }
 
-# InputError problems (casereview.errors.InputError) in words; ``{…}`` are the error's fields.
-INPUT_PROBLEMS: dict[str, str] = {
-    "unknown_session": "没有名为“{name}”的评查会话",
-    "unknown_case": "案卷不存在（编号 {case}），可能已被删除或尚未导入",
-    "pages_outside": "页码超出范围：案卷共{page_count}页，填写的是第{first}–{last}页。",
-    "pages_reversed": "起始页（第{first}页）不能晚于结束页（第{last}页）。",
-    "pages_half": "页码范围须同时填写起止页，或都不填写（标记整个案卷）。",
-    "pages_format": "页码范围“{text}”格式不正确，应写作如 3-5 或 4",
-    "tag_note_missing": "请填写说明：为什么是优秀或典型差案。",
-    "tag_reviewer_missing": "请填写标记人。",
-    "unknown_tag": "没有编号为 {tag} 的培训标记",
-    "export_needs_session": "{title}按评查会话导出，请给出 --session 会话名称",
-    "no_cases": "请给出要导出的案卷（CASE）或 --session 会话名称",
-    "gold_no_review": "案卷 {case} 没有“{lead}”已完成的评查，无法设为标准答案：请组长先完成评查（评查完成）",
-    "gold_exists": "案卷 {case} 已是标准答案案卷（由{lead}设定）",
-    "not_gold": "案卷 {case} 不是标准答案案卷，请先用 calibration gold 设定",
-    "unknown_round": "没有名为“{name}”的校准轮次",
-    "round_exists": "已有名为“{name}”的校准轮次",
-    "round_empty": "校准轮次须至少包含一份标准答案案卷和一名学员",
-    "not_trainee": "“{trainee}”不是校准轮次“{name}”的学员",
-    "gold_before_submit": "学员“{trainee}”尚未提交校准轮次“{name}”的评查，提交前不能查看标准答案及差异",
-    "trainee_is_lead": "标准答案由“{trainee}”评定，其本人不能作为学员参加校准",
-    "not_all_scored": "学员“{trainee}”还有案卷未完成评查（需标记评查完成）：{missing}",
-    "already_submitted": "学员“{trainee}”已于 {at} 提交，不能重复提交",
-    "reasons_file": "理由库文件“{file}”第{line}行：{reason}",
-    "reasons_file_noline": "理由库文件“{file}”：{reason}",
-    "reason_empty": "评查项目 {item} 的理由不能为空",
-    "reason_too_long": "评查项目 {item} 的理由超过 {limit} 字",
-    "reason_unknown_item": "评查标准 {standard} 中没有评查项目 {item}",
-    "reason_unknown_standard": "理由库文件“{file}”所属的评查标准 {standard} 未安装",
-    "reason_exists": "评查项目 {item} 的理由库中已有“{text}”",
-    "unknown_reason": "没有编号为 {reason} 的常用理由",
-    "reason_other_item": "常用理由 #{reason} 属于评查项目 {reason_item}，不能用于 {item}",
-    "unknown_standard": "没有编号为 {standard} 的评查标准",
-    # sessions, assignment, arbitration and offline packages
-    "session_name_missing": "评查会话必须有名称",
-    "session_exists": "已有名为“{name}”的评查会话",
-    "tolerance_negative": "双评允许差值不能为负数",
-    "unknown_session_id": "没有编号为 {session} 的评查会话",
-    "reviewer_name_missing": "评查人员姓名不能为空",
-    "reviewer_exists": "评查人员“{reviewer}”已在本会话中",
-    "unknown_stored_case": "没有编号为 {case} 的已导入案卷",
-    "unknown_session_case": "没有编号为 {session_case} 的会话案卷",
-    "single_review_slot": "单评会话每份案卷只有一名评查人员",
-    "bad_slot": "无效的评查席位 {slot}",
-    "not_reviewer": "“{reviewer}”不是本会话的评查人员",
-    "reviewer_own_unit": "评查人员“{reviewer}”来自被评查单位“{unit}”，不能评查本单位案卷",
-    "same_reviewer_twice": "双评的两名评查人员不能是同一人（{reviewer}）",
-    "no_reviewers": "本会话还没有评查人员",
-    "no_eligible_reviewer": "案卷（单位：{unit}）没有可分配的评查人员：其余人员均来自该单位或已分配",
-    "lead_reviewed_case": "“{lead}”是本案卷的评查人员，不能仲裁本案卷",
-    "nothing_to_arbitrate": "两份评查结果一致，无需仲裁",
-    "arbitration_missing": "请对以下评查项目作出仲裁：{items}",
-    "arbitration_extra": "以下评查项目两名评查人员意见一致，无需仲裁：{items}",
-    "arbitration_invalid": "{item} 的仲裁意见无效",
-    "arbitration_deduction": "{item} 的仲裁扣分应在 0 至 {points} 分之间",
-    "arbitration_reason": "{item} 自定扣分必须填写理由",
-    "arbiter_missing": "仲裁人姓名不能为空",
-    "arbitration_standard": "本会话使用评查标准 {standard}，不能按 {given} 仲裁",
-    "arbitration_not_ready": "两名评查人员的评查尚未全部完成，不能仲裁",
-    "arbitration_changed": "仲裁期间评查结果已被修改，请重新比对后再仲裁",
-    "reviewer_no_cases": "评查人员“{reviewer}”在本会话中没有分配案卷",
-    "reviewer_no_session_cases": "评查人员“{reviewer}”在评查会话“{name}”中没有分配案卷",
-    "other_lead_key": "评查会话“{name}”的评查包由另一台机器的组长密钥签名（指纹 {fingerprint}），请在那台机器上导出",
-    "key_file_missing": "{file}：文件不存在",
-    "key_file_invalid": "{file}：不是评查人员公钥文件或已损坏",
-    "key_file_other_session": "{file}：公钥文件属于另一个评查会话（会话标识不同）",
-    "key_fingerprint_differs": "{file}：公钥指纹为 {fingerprint}，与给出的 {given} 不符，未登记",
-    "key_file_not_reviewer": "{file}：“{reviewer}”不是本会话的评查人员",
-    "assign_needs_case": "手工分配需要 --case 与 --reviewer",
-    "field_not_correctable": "要素“{field}”不能由评查人员更正",
-    "field_empty": "{field}不能为空",
-    "field_bad_date": "{field}“{value}”不是有效日期（例如 2026-03-05 或 2026年3月5日）",
-    "field_bad_amount": "{field}“{value}”不是有效金额（例如 2000 或 2,000.00元）",
-    "item_not_in_standard": "评查标准 {standard}（版本 {version}）中没有评查项目 {item}",
-    "deduction_over_points": "{item} 扣分 {deduction} 超过该项分值 {points} 分",
-    "override_reason_missing": "改判机器评查结果必须填写理由",
-    "manual_reason_missing": "人工添加的扣分项必须填写理由",
-    "decision_no_item": "评查决定必须指明评查项目",
-    "deduction_negative": "扣分不能为负数",
-    "deduction_missing": "改判或人工添加扣分项必须填写扣分（不扣分填 0）",
-    "region_without_page": "标注了页面区域的评查决定必须指明页码",
-    "manual_without_page": "人工添加的扣分项必须标注所在页码",
-    "unknown_case_type": "未知的案卷类型 {case_type}（可选：{known}）",
-    "bad_role_name": "角色名“{role}”无效：只能使用小写字母、数字和下划线，且不以数字开头",
-    "app_role_too_strong": "应用角色“{role}”是超级用户或可创建角色，不能用作工作站的连接角色",
-    "app_role_in_owner": "应用角色“{role}”属于所有者角色“{owner}”，可以改写审计记录；请先撤销该成员关系",
-    "same_roles": "所有者角色与应用角色必须不同",
-    "not_superuser": "设置角色需要以 PostgreSQL 超级用户（数据库管理员）连接",
-}
 
 # StandardUnavailable problems: a standard a review or a session needs is not installed or changed.
 STANDARD_PROBLEMS: dict[str, str] = {
@@ -242,89 +153,6 @@ CALENDAR_REASONS: dict[str, str] = {
     "holiday_and_workday": "{value} 同时列为假日和调休工作日",
 }
 
-# PACKAGE_REFUSED reasons (casereview.sessions.package_zip.refused): ``why`` selects the sentence,
-# the error's fields fill it (``…_bytes`` as a size, a list joined, None as 无).
-PACKAGE_REASONS: dict[str, str] = {
-    "other_reviewer": "这是评查人员“{reviewer}”的评查包，不是“{wanted}”的",
-    "unsigned_review": "评查包没有组长签名或会话标识（由升级前的版本导出）；请组长用新版本重新导出评查包",
-    "not_lead_signature": "评查包的签名不是包中所列组长密钥的签名",
-    "no_standard_file": "缺少评查标准文件 standard/standard.yaml",
-    "standard_missing_here": (
-        "评查包按评查标准 {standard} 版本 {version} 评查，本机未安装；请先安装包内 standard/standard.yaml 所示的评查标准"
-    ),
-    "standard_other_here": (
-        "评查包按评查标准 {standard} 版本 {version} 评查，本机为版本 {installed}；"
-        "请先安装包内 standard/standard.yaml 所示的评查标准"
-    ),
-    "followup_malformed": "评查包中的常用理由或异议清单格式有误，或所涉案卷不在包中",
-    "followup_reasons_invalid": "评查包中的常用理由无效：{error}",
-    "results_followup_malformed": "评查结果中的异议复核或常用理由格式有误",
-    "reasons_other_standard": "评查结果中的常用理由属于评查标准 {standard}，本会话为 {mine}",
-    "reason_invalid": "评查结果中的常用理由“{text}”（{item}）无效",
-    "verdict_incomplete": "评查结果中异议 #{objection} 的复核决定不完整",
-    "verdict_no_deduction": "评查结果中异议 #{objection} 的变更没有新的扣分",
-    "verdict_mismatch": "评查结果中的异议复核（异议 #{objection}，{item}）与本会话的异议不符，不能合并",
-    "verdict_refused": "异议 #{objection} 的复核决定不能合并：{error}",
-    "reason_use_unknown": "评查结果中使用的常用理由“{text}”（{item}）在本机的理由库和结果包中都没有",
-    "header_incomplete": "清单中的会话或评查标准信息不完整",
-    "cases_mismatch": "评查包中的案卷清单或分析数据有误，与案卷文件的 SHA-256 不符",
-    "cases_duplicate": "评查包中的案卷重复",
-    "session_other_uid": "本机已有名为“{name}”的评查会话，但它是另一个评查会话（会话标识不同），评查包不能并入其中",
-    "session_differs": "本机已有名为“{name}”的评查会话，但其评查标准、组长或年度与评查包不同",
-    "lead_key_differs": "评查包的组长签名密钥（指纹 {fingerprint}）与本机此前收到的（指纹 {mine}）不同，可能不是组长导出的",
-    "results_standard_differs": "评查结果按评查标准 {standard} 版本 {version} 评分，本机会话使用版本 {mine}，内容不同",
-    "results_profile_differs": "评查结果按评分方案“{profile}”评分，本会话使用“{mine}”",
-    "results_other_people": "“{reviewer}”的评查结果中有其他人员的评查决定或更正：{others}",
-    "results_invalid": "评查结果中的评查决定或更正无效：{error}",
-    "results_other_session": (
-        "这是另一个评查会话的评查结果（会话标识 {uid}…，本会话为 {mine}…），虽然名称同为“{name}”，不能合并"
-    ),
-    "key_not_registered": (
-        "签名密钥（指纹 {fingerprint}）未登记为“{reviewer}”在本会话的密钥（已登记：{registered}）；"
-        "若确是该评查人员的新密钥，请核对指纹后用 session register-key 登记"
-    ),
-    "results_malformed": "评查结果内容不完整或格式有误",
-    "results_duplicate": "评查结果中的案卷重复",
-    "results_unsigned": (
-        "评查结果包没有签名或会话标识（由升级前的版本导出），无法确认出自评查人员“{reviewer}”；"
-        "请评查人员用新版本打开组长新导出的评查包后重新导出结果，"
-        "或由组长确认后以 --accept-unsigned 接受（记入审计记录）"
-    ),
-    "results_other_session_name": "这是评查会话“{session}”的评查结果，不是“{name}”的",
-    "results_not_reviewer": "“{reviewer}”不是评查会话“{name}”的评查人员",
-    "results_case_unknown": "评查结果中的案卷 {sha}… 不在本会话中",
-    "signature_malformed": "签名文件 signature.json 格式有误",
-    "signature_algorithm": "签名算法“{algorithm}”不受支持",
-    "signature_invalid": "签名无效：包的清单在签名后被改动过，或签名不是由包中的公钥生成的",
-    "entry_not_json": "条目“{name}”缺失或不是有效的 JSON",
-    "too_many_entries": "条目过多：{count} 个，上限 {limit} 个",
-    "entry_unsafe": "条目“{name}”的路径不安全，可能写到解压目录之外",
-    "entry_symlink": "条目“{name}”是符号链接",
-    "entry_encrypted": "条目“{name}”已加密",
-    "entry_duplicate": "条目“{name}”重复出现",
-    "entry_too_large": "条目“{name}”解压后过大：{size_bytes}，上限 {limit_bytes}",
-    "entry_ratio": "条目“{name}”压缩比异常，达 {ratio} 倍，疑似压缩炸弹",
-    "total_too_large": "解压后总大小过大：{size_bytes}，上限 {limit_bytes}",
-    "over_budget": "所需内存超出预算：{budget}",
-    "not_a_manifest": "清单不是 CaseReview 评查包的清单",
-    "format_version": "格式版本 {version} 不受支持，本机支持版本 {supported}",
-    "not_review_package": "这不是评查包",
-    "not_results_package": "这不是评查结果包",
-    "no_entry_list": "清单缺少条目列表",
-    "entry_list_malformed": "清单中的条目格式有误",
-    "listed_unsafe": "清单中的条目“{name}”路径不安全",
-    "entry_size_mismatch": "条目“{name}”的大小与清单不符，包已被篡改",
-    "no_manifest": "缺少清单文件 manifest.json",
-    "manifest_not_json": "清单文件 manifest.json 不是有效的 JSON",
-    "entry_unlisted": "条目“{name}”不在清单中",
-    "entry_missing": "清单列出的条目“{name}”在包中缺失",
-    "signature_too_large": "签名文件 signature.json 过大",
-    "entry_unexpected": "条目“{name}”不应出现在这种包中",
-    "entry_hash_mismatch": "条目“{name}”的 SHA-256 校验不符，包已被篡改",
-    "file_missing": "文件不存在",
-    "unreadable": "{error}",
-    "not_a_zip": "不是有效的 ZIP 文件或已损坏",
-}
 
 # The codes whose sentence is chosen by the error's ``problem`` field.
 PROBLEM_TABLES: dict[ErrorCode, dict[str, str]] = {

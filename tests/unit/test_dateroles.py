@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from casereview.domain.model import DateMention, Evidence
-from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates
+from casereview.extract.dateroles import UNSURE
+from casereview.extract.decision_dates import confirm_unsure_decision_dates
 
 
 def _mention(day: str, role: str | None, document: str, label: str, confidence: float) -> DateMention:

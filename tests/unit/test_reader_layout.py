@@ -267,7 +267,8 @@ def test_dates_whose_year_ocr_damaged() -> None:
 
 def test_a_damaged_signature_date_is_unsure_until_a_witness_confirms_it() -> None:
     from casereview.domain import roles
-    from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates, date_mentions
+    from casereview.extract.dateroles import UNSURE, date_mentions
+    from casereview.extract.decision_dates import confirm_unsure_decision_dates
 
     decision = _page(
         ("行政处罚决定书", (200, 60, 400, 80)),
@@ -373,7 +374,8 @@ def test_a_range_bound_is_not_paired_with_the_words_of_the_fine_after_it() -> No
 
 def test_a_decision_date_the_seal_hid_entirely_is_borrowed_from_the_publication_unsure() -> None:
     from casereview.domain import roles
-    from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates
+    from casereview.extract.dateroles import UNSURE
+    from casereview.extract.decision_dates import confirm_unsure_decision_dates
 
     printed = Evidence(19, (0.0, 0.0, 1.0, 1.0), "2026-02-24", 0.99)
     witness = DateMention(dt.date(2026, 2, 24), None, d.GONGSHI, printed, None, "处罚决定日期")
@@ -408,7 +410,8 @@ def test_a_date_under_a_row_of_label_cells_takes_the_label_over_it() -> None:
 
 def test_a_signature_in_chinese_numerals_against_a_labelled_date_in_figures_borrows_the_figures() -> None:
     from casereview.domain import roles
-    from casereview.extract.dateroles import UNSURE, confirm_unsure_decision_dates
+    from casereview.extract.dateroles import UNSURE
+    from casereview.extract.decision_dates import confirm_unsure_decision_dates
 
     header = Evidence(1, (0.0, 0.0, 1.0, 1.0), "2023-11-20", 1.0)
     stated = DateMention(dt.date(2023, 11, 20), None, d.JUEDING, header, None, "决定日期")

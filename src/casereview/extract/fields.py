@@ -15,7 +15,8 @@ from casereview.domain.model import (
     PenaltyAmount,
     TextSource,
 )
-from casereview.extract.dateroles import confirm_unsure_decision_dates, date_mentions
+from casereview.extract.dateroles import date_mentions
+from casereview.extract.decision_dates import confirm_unsure_decision_dates
 from casereview.extract.labelled import labelled_cells
 from casereview.extract.pagetext import PageText
 from casereview.extract.parsers import (

@@ -29,6 +29,7 @@ from casereview.review.records import StandardMeta
 from casereview.review.service import standard_meta
 from casereview.sessions.identity import claim_session, key_file_bytes, key_file_name
 from casereview.sessions.keys import fingerprint, load_or_create_key, public_text
+from casereview.sessions.merge_plan import MergeConflict, MergeReport
 from casereview.sessions.model import SessionInfo
 from casereview.sessions.package_codec import encode_analysis
 from casereview.sessions.package_followup import (
@@ -46,7 +47,7 @@ from casereview.sessions.package_load import (
     place_files,
     read_header,
 )
-from casereview.sessions.package_merge import MergeConflict, MergeReport, merge_results
+from casereview.sessions.package_merge import merge_results
 from casereview.sessions.package_results import export_results
 from casereview.sessions.package_sign import manifest_signer, package_signer
 from casereview.sessions.package_zip import (
