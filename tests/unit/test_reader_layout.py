@@ -240,6 +240,18 @@ def test_a_page_number_under_the_last_row_does_not_split_a_sentence(footer: str)
 def test_titles_of_the_archive_contents_page() -> None:
     for title in ("卷内文件目录", "卷内文书目录", "卷内目录"):
         assert match_title(title) == d.MULU
+    # A contents page running on that repeats its heading is the same 卷内目录.
+    running_on = _page(
+        ("卷内目录", (250, 60, 345, 80)), ("序号 文件名称 日期 页号 备注", (60, 100, 540, 114))
+    )
+    assert page_cues(running_on, previous=d.MULU).title is None
+    assert page_cues(running_on, previous=d.FENGMIAN).title == d.MULU
+
+
+def test_an_archive_cover_under_its_boxes_is_known_by_its_fields() -> None:
+    cover = compact("全宗号 J031 目录号 2 案卷号 721 炎陵县交通运输局 交通运输行政处罚案卷 案件名称 …")
+    assert content_type(cover, None) == d.FENGMIAN
+    assert content_type(compact("案卷号 721 立案登记表 案件来源 …"), None) is None  # one field is no cover
 
 
 def test_dates_whose_year_ocr_damaged() -> None:
@@ -419,3 +431,11 @@ def test_a_signature_in_chinese_numerals_against_a_labelled_date_in_figures_borr
     signed = DateMention(dt.date(2023, 1, 20), roles.DECISION, d.JUEDING, signed_ev, None, "落款")
     (_, shown) = confirm_unsure_decision_dates([stated, signed], d.JUEDING)
     assert shown.date == dt.date(2023, 11, 20) and shown.evidence.confidence <= UNSURE
+
+
+def test_officers_under_a_label_cell_naming_name_and_number() -> None:
+    text = "执法人员(证号)\n郝龙燕(证号HS2208621222);莫冬(证号HS2260649865)\n记录人\n莫冬"
+    assert [(o.name, o.certificate) for o in find_officers(text)] == [
+        ("郝龙燕", "HS2208621222"),
+        ("莫冬", "HS2260649865"),
+    ]

@@ -214,3 +214,19 @@ def test_a_missing_conclusion_head_approval_or_certificate_beside_unread_ink_is_
         ctx = build(docs)
         _ink_after(ctx, doc_type, prefix)
         assert REGISTRY[rule_id].check(ctx).status == Status.NEEDS_REVIEW, rule_id  # ink nothing read
+
+
+def test_p01_reads_officers_under_a_label_cell_naming_name_and_number() -> None:
+    from procedure_kit import NO, Doc, build, ordinary, swap
+
+    from casereview.domain.findings import Status
+    from casereview.rules.base import REGISTRY
+
+    def p01(officers: str) -> Status:
+        record = Doc(
+            d.XUNWEN, ["询问笔录", NO, "执法人员(证号)", officers, "被询问人", "郑建", "问:是谁所有?"]
+        )
+        return REGISTRY["P-01"].check(build(swap(ordinary(), d.XUNWEN, record))).status
+
+    assert p01("郝龙燕(证号HS2208621222);莫冬(证号HS2260649865)") == Status.PASS
+    assert p01("郝龙燕(证号HS2208621222)") == Status.FAIL  # one officer, the block read

@@ -559,3 +559,18 @@ def test_clean_generated_cases_fail_none_of_these_rules(
         reviews += sum(f.status == REVIEW for f in findings.values())
     assert len(shapes) >= 6  # ordinary/summary × individual/organisation × hearing/major
     assert reviews <= 2, f"{reviews} needs_review findings on clean digital cases"
+
+
+def test_c01_a_publication_list_of_several_cases_counts_only_this_cases_number() -> None:
+    """A website's 公开 list prints other cases' numbers beside this one's: not this file's numbers."""
+    rows = ["粤东交罚〔2025〕00981号 李四 罚款500元", "粤东交罚〔2025〕00977号 张三 罚款2000元"]
+    listing = Doc(
+        d.GONGSHI, ["行政处罚信息公开", "公开日期 2025年3月25日", *rows, "粤东交罚〔2025〕00970号 王五"]
+    )
+    assert check("C-01", [*ordinary(), listing]).status == PASS
+    others = Doc(
+        d.GONGSHI, ["行政处罚信息公开", "公开日期 2025年3月25日", rows[0], "粤东交罚〔2025〕00970号 王五"]
+    )
+    assert check("C-01", [*ordinary(), others]).status == PASS  # a list without it says nothing of it
+    wrong = Doc(d.GONGSHI, ["行政处罚信息公开", "公开日期 2025年3月25日", rows[0]])
+    assert check("C-01", [*ordinary(), wrong]).status == FAIL  # one number, and not this case's

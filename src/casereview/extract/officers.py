@@ -22,6 +22,7 @@ _LABEL_RE: Final = re.compile(
     r"(?<!被)"
     r"(?:执法人员|执法人|询问人员?|勘验人员?|检查人员?|调查人员?|办案人员|承办人员?|记录人员?)"
     r"(?:\s*\(?\s*签[名字]\s*\)?)?"
+    r"(?:\s*\(\s*(?:执法)?证件?(?:编号|号码|号)\s*\))?"  # a label cell naming both: 执法人员（证号）
     # OCR doubles colons now and then; after "…及证号" a form cell may run straight into the names.
     r"(?:及(?:其)?(?:执法)?证件?(?:编号|号码|号)\s*[:：]*\s*|\s*[:：]+\s*|\s+|(?=\())"
 )

@@ -93,7 +93,22 @@ def check_case_numbers(ctx: RuleContext) -> Finding:
         key = f"{found[0].year}-{int(found[0].serial)}"  # type abbreviations (交罚告/交处罚) differ legitimately
         shown.setdefault(key, str(value.value))
         mentions.append(Mention(key, doc, value.evidence))
-    return _mismatch_finding(ctx, "C-01", "案号（年份和序号）", mentions, shown, DRAFTING_BASIS)
+    return _mismatch_finding(ctx, "C-01", "案号（年份和序号）", _own_numbers(mentions), shown, DRAFTING_BASIS)
+
+
+def _own_numbers(mentions: list[Mention]) -> list[Mention]:
+    """A document printing several case numbers lists other cases too (a website's 公开 list, a
+    decision citing an earlier penalty): of those, only the file's own number counts — the one the
+    documents printing a single number agree on. When none of the list is it, the list says nothing
+    about this case's number."""
+    keys: dict[int, set[str]] = {}
+    for m in mentions:
+        keys.setdefault(id(m.document), set()).add(m.value)
+    single = Counter(m.value for m in mentions if len(keys[id(m.document)]) == 1)
+    if not single:
+        return mentions
+    own = single.most_common(1)[0][0]
+    return [m for m in mentions if len(keys[id(m.document)]) == 1 or m.value == own]
 
 
 _SALUTATION = re.compile(r"^(?P<name>[^\s:：,，。][^:：,，。\n]{1,40}?)\s*[:：]\s*$", re.M)

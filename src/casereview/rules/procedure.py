@@ -147,7 +147,7 @@ P01_BASIS = {
 }
 _OFFICER_LABEL = re.compile(
     r"(?<!被)(?:执法人员|执法人|询问人|勘验人|检查人员?|调查人员?|记录人|办案人员|承办人员?)"
-    r"(?:及(?:其)?(?:执法)?证件?号)?(?:[:：]|\s+(?:姓名\s+)?(?:执法证|证件|证号))"  # "执法人员：" or a table head
+    r"(?:及(?:其)?(?:执法)?证件?号)?(?:[:：]|\s+(?:姓名\s+)?(?:执法证|证件|证号)|\s*\((?:执法)?证件?号\))"  # "执法人员：", a table head, 执法人员（证号）
     # a grid row: 询问人 | 姓名 | 执法证号 | number, the label cell followed by a name and its number
     # or a label cell without a colon followed by a name and its number (执法人员及证号 | 郝龙燕 HS22…)
     r"|(?<!被)(?:询问人|记录人|勘验人|检查人员?|执法人员)(?:及(?:其)?(?:执法)?证件?号)?"

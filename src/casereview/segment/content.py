@@ -22,6 +22,9 @@ def _all(text: str, *patterns: str) -> bool:
 def content_type(text: str, previous: str | None) -> str | None:
     """The document type ``text`` (a page's compacted text) opens, or None."""
     head = text[:_HEAD]
+    # An archive's cover (卷宗封面) whose title sits under its boxes: the archive's own fields.
+    if len(re.findall(r"全宗号|目录号|案卷号|保管期限|立卷人|卷内件数|卷内页数|归档日期", head)) >= 3:
+        return doctypes.FENGMIAN
     # 公告送达: a public notice that the decision is served by publication; it quotes the decision,
     # so it is tested first.
     announced = re.search(r"公告送达|送达公告", head) or _all(head, r"公告", r"视为送达")

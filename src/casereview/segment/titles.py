@@ -194,6 +194,9 @@ def page_cues(page: Page, text: PageText | None = None, previous: str | None = N
             title, evidence = found, ev
             break
         previous_row = (flat, start)
+    if title == doctypes.MULU and previous == doctypes.MULU:
+        # A 卷内目录 running on to a page that repeats its heading: one contents, not two.
+        return PageCues(None, None, None, False, False)
     if title != doctypes.MULU and _lists_documents(text, title):
         # A 卷内目录 page (its first, or one running on): its rows name documents, it is none of them.
         return PageCues(None if previous == doctypes.MULU else doctypes.MULU, None, None, False, False)
