@@ -7,7 +7,7 @@ one date that matters (the signature date of a decision), it is the last date of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from casereview.domain import doctypes as dt_
 from casereview.domain import roles as r
@@ -161,8 +161,11 @@ def _row_rest(text: PageText, start: int, end: int) -> str:
     return re.sub(r"[\s,，。:：]", "", text.text[row_start:start] + text.text[end:row_end])
 
 
-def _standalone(text: PageText, start: int, end: int) -> bool:
-    return _SIGNATURE_ROW.search(_row_rest(text, start, end)) is not None
+def _row_kind(text: PageText, start: int, end: int) -> tuple[bool, bool]:
+    """(the date stands alone on its row or beside the signature's words, only a few characters of
+    a seal's text are glued to it)."""
+    rest = _row_rest(text, start, end)
+    return _SIGNATURE_ROW.search(rest) is not None, len(rest) <= _GLUED_CHARS
 
 
 # A signature date's row may keep a few characters of the seal's text glued to it (行政热法2026-04-17);
@@ -209,7 +212,8 @@ def _column_label(text: PageText, row_start: int, row: str, start: int, end: int
     if len(parts) < 2 or any(b - a < 2 for a, b in parts):
         return None  # one label, or one spaced to its column (姓  名)
     x0, _, x1, _ = text.evidence(start, end).bbox
-    over = [(a, b) for a, b in parts if text.evidence(a, b).bbox[0] < x1 and text.evidence(a, b).bbox[2] > x0]
+    boxes = [(a, b, text.evidence(a, b).bbox) for a, b in parts]
+    over = [(a, b) for a, b, box in boxes if box[0] < x1 and box[2] > x0]
     return text.text[over[0][0] : over[0][1]] if len(over) == 1 else None
 
 
@@ -258,9 +262,7 @@ def _with_damaged_signature(
         text = texts[number - 1]
         for match in find_damaged_dates(text.text, year):
             # Alone on its row, or with a few characters of the seal that damaged it (都 二〇二四年五月六).
-            if len(_row_rest(text, match.start, match.end)) > _GLUED_CHARS and not _standalone(
-                text, match.start, match.end
-            ):
+            if not any(_row_kind(text, match.start, match.end)):
                 continue
             after = [i for i, m in enumerate(mentions) if m.evidence.page > number]
             at = after[0] if after else len(mentions)
@@ -292,8 +294,9 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
                 match.date, role, document.type, text.evidence(match.start, match.end), match.time, label
             )
             mentions.append(unsure_mention(mention) if match.repaired else mention)
-            standalone.append(_standalone(text, match.start, match.end))
-            glued.append(len(_row_rest(text, match.start, match.end)) <= _GLUED_CHARS)
+            alone, short = _row_kind(text, match.start, match.end)
+            standalone.append(alone)
+            glued.append(short)
     if document.type in _SIGNATURE_ROLES:
         mentions, standalone, glued = _with_damaged_signature(document, texts, mentions, standalone, glued)
         return _seconded(*_signature(_SIGNATURE_ROLES[document.type], mentions, standalone, glued))
@@ -306,9 +309,7 @@ def date_mentions(document: Document, texts: list[PageText]) -> list[DateMention
     return _seconded([m if m.role is not None else next(assigned) for m in mentions])
 
 
-def _seconded(
-    mentions: list[DateMention], guessed: frozenset[int] | set[int] = frozenset()
-) -> list[DateMention]:
+def _seconded(mentions: list[DateMention], guessed: Collection[int] = ()) -> list[DateMention]:
     """A role date the OCR engine doubted, or one taken as the signature date though its row holds
     more than the date (行政热法2026-04-17: the seal's text glued to it), is sure when the same
     document prints the same date clearly elsewhere (…现决定自2026-04-17起解除): two independent

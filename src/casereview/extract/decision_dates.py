@@ -43,12 +43,17 @@ def confirm_unsure_decision_dates(
             mention = _reconciled(mention, stated, witnessed, today)
         out.append(mention)
     if decision_type is not None and len(witnessed) == 1 and not any(m.role == r.DECISION for m in out):
-        witness = stated[0]
-        wev = witness.evidence
-        label = f"决定书落款日期未能识别，取第{wev.page}页{witness.document}所载决定日期"
-        borrowed = Evidence(wev.page, wev.bbox, wev.text, min(wev.confidence, UNSURE))
-        out.append(DateMention(witness.date, r.DECISION, decision_type, borrowed, None, label))
+        out.append(_borrowed(stated[0], decision_type, "决定书落款日期未能识别"))
     return out
+
+
+def _borrowed(witness: DateMention, decision_type: str, why: str) -> DateMention:
+    """The witnessed date as the decision's, pointing at the witness and unsure: the field shows it,
+    no rule fails on it."""
+    wev = witness.evidence
+    label = f"{why}，取第{wev.page}页{witness.document}所载决定日期"
+    evidence = Evidence(wev.page, wev.bbox, wev.text, min(wev.confidence, UNSURE))
+    return DateMention(witness.date, r.DECISION, decision_type, evidence, None, label)
 
 
 def _reconciled(
@@ -71,12 +76,5 @@ def _reconciled(
     # (二〇二三年一月二十日 for 十一月) far more often than a digit.
     numerals = not re.search(r"[0-9]", ev.text) and bool(re.search(r"[0-9]", witness.evidence.text))
     if unsure or ev.confidence < OCR_DOUBT or mention.date > today or numerals:
-        # The field shows the witnessed date; it stays unsure, so no rule fails on a borrowed date.
-        label = (
-            f"决定书落款日期未能可靠识别（读作“{ev.text}”），"
-            f"取第{witness.evidence.page}页{witness.document}所载决定日期"
-        )
-        wev = witness.evidence
-        borrowed = Evidence(wev.page, wev.bbox, wev.text, min(wev.confidence, UNSURE))
-        return DateMention(witness.date, mention.role, mention.document, borrowed, None, label)
+        return _borrowed(witness, mention.document, f"决定书落款日期未能可靠识别（读作“{ev.text}”）")
     return unsure_mention(mention)  # the decision and another document disagree: a person decides
